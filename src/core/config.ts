@@ -1,0 +1,38 @@
+import { safeUrl } from './url.js';
+
+export const DEFAULT_OEMBED_ENDPOINT = 'https://publish.twitter.com/oembed';
+
+export interface ConfigureOptions {
+  /** Endpoint per partner id, overriding what the partner registered. */
+  partners?: { [id: string]: { endpoint: string } };
+  oembedEndpoint?: string;
+  /** BCP 47 language for prices, dates and the element's words. */
+  locale?: string;
+}
+
+interface Config {
+  endpoints: Map<string, string>;
+  oembedEndpoint?: string;
+  locale?: string;
+}
+
+/** What `BuyTweet.configure` set, page-wide. */
+export const config: Config = { endpoints: new Map() };
+
+/** Checks an endpoint given from outside: https, or http on loopback, without its trailing slash. */
+export const checkEndpoint = (endpoint: unknown, what: string): string => {
+  const safe = safeUrl(endpoint);
+  if (!safe) throw new TypeError(`buy-tweet: ${what} must be an https URL (or http on loopback)`);
+  return safe.replace(/\/+$/, '');
+};
+
+/** `BuyTweet.configure`: settings merge into what was configured before. */
+export const configure = (options: ConfigureOptions = {}): void => {
+  for (const [id, partner] of Object.entries(options.partners ?? {})) {
+    config.endpoints.set(id, checkEndpoint(partner?.endpoint, `the endpoint of partner "${id}"`));
+  }
+  if (options.oembedEndpoint !== undefined) {
+    config.oembedEndpoint = checkEndpoint(options.oembedEndpoint, 'oembedEndpoint');
+  }
+  if (options.locale !== undefined) config.locale = options.locale || undefined;
+};
