@@ -1,0 +1,151 @@
+import { css } from 'lit';
+
+/**
+ * The card has one fixed height, skeleton and product alike, so nothing below it moves when the
+ * product arrives. Defaults meet WCAG AA contrast in both themes.
+ */
+export const styles = css`
+  :host {
+    --_accent: var(--buy-tweet-accent, #0f6cbd);
+    --_on-accent: #fff;
+    --_bg: var(--buy-tweet-background, #fff);
+    --_fg: var(--buy-tweet-foreground, #0f1419);
+    --_muted: color-mix(in srgb, var(--_fg) 70%, var(--_bg));
+    --_line: color-mix(in srgb, var(--_fg) 15%, var(--_bg));
+    --_radius: var(--buy-tweet-radius, 12px);
+    display: block;
+    max-width: 550px;
+    font: 15px/1.35 var(--buy-tweet-font, system-ui, sans-serif);
+    color: var(--_fg);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_accent: var(--buy-tweet-accent, #1d9bf0);
+      --_on-accent: #0f1419;
+      --_bg: var(--buy-tweet-background, #15202b);
+      --_fg: var(--buy-tweet-foreground, #f7f9f9);
+    }
+  }
+  :host([theme='dark']) {
+    --_accent: var(--buy-tweet-accent, #1d9bf0);
+    --_on-accent: #0f1419;
+    --_bg: var(--buy-tweet-background, #15202b);
+    --_fg: var(--buy-tweet-foreground, #f7f9f9);
+  }
+  .card {
+    display: grid;
+    grid: auto auto 1fr / 96px minmax(0, 1fr);
+    gap: 2px 12px;
+    box-sizing: border-box;
+    height: 122px;
+    margin-top: 8px;
+    padding: 12px;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .media {
+    grid-row: 1 / 4;
+    height: 96px;
+    border-radius: 8px;
+    background: var(--_line);
+    overflow: hidden;
+  }
+  img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  p {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  #title {
+    font-weight: 700;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+  .small {
+    color: var(--_muted);
+    font-size: 13px;
+  }
+  [part='merchant'] {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  a {
+    color: inherit;
+  }
+  .actions {
+    display: flex;
+    gap: 8px;
+    align-items: end;
+    justify-content: space-between;
+  }
+  [part='price'] {
+    font-weight: 700;
+  }
+  button {
+    flex: none;
+    min-height: 36px;
+    padding: 0 18px;
+    border: 1px solid var(--_accent);
+    border-radius: 99px;
+    font: inherit;
+    font-weight: 700;
+    cursor: pointer;
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .secondary {
+    background: none;
+    color: inherit;
+    border-color: var(--_muted);
+  }
+  button:disabled {
+    cursor: default;
+    background: none;
+    border-color: var(--_line);
+    color: var(--_muted);
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .skeleton .bar {
+    height: 14px;
+    margin: 3px 0;
+    border-radius: 7px;
+    background: var(--_line);
+  }
+  .bar + .bar {
+    width: 40%;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton > * {
+      animation: pulse 1s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.5;
+    }
+  }
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 12px;
+    align-items: center;
+    height: auto;
+  }
+  .sr {
+    position: absolute;
+    clip-path: inset(50%);
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+`;

@@ -1,0 +1,339 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { config } from '../core/config.js';
+import { BuyTweetError } from '../core/errors.js';
+import { loadProduct } from '../core/lookup.js';
+import { formatMoney } from '../core/money.js';
+import { findPartner, findProductLink, type PartnerMatch } from '../core/partners.js';
+import { isAbortError } from '../core/protocol.js';
+import { tweetFromEmbed, tweetFromObject } from '../core/tweet.js';
+import { readEmbeddedTweet } from '../core/tweet-dom.js';
+import type { Product, TweetInfo } from '../core/types.js';
+import { safeUrl } from '../core/url.js';
+import { errorText, words } from '../core/words.js';
+import { emit } from './events.js';
+import { styles } from './buy-tweet.styles.js';
+
+type View =
+  | { state: 'none' }
+  | { state: 'loading' }
+  | { state: 'ready'; product: Product }
+  | { state: 'error'; error: BuyTweetError };
+
+/** One observer for every element on the page: lookups start as elements near the viewport. */
+let observer: IntersectionObserver | undefined;
+const whenNear = new WeakMap<Element, () => void>();
+const observeNear = (element: Element, callback: () => void) => {
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const near = whenNear.get(entry.target);
+        if (entry.isIntersecting && near) {
+          unobserveNear(entry.target);
+          near();
+        }
+      }
+    },
+    { rootMargin: '600px 0px' },
+  );
+  whenNear.set(element, callback);
+  observer.observe(element);
+};
+const unobserveNear = (element: Element) => {
+  whenNear.delete(element);
+  observer?.unobserve(element);
+};
+
+/**
+ * A Buy button for a tweet: wraps the publisher's embedded tweet, finds the product link in it,
+ * looks the product up at the partner and shows a product card whose Buy button opens checkout.
+ *
+ * @summary Adds a product card with a Buy button to an embedded tweet.
+ *
+ * @slot - The embedded tweet, as twitter.com / x.com's embed code gives it. It stays visible and
+ *   readable; it is the fallback whenever no card can be shown.
+ *
+ * @fires buy-tweet-load - The product card is shown. `detail: {product}`.
+ * @fires buy-tweet-error - A step failed and the element shows it.
+ *   `detail: {code, message, step, status?, retryable}`.
+ * @fires buy-tweet-open - Buy was pressed; cancelable. `detail: {product}`.
+ * @fires buy-tweet-purchase - The payment succeeded. `detail: {order, product}`.
+ * @fires buy-tweet-close - The checkout closed. `detail: {reason: 'completed' | 'dismissed'}`.
+ *
+ * @csspart card - The product card (also the loading skeleton and the error box).
+ * @csspart image - The product image.
+ * @csspart title - The product title.
+ * @csspart merchant - Who sells it.
+ * @csspart price - The price, in the element's language.
+ * @csspart availability - In stock, preorder or sold out.
+ * @csspart buy-button - The Buy button.
+ * @csspart error - The error message.
+ * @csspart retry-button - Retry, for failures that can be retried.
+ * @csspart fallback-link - The product link itself, when no card can be shown.
+ * @csspart dialog - The checkout dialog.
+ * @csspart pay-button - The checkout's Pay button.
+ * @csspart receipt - The receipt after a purchase.
+ *
+ * @cssprop --buy-tweet-accent - Buttons and focus rings.
+ * @cssprop --buy-tweet-background - The card's background.
+ * @cssprop --buy-tweet-foreground - The card's text.
+ * @cssprop --buy-tweet-radius - Corner radius.
+ * @cssprop --buy-tweet-font - Font family.
+ */
+export class BuyTweetElement extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    productUrl: { attribute: 'product-url' },
+    tweet: { attribute: false },
+    tweetUrl: { attribute: 'tweet-url' },
+    endpoint: {},
+    oembedEndpoint: { attribute: 'oembed-endpoint' },
+    lang: { reflect: true },
+    theme: { reflect: true },
+    loading: {},
+    _view: { state: true },
+  };
+
+  /** The product link itself; when set, it decides over any tweet. */
+  declare productUrl?: string;
+  /** A tweet object of the X API (v2 or v1.1); never an attribute. */
+  declare tweet?: unknown;
+  /** A tweet's URL, read through oEmbed when the element holds no embedded tweet. */
+  declare tweetUrl?: string;
+  /** The partner endpoint for this element, over `BuyTweet.configure` and the partner's own. */
+  declare endpoint?: string;
+  declare oembedEndpoint?: string;
+  declare theme?: 'light' | 'dark' | 'auto';
+  /** `lazy` (default): look the product up when the element nears the viewport. */
+  declare loading?: 'lazy' | 'eager';
+
+  declare private _view: View;
+
+  #product: Product | null = null;
+  #match: PartnerMatch | null = null;
+  /** Which link at which endpoint the element shows, to notice when that changes. */
+  #source?: string;
+  #tweet: TweetInfo | null = null;
+  #lookup?: AbortController;
+  #visible = false;
+
+  constructor() {
+    super();
+    this._view = { state: 'none' };
+  }
+
+  /** The product once looked up and shown, else `null`. */
+  get product(): Product | null {
+    return this.#product;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#readSource();
+    // Upgraded while the page is still parsing: the tweet inside may not be complete yet.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.#readSource(), { once: true });
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    // Deferred, so that moving the element does not cancel its lookup.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      unobserveNear(this);
+      this.#visible = false;
+      this.#lookup?.abort();
+      this.#lookup = undefined;
+      // An unfinished lookup starts again if the element comes back.
+      if (this._view.state === 'loading') this.#source = undefined;
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('productUrl') || changed.has('tweet') || changed.has('endpoint')) {
+      this.#readSource();
+    }
+    // Switched to eager while still waiting to come near the viewport.
+    if (changed.has('loading') && this.loading === 'eager' && this.#match && !this.#lookup) {
+      unobserveNear(this);
+      this.#start();
+    }
+  }
+
+  /** Finds the product link, from the first source present (CONTRACT 2), and looks it up. */
+  #readSource() {
+    if (!this.isConnected) return;
+    const endpoint = safeUrl(this.endpoint)?.replace(/\/+$/, '');
+    let match: PartnerMatch | null;
+    if (this.productUrl) {
+      this.#tweet = null;
+      match = findPartner(this.productUrl, endpoint);
+    } else {
+      const fromObject = this.tweet ? tweetFromObject(this.tweet) : null;
+      this.#tweet = fromObject ?? tweetFromEmbed(readEmbeddedTweet(this));
+      match = findProductLink(this.#tweet.links, endpoint);
+    }
+    // The same link at the same endpoint as before: nothing to do (and no event to fire again).
+    const source = match ? `${match.partner.endpoint} ${match.productUrl}` : `none ${this.productUrl ?? ''}`;
+    if (source === this.#source) return;
+    this.#source = source;
+    this.#match = match;
+    this.#lookup?.abort();
+    this.#lookup = undefined;
+    this.#product = null;
+    unobserveNear(this);
+    if (!match) {
+      this._view = { state: 'none' };
+      if (this.productUrl) {
+        this.#fail(
+          new BuyTweetError({
+            code: 'unsupported_link',
+            message: 'No buy-tweet partner sells through this link.',
+            step: 'tweet',
+          }),
+        );
+      }
+      return;
+    }
+    this._view = { state: 'loading' };
+    if (this.loading === 'eager' || this.#visible) this.#start();
+    else {
+      observeNear(this, () => {
+        this.#visible = true;
+        this.#start();
+      });
+    }
+  }
+
+  async #start() {
+    const match = this.#match;
+    if (!match) return;
+    this.#lookup?.abort();
+    const lookup = new AbortController();
+    this.#lookup = lookup;
+    this._view = { state: 'loading' };
+    try {
+      const entry = await loadProduct(match.partner.endpoint, match.productUrl, { signal: lookup.signal });
+      if (lookup !== this.#lookup) return;
+      if (entry instanceof BuyTweetError) throw entry;
+      this.#product = entry;
+      this._view = { state: 'ready', product: entry };
+      await this.updateComplete;
+      emit(this, 'buy-tweet-load', { product: entry });
+    } catch (error) {
+      if (lookup !== this.#lookup || isAbortError(error)) return;
+      this.#fail(
+        error instanceof BuyTweetError
+          ? error
+          : new BuyTweetError({ code: 'network', message: String(error), step: 'lookup', retryable: true }),
+      );
+    }
+  }
+
+  #fail(error: BuyTweetError) {
+    this.#product = null;
+    this._view = { state: 'error', error };
+    // Fired once the element shows it, never from inside a property change.
+    this.updateComplete.then(() => emit(this, 'buy-tweet-error', error.toDetail()));
+  }
+
+  #locale(): string | undefined {
+    return (
+      this.getAttribute('lang') ||
+      config.locale ||
+      this.parentElement?.closest('[lang]')?.getAttribute('lang') ||
+      undefined
+    );
+  }
+
+  #buy() {
+    const product = this.#product;
+    if (!product || product.availability === 'sold_out') return;
+    if (!emit(this, 'buy-tweet-open', { product }, true)) return;
+    if (product.checkout.type === 'redirect') {
+      window.open(product.checkout.url, '_blank', 'noopener');
+    }
+  }
+
+  /** Does what pressing Buy does: fires `buy-tweet-open`, then opens checkout unless prevented. */
+  open(): void {
+    this.#buy();
+  }
+
+  protected override render() {
+    return html`<slot @slotchange=${this.#readSource}></slot>${this.#renderCard()}`;
+  }
+
+  #renderCard() {
+    const view = this._view;
+    switch (view.state) {
+      case 'none':
+        return nothing;
+      case 'loading':
+        return html`<div part="card" class="card skeleton" aria-busy="true">
+          <div class="media"></div>
+          <div class="bar"></div>
+          <div class="bar"></div>
+          <span class="sr">${words.loading}</span>
+        </div>`;
+      case 'error':
+        return this.#renderError(view.error);
+      case 'ready':
+        return this.#renderProduct(view.product);
+    }
+  }
+
+  #renderProduct(product: Product) {
+    const { image, merchant, availability } = product;
+    return html`<div part="card" class="card">
+      <div class="media">
+        ${image
+          ? html`<img part="image" src=${image.url} alt=${image.alt} width=${image.width ?? 96}
+              height=${image.height ?? 96} loading="lazy" decoding="async" />`
+          : nothing}
+      </div>
+      <p part="title" id="title">${product.title}</p>
+      <p part="merchant" class="small">
+        ${merchant.url
+          ? html`<a href=${merchant.url} target="_blank" rel="noopener noreferrer">${merchant.name}</a>`
+          : merchant.name}
+      </p>
+      <div class="actions">
+        <div>
+          <p part="price" id="price">${formatMoney(product.price, this.#locale())}</p>
+          <p part="availability" id="availability" class="small">
+            ${availability === 'sold_out' ? words.soldOut : availability === 'preorder' ? words.preorder : words.inStock}
+          </p>
+        </div>
+        <button part="buy-button" ?disabled=${availability === 'sold_out'}
+          aria-describedby="title price availability" @click=${this.#buy}>
+          ${availability === 'preorder' ? words.preorder : words.buy}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  #renderError(error: BuyTweetError) {
+    const match = this.#match;
+    const partner = match?.partner.name ?? '';
+    return html`<div part="card" class="card error">
+      <p part="error" role="status">${errorText(error.code, partner)}</p>
+      <div class="actions">
+        ${error.retryable
+          ? html`<button part="retry-button" class="secondary" @click=${this.#start}>${words.retry}</button>`
+          : nothing}
+        ${match
+          ? html`<a part="fallback-link" href=${match.productUrl} target="_blank" rel="noopener noreferrer"
+              >${words.view(partner)}</a>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'buy-tweet': BuyTweetElement;
+  }
+}

@@ -1,0 +1,63 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
+import { createPartnerMock } from './dist/esm/mock/handlers.js';
+import { createRequestListener } from './dist/esm/mock/server.js';
+
+let executablePath;
+try {
+  executablePath = findChrome();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+// The mock partner over real HTTP on the test page's own origin, for pages that cannot run a
+// service worker (the strict-CSP page loads only what its policy allows).
+const listen = createRequestListener(createPartnerMock());
+const mockPartner = async (context, next) => {
+  if (!/^\/(gumroad|fancy|musictoday|stripe)\/v1\/|^\/oembed|^\/__mock\//.test(context.path)) return next();
+  context.respond = false;
+  if (!(await listen(context.req, context.res))) {
+    context.respond = true;
+    return next();
+  }
+};
+
+// The strict page of CONTRACT / issue 2: its policy comes as a header, as a publisher would send it.
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
+  "connect-src 'self' http://127.0.0.1:*; require-trusted-types-for 'script'; " +
+  'trusted-types lit-html buy-tweet; report-uri /__csp-report';
+const cspViolations = [];
+const strictPages = async (context, next) => {
+  if (context.path === '/__csp-report') {
+    const chunks = [];
+    for await (const chunk of context.req) chunks.push(chunk);
+    cspViolations.push(Buffer.concat(chunks).toString());
+    context.status = 204;
+    return;
+  }
+  if (context.path === '/__csp-reports') {
+    context.body = JSON.stringify(cspViolations.splice(0));
+    context.type = 'json';
+    return;
+  }
+  await next();
+  if (context.path.startsWith('/test/pages/strict')) context.set('Content-Security-Policy', CSP);
+};
+
+export default {
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency: 1,
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  middleware: [strictPages, mockPartner],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromeArgs() } })],
+  testFramework: { config: { timeout: 10000 } },
+  browserLogs: true,
+};
