@@ -15,7 +15,7 @@ export const styles = css`
     --_radius: var(--buy-tweet-radius, 12px);
     display: block;
     max-width: 550px;
-    font: 15px/1.35 var(--buy-tweet-font, system-ui, sans-serif);
+    font: 15px/1.3 var(--buy-tweet-font, system-ui, sans-serif);
     color: var(--_fg);
   }
   @media (prefers-color-scheme: dark) {
@@ -33,11 +33,10 @@ export const styles = css`
     --_fg: var(--buy-tweet-foreground, #f7f9f9);
   }
   .card {
-    display: grid;
-    grid: auto auto 1fr / 96px minmax(0, 1fr);
-    gap: 2px 12px;
+    display: flex;
+    gap: 12px;
     box-sizing: border-box;
-    height: 122px;
+    height: 124px;
     margin-top: 8px;
     padding: 12px;
     border: 1px solid var(--_line);
@@ -45,7 +44,8 @@ export const styles = css`
     background: var(--_bg);
   }
   .media {
-    grid-row: 1 / 4;
+    flex: none;
+    width: 96px;
     height: 96px;
     border-radius: 8px;
     background: var(--_line);
@@ -56,7 +56,15 @@ export const styles = css`
     height: 100%;
     object-fit: cover;
   }
+  .info {
+    flex: 1;
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
   p {
+    flex: none;
     margin: 0;
     overflow-wrap: anywhere;
   }
@@ -80,6 +88,7 @@ export const styles = css`
     color: inherit;
   }
   .actions {
+    margin-top: auto;
     display: flex;
     gap: 8px;
     align-items: end;

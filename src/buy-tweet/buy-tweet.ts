@@ -3,7 +3,7 @@ import { config } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
 import { loadProduct } from '../core/lookup.js';
 import { formatMoney } from '../core/money.js';
-import { findPartner, findProductLink, type PartnerMatch } from '../core/partners.js';
+import { findPartner, findProductLink, partnerEndpoint, type PartnerMatch } from '../core/partners.js';
 import { isAbortError } from '../core/protocol.js';
 import { tweetFromEmbed, tweetFromObject } from '../core/tweet.js';
 import { readEmbeddedTweet } from '../core/tweet-dom.js';
@@ -164,7 +164,7 @@ export class BuyTweetElement extends LitElement {
   /** Finds the product link, from the first source present (CONTRACT 2), and looks it up. */
   #readSource() {
     if (!this.isConnected) return;
-    const endpoint = safeUrl(this.endpoint)?.replace(/\/+$/, '');
+    const endpoint = this.#endpoint();
     let match: PartnerMatch | null;
     if (this.productUrl) {
       this.#tweet = null;
@@ -214,6 +214,7 @@ export class BuyTweetElement extends LitElement {
     this.#lookup = lookup;
     this._view = { state: 'loading' };
     try {
+      match.partner.endpoint = partnerEndpoint(match.partner.id, this.#endpoint());
       const entry = await loadProduct(match.partner.endpoint, match.productUrl, { signal: lookup.signal });
       if (lookup !== this.#lookup) return;
       if (entry instanceof BuyTweetError) throw entry;
@@ -236,6 +237,11 @@ export class BuyTweetElement extends LitElement {
     this._view = { state: 'error', error };
     // Fired once the element shows it, never from inside a property change.
     this.updateComplete.then(() => emit(this, 'buy-tweet-error', error.toDetail()));
+  }
+
+  /** The element's own `endpoint`, when it is a URL that may be asked. */
+  #endpoint(): string | undefined {
+    return safeUrl(this.endpoint)?.replace(/\/+$/, '');
   }
 
   #locale(): string | undefined {
@@ -273,8 +279,7 @@ export class BuyTweetElement extends LitElement {
       case 'loading':
         return html`<div part="card" class="card skeleton" aria-busy="true">
           <div class="media"></div>
-          <div class="bar"></div>
-          <div class="bar"></div>
+          <div class="info"><div class="bar"></div><div class="bar"></div></div>
           <span class="sr">${words.loading}</span>
         </div>`;
       case 'error':
@@ -293,23 +298,25 @@ export class BuyTweetElement extends LitElement {
               height=${image.height ?? 96} loading="lazy" decoding="async" />`
           : nothing}
       </div>
-      <p part="title" id="title">${product.title}</p>
-      <p part="merchant" class="small">
-        ${merchant.url
-          ? html`<a href=${merchant.url} target="_blank" rel="noopener noreferrer">${merchant.name}</a>`
-          : merchant.name}
-      </p>
-      <div class="actions">
-        <div>
-          <p part="price" id="price">${formatMoney(product.price, this.#locale())}</p>
-          <p part="availability" id="availability" class="small">
-            ${availability === 'sold_out' ? words.soldOut : availability === 'preorder' ? words.preorder : words.inStock}
-          </p>
+      <div class="info">
+        <p part="title" id="title">${product.title}</p>
+        <p part="merchant" class="small">
+          ${merchant.url
+            ? html`<a href=${merchant.url} target="_blank" rel="noopener noreferrer">${merchant.name}</a>`
+            : merchant.name}
+        </p>
+        <div class="actions">
+          <div>
+            <p part="price" id="price">${formatMoney(product.price, this.#locale())}</p>
+            <p part="availability" id="availability" class="small">
+              ${availability === 'sold_out' ? words.soldOut : availability === 'preorder' ? words.preorder : words.inStock}
+            </p>
+          </div>
+          <button part="buy-button" ?disabled=${availability === 'sold_out'}
+            aria-describedby="title price availability" @click=${this.#buy}>
+            ${availability === 'preorder' ? words.preorder : words.buy}
+          </button>
         </div>
-        <button part="buy-button" ?disabled=${availability === 'sold_out'}
-          aria-describedby="title price availability" @click=${this.#buy}>
-          ${availability === 'preorder' ? words.preorder : words.buy}
-        </button>
       </div>
     </div>`;
   }

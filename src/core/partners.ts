@@ -59,10 +59,18 @@ export const registerPartner = (init: PartnerInit, builtIn = false): Partner => 
   return partnerInfo(registry.get(init.id)!);
 };
 
+/**
+ * The endpoint in force for a partner now: the element's own, else `BuyTweet.configure`'s, else
+ * the registered one. Read when a lookup starts, so configuring right after the element is
+ * defined is in time.
+ */
+export const partnerEndpoint = (id: string, endpoint?: string): string =>
+  endpoint ?? config.endpoints.get(id) ?? registry.get(id)!.endpoint;
+
 const partnerInfo = (entry: Registered, endpoint?: string): Partner => ({
   id: entry.id,
   name: entry.name,
-  endpoint: endpoint ?? config.endpoints.get(entry.id) ?? entry.endpoint,
+  endpoint: partnerEndpoint(entry.id, endpoint),
 });
 
 // CONTRACT 3. Patterns see `host + pathname`; a host with a port never matches.

@@ -1,0 +1,14 @@
+// Demo only: the four seed partners live on the local mock partner server that `npm start` runs.
+// A publisher with real partners needs none of this.
+import { mockPartner } from './env.js';
+
+await customElements.whenDefined('buy-tweet');
+const partners = {};
+for (const id of ['gumroad', 'fancy', 'musictoday', 'stripe']) {
+  partners[id] = { endpoint: `${mockPartner}/${id}/v1` };
+}
+window.BuyTweet.configure({ partners });
+
+// The flaky tweet asks through its own endpoint (the same server, by another name): lookups at one
+// endpoint share a request, and its deliberate failures should not take its neighbours down too.
+document.querySelector('#flaky')?.setAttribute('endpoint', `${mockPartner.replace('127.0.0.1', 'localhost')}/gumroad/v1`);

@@ -1,0 +1,34 @@
+/**
+ * `buy-tweet/mock`: the mock partner for tests and demos. Nothing here needs Node; the HTTP server
+ * is `buy-tweet/mock/server`.
+ */
+export {
+  createPartnerMock,
+  FAULT_HEADER,
+  type FaultRoute,
+  type InjectOptions,
+  type LoggedRequest,
+  type MockOrder,
+  type MockRoute,
+  type PartnerMock,
+  type PartnerMockOptions,
+  type PaymentEventType,
+} from './handlers.js';
+export { startMockPartner, type MockPartnerStartOptions, type RunningMockPartner } from './browser.js';
+export {
+  catalogue,
+  fixtureTweets,
+  mockPartners,
+  notForSale,
+  productAt,
+  tweetUrl,
+  unlistedLinks,
+  type CatalogueEntry,
+  type FixtureTweet,
+  type MockPartner,
+  type NotForSaleEntry,
+  type PartnerId,
+  type TweetPiece,
+} from './fixtures.js';
+export { embedHtml, oembedFor, type EmbedOptions, type OEmbed } from './oembed.js';
+export { FAULT_NAMES, parseFault, type Fault, type FaultName } from './faults.js';

@@ -1,0 +1,81 @@
+/**
+ * Embedded tweets as twitter.com writes them: the `<blockquote class="twitter-tweet">` markup of
+ * the embed code and the JSON of `https://publish.twitter.com/oembed`.
+ */
+import { tweetUrl, type FixtureTweet, type TweetPiece } from './fixtures.js';
+
+/** Escapes text for HTML text and double-quoted attribute values. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+
+const REF = 'ref_src=twsrc%5Etfw';
+
+const pieceHtml = (piece: TweetPiece): string => {
+  if (typeof piece === 'string') return escapeHtml(piece).replace(/\n/g, '<br>');
+  if ('mention' in piece) {
+    return `<a href="https://twitter.com/${escapeHtml(piece.mention)}?${REF}">@${escapeHtml(piece.mention)}</a>`;
+  }
+  if ('hashtag' in piece) {
+    const href = `https://twitter.com/hashtag/${encodeURIComponent(piece.hashtag)}?src=hash&amp;${REF}`;
+    return `<a href="${href}">#${escapeHtml(piece.hashtag)}</a>`;
+  }
+  const expanded = piece.expandedUrl ? ` data-expanded-url="${escapeHtml(piece.expandedUrl)}"` : '';
+  const title = piece.title ? ` title="${escapeHtml(piece.title)}"` : '';
+  return `<a href="${escapeHtml(piece.tco)}"${expanded}${title}>${escapeHtml(piece.display)}</a>`;
+};
+
+export interface EmbedOptions {
+  /** Leave out the `widgets.js` script tag, as `omit_script=true` asks. Default true. */
+  omitScript?: boolean;
+}
+
+/** The embed code of a tweet, exactly in twitter.com's shape. */
+export const embedHtml = (tweet: FixtureTweet, { omitScript = true }: EmbedOptions = {}): string => {
+  const paragraph = `<p lang="${escapeHtml(tweet.lang)}" dir="${tweet.dir}">${tweet.text.map(pieceHtml).join('')}</p>`;
+  const byline = `&mdash; ${escapeHtml(tweet.authorName)} (@${escapeHtml(tweet.authorHandle)})`;
+  const dateLink = `<a href="${escapeHtml(tweetUrl(tweet))}?${REF}">${escapeHtml(tweet.date)}</a>`;
+  const script = omitScript ? '' : '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n';
+  return `<blockquote class="twitter-tweet">${paragraph}${byline} ${dateLink}</blockquote>\n${script}`;
+};
+
+/** The JSON publish.twitter.com answers for a tweet. */
+export interface OEmbed {
+  url: string;
+  author_name: string;
+  author_url: string;
+  html: string;
+  width: number;
+  height: null;
+  type: 'rich';
+  cache_age: string;
+  provider_name: 'Twitter';
+  provider_url: 'https://twitter.com';
+  version: '1.0';
+}
+
+export const oembedFor = (tweet: FixtureTweet, options?: EmbedOptions): OEmbed => ({
+  url: tweetUrl(tweet),
+  author_name: tweet.authorName,
+  author_url: `https://twitter.com/${tweet.authorHandle}`,
+  html: embedHtml(tweet, options),
+  width: 550,
+  height: null,
+  type: 'rich',
+  cache_age: '3153600000',
+  provider_name: 'Twitter',
+  provider_url: 'https://twitter.com',
+  version: '1.0',
+});
+
+/** The status id of a tweet URL on twitter.com or x.com, or `null`. */
+export const statusId = (input: string | null): string | null => {
+  if (!input) return null;
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return null;
+  }
+  if (!/^(?:(?:www|mobile)\.)?(?:twitter|x)\.com$/i.test(url.hostname)) return null;
+  return /^\/[^/]+\/status(?:es)?\/(\d+)\/?$/.exec(url.pathname)?.[1] ?? null;
+};

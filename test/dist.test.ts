@@ -1,0 +1,55 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import './setup.js';
+
+/** Opens one of test/pages in a frame, as a publisher's page, and waits for its cards. */
+const openPage = async (path: string) => {
+  const frame = document.createElement('iframe');
+  frame.src = path;
+  frame.style.cssText = 'width: 600px; height: 800px';
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const win = frame.contentWindow as Window & { violations: string[]; errors: string[] };
+  const cards = () =>
+    [...win.document.querySelectorAll('buy-tweet')].map((el) =>
+      el.shadowRoot?.querySelector('[part="buy-button"]')?.textContent?.trim(),
+    );
+  await waitUntil(() => cards().every(Boolean), 'the cards did not show', { timeout: 8000 });
+  return { frame, win, cards: cards() };
+};
+
+describe('dist/buy-tweet.js on a publisher\'s page', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('shows a card with Buy for each tweet, loaded by one script tag, even pasted twice', async () => {
+    const { win, cards } = await openPage('/test/pages/script-tag.html');
+    expect(cards).to.deep.equal(['Buy', 'Preorder']);
+    const api = (win as unknown as { BuyTweet: { version: string } }).BuyTweet;
+    expect(api.version).to.match(/^\d+\.\d+\.\d+/);
+    expect(win.customElements.get('buy-tweet')).to.be.a('function');
+    expect(win.errors).to.deep.equal([]);
+    const scripts = win.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.endsWith('.js'));
+    // The loader twice (two URLs), the module once, and nothing of the checkout or Stripe.
+    expect(scripts.filter((path) => path.includes('buy-tweet.module'))).to.have.length(1);
+    expect(scripts.some((path) => /checkout|stripe/.test(path))).to.equal(false);
+  });
+
+  it('works under a strict Content-Security-Policy with Trusted Types, with no violation', async () => {
+    const { win, cards } = await openPage('/test/pages/strict.html');
+    expect(cards).to.deep.equal(['Buy', 'Preorder']);
+    expect(win.violations).to.deep.equal([]);
+    expect(win.errors).to.deep.equal([]);
+    const reports = await (await fetch('/__csp-reports')).json();
+    expect(reports).to.deep.equal([]);
+    // The policy really was in force: an inline style attribute is refused.
+    const probe = win.document.createElement('div');
+    probe.setAttribute('style', 'color: red');
+    win.document.body.append(probe);
+    await waitUntil(() => win.violations.length > 0, 'the page had no CSP in force');
+    expect(win.violations[0]).to.match(/^style-src/);
+    // And so were Trusted Types: raw HTML into a sink throws.
+    expect(() => (probe.innerHTML = '<b>raw</b>')).to.throw(/TrustedHTML/);
+  });
+});

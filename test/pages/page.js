@@ -1,0 +1,12 @@
+// A publisher's page in the tests: it points every element at the mock partner on this origin (a
+// real HTTP server, since these pages run no service worker) and notes what goes wrong.
+window.violations = [];
+window.errors = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+window.addEventListener('error', (event) => window.errors.push(String(event.message)));
+window.addEventListener('unhandledrejection', (event) => window.errors.push(String(event.reason)));
+for (const element of document.querySelectorAll('buy-tweet[data-partner]')) {
+  element.setAttribute('endpoint', `${location.origin}/${element.dataset.partner}/v1`);
+}
