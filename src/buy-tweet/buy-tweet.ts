@@ -47,6 +47,7 @@ const unobserveNear = (element: Element) => {
  * A Buy button for a tweet: wraps the publisher's embedded tweet, finds the product link in it,
  * looks the product up at the partner and shows a product card whose Buy button opens checkout.
  *
+ * @tagname buy-tweet
  * @summary Adds a product card with a Buy button to an embedded tweet.
  *
  * @slot - The embedded tweet, as twitter.com / x.com's embed code gives it. It stays visible and
@@ -91,7 +92,6 @@ export class BuyTweetElement extends LitElement {
     lang: { reflect: true },
     theme: { reflect: true },
     loading: {},
-    _view: { state: true },
   };
 
   /** The product link itself; when set, it decides over any tweet. */
@@ -107,8 +107,7 @@ export class BuyTweetElement extends LitElement {
   /** `lazy` (default): look the product up when the element nears the viewport. */
   declare loading?: 'lazy' | 'eager';
 
-  declare private _view: View;
-
+  #view: View = { state: 'none' };
   #product: Product | null = null;
   #match: PartnerMatch | null = null;
   /** Which link at which endpoint the element shows, to notice when that changes. */
@@ -116,11 +115,6 @@ export class BuyTweetElement extends LitElement {
   #tweet: TweetInfo | null = null;
   #lookup?: AbortController;
   #visible = false;
-
-  constructor() {
-    super();
-    this._view = { state: 'none' };
-  }
 
   /** The product once looked up and shown, else `null`. */
   get product(): Product | null {
@@ -146,7 +140,7 @@ export class BuyTweetElement extends LitElement {
       this.#lookup?.abort();
       this.#lookup = undefined;
       // An unfinished lookup starts again if the element comes back.
-      if (this._view.state === 'loading') this.#source = undefined;
+      if (this.#view.state === 'loading') this.#source = undefined;
     });
   }
 
@@ -184,7 +178,7 @@ export class BuyTweetElement extends LitElement {
     this.#product = null;
     unobserveNear(this);
     if (!match) {
-      this._view = { state: 'none' };
+      this.#show({ state: 'none' });
       if (this.productUrl) {
         this.#fail(
           new BuyTweetError({
@@ -196,7 +190,7 @@ export class BuyTweetElement extends LitElement {
       }
       return;
     }
-    this._view = { state: 'loading' };
+    this.#show({ state: 'loading' });
     if (this.loading === 'eager' || this.#visible) this.#start();
     else {
       observeNear(this, () => {
@@ -212,14 +206,14 @@ export class BuyTweetElement extends LitElement {
     this.#lookup?.abort();
     const lookup = new AbortController();
     this.#lookup = lookup;
-    this._view = { state: 'loading' };
+    this.#show({ state: 'loading' });
     try {
       match.partner.endpoint = partnerEndpoint(match.partner.id, this.#endpoint());
       const entry = await loadProduct(match.partner.endpoint, match.productUrl, { signal: lookup.signal });
       if (lookup !== this.#lookup) return;
       if (entry instanceof BuyTweetError) throw entry;
       this.#product = entry;
-      this._view = { state: 'ready', product: entry };
+      this.#show({ state: 'ready', product: entry });
       await this.updateComplete;
       emit(this, 'buy-tweet-load', { product: entry });
     } catch (error) {
@@ -232,9 +226,14 @@ export class BuyTweetElement extends LitElement {
     }
   }
 
+  #show(view: View) {
+    this.#view = view;
+    this.requestUpdate();
+  }
+
   #fail(error: BuyTweetError) {
     this.#product = null;
-    this._view = { state: 'error', error };
+    this.#show({ state: 'error', error });
     // Fired once the element shows it, never from inside a property change.
     this.updateComplete.then(() => emit(this, 'buy-tweet-error', error.toDetail()));
   }
@@ -272,7 +271,7 @@ export class BuyTweetElement extends LitElement {
   }
 
   #renderCard() {
-    const view = this._view;
+    const view = this.#view;
     switch (view.state) {
       case 'none':
         return nothing;

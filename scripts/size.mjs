@@ -1,0 +1,43 @@
+/**
+ * `npm run size`: the bytes a publisher's page loads before the first card shows (the loader and
+ * the module it imports, with everything that module imports statically), gzipped, and the lazy
+ * chunks apart. Run after `npm run build`.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+
+const dist = new URL('../dist/', import.meta.url);
+const gzip = async (file) => {
+  const bytes = await readFile(new URL(file, dist));
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, text: bytes.toString() };
+};
+
+// Follow static imports from the module entry: those load before the element can run.
+const first = [await gzip('buy-tweet.js')];
+const queue = ['buy-tweet.module.js'];
+while (queue.length) {
+  const file = queue.shift();
+  if (first.some((entry) => entry.file === file)) continue;
+  const entry = await gzip(file);
+  first.push(entry);
+  for (const [, spec] of entry.text.matchAll(/(?:^|[;}])\s*import\s*(?:[^'"()]*?from\s*)?["']([^"']+)["']/g)) {
+    queue.push(new URL(spec, new URL(file, 'file:///')).pathname.slice(1));
+  }
+}
+const lazy = [];
+for (const name of await readdir(new URL('chunks/', dist)).catch(() => [])) {
+  const file = `chunks/${name}`;
+  if (!first.some((entry) => entry.file === file)) lazy.push(await gzip(file));
+}
+
+const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+const row = ({ file, raw, gzip }) => `  ${file.padEnd(40)} ${kb(raw).padStart(10)} ${kb(gzip).padStart(10)} gzip`;
+console.log('Before the first card:');
+first.forEach((entry) => console.log(row(entry)));
+const total = first.reduce((sum, entry) => sum + entry.gzip, 0);
+console.log(`  ${'total'.padEnd(40)} ${''.padStart(10)} ${kb(total).padStart(10)} gzip`);
+if (lazy.length) {
+  console.log('Loaded on intent:');
+  lazy.forEach((entry) => console.log(row(entry)));
+}
+if (process.argv.includes('--json')) console.log(JSON.stringify({ firstCard: total, lazy: lazy.map(({ file, gzip }) => ({ file, gzip })) }));
