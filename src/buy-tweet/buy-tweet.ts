@@ -7,7 +7,7 @@ import { findPartner, findProductLink, partnerEndpoint, type PartnerMatch } from
 import { isAbortError } from '../core/protocol.js';
 import { tweetFromEmbed, tweetFromObject } from '../core/tweet.js';
 import { readEmbeddedTweet } from '../core/tweet-dom.js';
-import type { Product, TweetInfo } from '../core/types.js';
+import type { OrderSource, Product, TweetInfo } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
 import { errorText, words } from '../core/words.js';
 import { emit } from './events.js';
@@ -115,6 +115,11 @@ export class BuyTweetElement extends LitElement {
   #tweet: TweetInfo | null = null;
   #lookup?: AbortController;
   #visible = false;
+  /** The checkout chunk, imported on the buyer's first sign of intent. */
+  #checkout?: Promise<unknown>;
+  #checkoutLoaded = false;
+  /** Says so when the checkout itself could not be loaded. */
+  #buyError?: string;
 
   /** The product once looked up and shown, else `null`. */
   get product(): Product | null {
@@ -159,15 +164,12 @@ export class BuyTweetElement extends LitElement {
   #readSource() {
     if (!this.isConnected) return;
     const endpoint = this.#endpoint();
-    let match: PartnerMatch | null;
-    if (this.productUrl) {
-      this.#tweet = null;
-      match = findPartner(this.productUrl, endpoint);
-    } else {
-      const fromObject = this.tweet ? tweetFromObject(this.tweet) : null;
-      this.#tweet = fromObject ?? tweetFromEmbed(readEmbeddedTweet(this));
-      match = findProductLink(this.#tweet.links, endpoint);
-    }
+    // The tweet is read whatever decides the link: it is the order's source.
+    const fromObject = this.tweet ? tweetFromObject(this.tweet) : null;
+    this.#tweet = fromObject ?? tweetFromEmbed(readEmbeddedTweet(this));
+    const match = this.productUrl
+      ? findPartner(this.productUrl, endpoint)
+      : findProductLink(this.#tweet.links, endpoint);
     // The same link at the same endpoint as before: nothing to do (and no event to fire again).
     const source = match ? `${match.partner.endpoint} ${match.productUrl}` : `none ${this.productUrl ?? ''}`;
     if (source === this.#source) return;
@@ -252,22 +254,94 @@ export class BuyTweetElement extends LitElement {
     );
   }
 
-  #buy() {
+  /** Hover, focus or press of Buy: fetch the checkout (and Stripe.js) before it is needed. */
+  #intent() {
+    this.#loadCheckout()
+      .then(() => this.#checkoutElement()?.preload())
+      .catch(() => undefined);
+  }
+
+  #loadCheckout(): Promise<unknown> {
+    this.#checkout ??= import('../checkout/checkout.js').then(
+      async ({ defineCheckout }) => {
+        defineCheckout();
+        this.#checkoutLoaded = true;
+        this.requestUpdate();
+        await this.updateComplete;
+      },
+      (error) => {
+        this.#checkout = undefined; // the next press tries again
+        throw error;
+      },
+    );
+    return this.#checkout;
+  }
+
+  #checkoutElement() {
+    return this.renderRoot.querySelector('buy-tweet-checkout');
+  }
+
+  async #buy() {
     const product = this.#product;
     if (!product || product.availability === 'sold_out') return;
     if (!emit(this, 'buy-tweet-open', { product }, true)) return;
     if (product.checkout.type === 'redirect') {
       window.open(product.checkout.url, '_blank', 'noopener');
+      return;
     }
+    this.#buyError = undefined;
+    try {
+      await this.#loadCheckout();
+    } catch {
+      const error = new BuyTweetError({
+        code: 'network',
+        message: 'The checkout could not be loaded.',
+        step: 'order',
+        retryable: true,
+      });
+      this.#buyError = 'Checkout could not be loaded. Try again.';
+      this.requestUpdate();
+      emit(this, 'buy-tweet-error', error.toDetail());
+      return;
+    }
+    await this.#checkoutElement()?.show();
+  }
+
+  #orderSource(): OrderSource {
+    const source: OrderSource = { pageUrl: location.href };
+    if (this.#tweet?.id) source.tweetId = this.#tweet.id;
+    if (this.#tweet?.url) source.tweetUrl = this.#tweet.url;
+    return source;
+  }
+
+  /** The partner answered sold out at checkout: the card says so too. */
+  #soldOut() {
+    if (!this.#product) return;
+    this.#product = { ...this.#product, availability: 'sold_out' };
+    this.#show({ state: 'ready', product: this.#product });
+  }
+
+  /** Focus goes back to Buy when the checkout closes. */
+  #checkoutClosed() {
+    this.renderRoot.querySelector<HTMLElement>('[part="buy-button"]')?.focus();
   }
 
   /** Does what pressing Buy does: fires `buy-tweet-open`, then opens checkout unless prevented. */
   open(): void {
-    this.#buy();
+    void this.#buy();
   }
 
   protected override render() {
-    return html`<slot @slotchange=${this.#readSource}></slot>${this.#renderCard()}`;
+    return html`<slot @slotchange=${this.#readSource}></slot>${this.#renderCard()}${this.#renderCheckout()}`;
+  }
+
+  #renderCheckout() {
+    const product = this.#product;
+    if (!this.#checkoutLoaded || !product || !this.#match) return nothing;
+    return html`<buy-tweet-checkout exportparts="dialog, pay-button, receipt" theme=${this.theme ?? 'auto'}
+      .product=${product} .locale=${this.#locale()} .partner=${this.#match.partner.name}
+      .endpoint=${this.#match.partner.endpoint} .source=${this.#orderSource()}
+      @sold-out=${this.#soldOut} @buy-tweet-close=${this.#checkoutClosed}></buy-tweet-checkout>`;
   }
 
   #renderCard() {
@@ -307,12 +381,14 @@ export class BuyTweetElement extends LitElement {
         <div class="actions">
           <div>
             <p part="price" id="price">${formatMoney(product.price, this.#locale())}</p>
-            <p part="availability" id="availability" class="small">
-              ${availability === 'sold_out' ? words.soldOut : availability === 'preorder' ? words.preorder : words.inStock}
+            <p part="availability" id="availability" class="small" role=${this.#buyError ? 'alert' : nothing}>
+              ${this.#buyError ??
+              (availability === 'sold_out' ? words.soldOut : availability === 'preorder' ? words.preorder : words.inStock)}
             </p>
           </div>
           <button part="buy-button" ?disabled=${availability === 'sold_out'}
-            aria-describedby="title price availability" @click=${this.#buy}>
+            aria-describedby="title price availability" @click=${this.#buy}
+            @pointerenter=${this.#intent} @focus=${this.#intent} @pointerdown=${this.#intent}>
             ${availability === 'preorder' ? words.preorder : words.buy}
           </button>
         </div>

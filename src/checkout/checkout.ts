@@ -1,0 +1,538 @@
+import type { Stripe, StripeElements } from '@stripe/stripe-js';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { emit } from '../buy-tweet/events.js';
+import {
+  checkoutReducer,
+  expectedTotal,
+  initialCheckout,
+  orderRequest,
+  type BuyerInput,
+  type CheckoutAction,
+  type CheckoutState,
+} from '../core/checkout-flow.js';
+import { BuyTweetError } from '../core/errors.js';
+import { formatMoney } from '../core/money.js';
+import { createOrder, getOrder } from '../core/protocol.js';
+import type { Order, OrderSource, Product, ShippingAddress } from '../core/types.js';
+import { countryOfLocale, countryOptions } from './countries.js';
+import { forget, recall, remember } from './remember.js';
+import { styles } from './checkout.styles.js';
+import { getStripe } from './stripe.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const SHIPPING_FIELDS: Array<[keyof ShippingAddress, string, string, boolean]> = [
+  ['name', 'Full name', 'shipping name', true],
+  ['line1', 'Address', 'shipping address-line1', true],
+  ['line2', 'Apartment, suite (optional)', 'shipping address-line2', false],
+  ['city', 'City', 'shipping address-level2', true],
+  ['region', 'State / region', 'shipping address-level1', false],
+  ['postalCode', 'Postal code', 'shipping postal-code', true],
+];
+
+const newKey = () => crypto.randomUUID();
+
+const messageOf = (error: BuyTweetError, partner: string): string => {
+  switch (error.code) {
+    case 'network':
+      return `${partner} could not be reached. Your details are kept: try again.`;
+    case 'partner_error':
+      return `${partner} had a problem taking the order. Nothing was charged: try again.`;
+    case 'invalid_request':
+      return 'Please check the highlighted details.';
+    case 'price_changed':
+      return 'The price has changed since this page loaded.';
+    case 'sold_out':
+      return 'Sorry, this just sold out. Nothing was charged.';
+    case 'stripe_unavailable':
+      return 'The payment form could not be loaded. Check your connection and try again.';
+    case 'invalid_response':
+      return `${partner} sent an answer that can't be used. Nothing was charged.`;
+    default:
+      return error.message;
+  }
+};
+
+/**
+ * The checkout of one `<buy-tweet>`: a native modal `<dialog>` that takes the buyer from options
+ * and address through Stripe's Payment Element to a receipt. It lives in the element's shadow
+ * root and is loaded only when the buyer shows intent.
+ *
+ * @tagname buy-tweet-checkout
+ * @csspart dialog - The dialog.
+ * @csspart pay-button - The Pay button.
+ * @csspart receipt - The receipt.
+ */
+export class BuyTweetCheckout extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    product: { attribute: false },
+    locale: { attribute: false },
+    partner: { attribute: false },
+    endpoint: { attribute: false },
+    source: { attribute: false },
+  };
+
+  declare product: Product;
+  declare locale?: string;
+  /** The partner's name, for messages. */
+  declare partner: string;
+  declare endpoint: string;
+  declare source: OrderSource;
+
+  #state: CheckoutState = initialCheckout();
+  #input!: BuyerInput;
+  #remember = false;
+  #saved = false;
+  #stripe?: Stripe;
+  #elements?: StripeElements;
+  /** The client secret of the order whose Payment Element is mounted. */
+  #mounted?: string;
+
+  /** Loads Stripe.js for the product's key ahead of the press: hover or focus of Buy. */
+  preload(): void {
+    const { checkout } = this.product;
+    if (checkout.type === 'stripe') getStripe(checkout.publishableKey).catch(() => undefined);
+  }
+
+  /** Opens the dialog, where the buyer left it. */
+  async show(): Promise<void> {
+    this.#input ??= this.#freshInput();
+    this.requestUpdate();
+    await this.updateComplete;
+    const dialog = this.#dialog();
+    if (!dialog.open) dialog.showModal();
+    this.#focusStep();
+  }
+
+  #freshInput(): BuyerInput {
+    const saved = recall();
+    this.#saved = this.#remember = Boolean(saved);
+    const available = this.product.variants.find((variant) => variant.availability !== 'sold_out');
+    return {
+      variantId: available?.id,
+      quantity: 1,
+      email: saved?.email ?? '',
+      shipping: {
+        name: '',
+        line1: '',
+        line2: '',
+        city: '',
+        region: '',
+        postalCode: '',
+        country: countryOfLocale(this.locale) ?? 'US',
+        ...saved?.shipping,
+      },
+    };
+  }
+
+  /** The step now: read afresh after every await. */
+  #step() {
+    return this.#state.step;
+  }
+
+  #dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
+
+  #dispatch(action: CheckoutAction) {
+    this.#state = checkoutReducer(this.#state, action);
+    this.requestUpdate();
+  }
+
+  #focusStep() {
+    this.updateComplete.then(() => {
+      const target = this.renderRoot.querySelector<HTMLElement>('[data-focus]');
+      target?.focus();
+    });
+  }
+
+  #fail(error: BuyTweetError) {
+    emit(this, 'buy-tweet-error', error.toDetail());
+  }
+
+  #onInput(event: Event) {
+    const field = event.target as HTMLInputElement | HTMLSelectElement;
+    const name = field.name;
+    const value = field.type === 'checkbox' ? (field as HTMLInputElement).checked : field.value;
+    if (name === 'remember') {
+      this.#remember = value as boolean;
+      return this.requestUpdate();
+    }
+    if (name.startsWith('shipping.')) {
+      this.#input.shipping = { ...this.#input.shipping, [name.slice(9)]: value };
+    } else if (name === 'quantity') {
+      this.#input.quantity = Number(value);
+    } else {
+      (this.#input as unknown as Record<string, unknown>)[name] = value;
+    }
+    this.#dispatch({ type: 'input', field: name });
+  }
+
+  /** The buyer's own mistakes, found before anything is sent. */
+  #check(): Record<string, string> {
+    const { product } = this;
+    const input = this.#input;
+    const fields: Record<string, string> = {};
+    if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > product.maxQuantity) {
+      fields.quantity = `Choose from 1 to ${product.maxQuantity}.`;
+    }
+    if (!EMAIL.test(input.email.trim())) fields.email = 'Enter an email address like name@example.com.';
+    if (product.requiresShipping) {
+      for (const [key, label, , required] of SHIPPING_FIELDS) {
+        if (required && !input.shipping[key].trim()) fields[`shipping.${key}`] = `Enter your ${label.toLowerCase()}.`;
+      }
+    }
+    return fields;
+  }
+
+  async #submit(event: Event) {
+    event.preventDefault();
+    if (this.#state.step !== 'details') return;
+    const fields = this.#check();
+    if (Object.keys(fields).length) {
+      this.#state = { ...this.#state, fields, error: undefined };
+      this.requestUpdate();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    if (this.#state.newTotal) this.#dispatch({ type: 'accept_total' });
+    const request = orderRequest(this.product, this.#input, this.#state, this.source);
+    this.#dispatch({ type: 'submit', body: JSON.stringify(request), key: newKey() });
+    const { key } = this.#state.attempt!;
+    if (this.#remember) remember({ email: request.email, shipping: request.shipping ?? undefined });
+    else forget();
+    this.#saved = this.#remember;
+    try {
+      const order = await createOrder(this.endpoint, request, key);
+      if (order.payment?.type !== 'stripe') {
+        throw new BuyTweetError({
+          code: 'invalid_response',
+          message: 'The order has no way to pay for it.',
+          step: 'order',
+        });
+      }
+      this.#dispatch({ type: 'ordered', order });
+      this.#focusStep();
+      await this.#mountPayment(order);
+    } catch (error) {
+      const failure =
+        error instanceof BuyTweetError
+          ? error
+          : new BuyTweetError({ code: 'network', message: String(error), step: 'order', retryable: true });
+      if (this.#step() === 'ordering') {
+        this.#dispatch({ type: 'order_failed', error: failure });
+        // Tells the card behind the dialog, which then says sold out too.
+        if (failure.code === 'sold_out') this.dispatchEvent(new Event('sold-out'));
+        this.#focusStep();
+      } else {
+        // The order stands; only the payment form failed to load.
+        this.#state = { ...this.#state, error: failure };
+        this.requestUpdate();
+      }
+      this.#fail(failure);
+    }
+  }
+
+  async #mountPayment(order: Order) {
+    const payment = order.payment!;
+    if (this.#mounted === payment.clientSecret) return;
+    const { checkout } = this.product;
+    const key = payment.publishableKey ?? (checkout.type === 'stripe' ? checkout.publishableKey : '');
+    this.#stripe = await getStripe(key);
+    await this.updateComplete;
+    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+    this.#elements = this.#stripe.elements({
+      clientSecret: payment.clientSecret,
+      appearance: { theme: dark ? 'night' : 'stripe' },
+      locale: (this.locale ?? 'auto') as 'auto',
+    });
+    const mount = this.renderRoot.querySelector<HTMLElement>('.payment-element')!;
+    mount.replaceChildren();
+    this.#elements.create('payment').mount(mount);
+    this.#mounted = payment.clientSecret;
+    this.requestUpdate();
+  }
+
+  async #retryPaymentForm() {
+    const order = this.#state.order;
+    if (!order) return;
+    this.#state = { ...this.#state, error: undefined };
+    this.requestUpdate();
+    try {
+      await this.#mountPayment(order);
+    } catch (error) {
+      const failure = error as BuyTweetError;
+      this.#state = { ...this.#state, error: failure };
+      this.requestUpdate();
+      this.#fail(failure);
+    }
+  }
+
+  #edit() {
+    this.#dispatch({ type: 'edit' });
+    this.#focusStep();
+  }
+
+  async #pay() {
+    const { order } = this.#state;
+    if (this.#state.step !== 'payment' || !order || !this.#stripe || !this.#elements) return;
+    this.#dispatch({ type: 'pay' });
+    let result;
+    try {
+      result = await this.#stripe.confirmPayment({
+        elements: this.#elements,
+        redirect: 'if_required',
+        confirmParams: { return_url: location.href },
+      });
+    } catch (error) {
+      result = { error: { type: 'api_error', message: 'The payment could not be sent. Try again.' } };
+    }
+    const status = result.paymentIntent?.status;
+    if (status === 'succeeded' || status === 'processing') {
+      // The partner's word on the order, once; if that read fails, the purchase still stands.
+      let latest = order;
+      try {
+        latest = await getOrder(this.endpoint, order.id, { retries: 0 });
+      } catch {
+        // Keep the order as created.
+      }
+      this.#dispatch({ type: 'paid', order: latest });
+      this.#focusStep();
+      emit(this, 'buy-tweet-purchase', { order: latest, product: this.product });
+      return;
+    }
+    const stripeError = result.error;
+    const error = new BuyTweetError({
+      code: 'payment_failed',
+      message: stripeError?.message ?? 'The payment did not go through.',
+      step: 'payment',
+      retryable: true,
+    });
+    this.#dispatch({ type: 'pay_failed', error });
+    // A form mistake (an incomplete card number) is shown by the payment form itself.
+    if (stripeError?.type !== 'validation_error') this.#fail(error);
+  }
+
+  #close() {
+    this.#dialog().close();
+  }
+
+  #onClose() {
+    const completed = this.#state.step === 'receipt';
+    if (completed) {
+      // The next Buy is a new purchase; the buyer's details stay for it.
+      this.#state = initialCheckout();
+      this.#mounted = undefined;
+      this.#input.quantity = 1;
+    }
+    emit(this, 'buy-tweet-close', { reason: completed ? 'completed' : 'dismissed' });
+  }
+
+  #forget() {
+    forget();
+    this.#saved = this.#remember = false;
+    this.#input = { ...this.#input, email: '', shipping: { ...this.#freshInput().shipping } };
+    this.requestUpdate();
+  }
+
+  #money(amount: { amount: number; currency: string }) {
+    return formatMoney(amount, this.locale);
+  }
+
+  protected override render() {
+    if (!this.#input) return html`<dialog part="dialog"></dialog>`;
+    const state = this.#state;
+    const { product } = this;
+    return html`<dialog part="dialog" aria-labelledby="heading" @close=${this.#onClose}>
+      <header>
+        <h2 id="heading" tabindex="-1" ?data-focus=${state.step === 'details'}>
+          ${state.step === 'receipt' ? 'Thank you!' : 'Checkout'}
+        </h2>
+        <button class="close" aria-label="Close" @click=${this.#close}>×</button>
+      </header>
+      <div class="summary">
+        ${product.image ? html`<img src=${product.image.url} alt="" width="56" height="56" />` : nothing}
+        <div>
+          <p class="title">${product.title}</p>
+          <p class="muted">${product.merchant.name}</p>
+        </div>
+      </div>
+      ${state.step === 'details' || state.step === 'ordering' ? this.#renderDetails() : nothing}
+      ${state.step === 'sold_out' ? this.#renderSoldOut() : nothing}
+      <section class="payment" ?hidden=${state.step !== 'payment' && state.step !== 'paying'}>
+        ${this.#renderPayment()}
+      </section>
+      ${state.step === 'receipt' ? this.#renderReceipt() : nothing}
+    </dialog>`;
+  }
+
+  #field(name: string, label: string, control: TemplateResult, hint?: string) {
+    const error = this.#state.fields[name];
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      ${control}
+      ${error ? html`<p class="field-error" id=${`${name}-error`}>${error}</p>` : hint ? html`<p class="muted small">${hint}</p>` : nothing}
+    </div>`;
+  }
+
+  #invalid(name: string) {
+    return this.#state.fields[name] ? 'true' : 'false';
+  }
+
+  #describedBy(name: string) {
+    return this.#state.fields[name] ? `${name}-error` : nothing;
+  }
+
+  #renderDetails() {
+    const { product } = this;
+    const state = this.#state;
+    const input = this.#input;
+    const busy = state.step === 'ordering';
+    const total = expectedTotal(product, input, state);
+    return html`<form novalidate @submit=${this.#submit} @input=${this.#onInput} @change=${this.#onInput}>
+      ${product.variants.length
+        ? this.#field(
+            'variantId',
+            'Option',
+            html`<select id="variantId" name="variantId" aria-invalid=${this.#invalid('variantId')}
+              aria-describedby=${this.#describedBy('variantId')}>
+              ${product.variants.map(
+                (variant) => html`<option value=${variant.id} ?selected=${variant.id === input.variantId}
+                  ?disabled=${variant.availability === 'sold_out'}>
+                  ${variant.title} · ${this.#money(variant.price)}${variant.availability === 'sold_out' ? ' · sold out' : ''}
+                </option>`,
+              )}
+            </select>`,
+          )
+        : nothing}
+      ${product.maxQuantity > 1
+        ? this.#field(
+            'quantity',
+            'Quantity',
+            html`<input id="quantity" name="quantity" type="number" inputmode="numeric" min="1"
+              max=${product.maxQuantity} .value=${String(input.quantity)} required
+              aria-invalid=${this.#invalid('quantity')} aria-describedby=${this.#describedBy('quantity')} />`,
+            `Up to ${product.maxQuantity}`,
+          )
+        : nothing}
+      ${this.#field(
+        'email',
+        'Email',
+        html`<input id="email" name="email" type="email" autocomplete="email" required
+          .value=${input.email} aria-invalid=${this.#invalid('email')} aria-describedby=${this.#describedBy('email')} />`,
+        'For your receipt',
+      )}
+      ${product.requiresShipping ? this.#renderShipping() : nothing}
+      <div class="remember">
+        <input id="remember" name="remember" type="checkbox" .checked=${this.#remember} />
+        <label for="remember">Remember my email${product.requiresShipping ? ' and address' : ''} on this site</label>
+        ${this.#saved ? html`<button type="button" class="link" @click=${this.#forget}>Forget saved details</button>` : nothing}
+      </div>
+      ${state.error ? this.#renderError(state.error) : nothing}
+      <p class="total">
+        <span>Total</span>
+        <strong>${this.#money(state.newTotal ?? total)}</strong>
+      </p>
+      ${state.newTotal
+        ? html`<p class="notice" role="alert">
+            The new total is ${this.#money(state.newTotal)} (was ${this.#money(total)}). Continue to accept it.
+          </p>`
+        : nothing}
+      <button type="submit" class="primary" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
+        ${busy ? 'Creating your order…' : state.newTotal ? `Accept ${this.#money(state.newTotal)} and continue` : 'Continue to payment'}
+      </button>
+    </form>`;
+  }
+
+  #renderShipping() {
+    const shipping = this.#input.shipping;
+    const countries = countryOptions(this.locale);
+    return html`<fieldset>
+      <legend>Shipping address</legend>
+      ${SHIPPING_FIELDS.map(([key, label, autocomplete, required]) => {
+        const name = `shipping.${key}`;
+        return this.#field(
+          name,
+          label,
+          html`<input id=${name} name=${name} autocomplete=${autocomplete} ?required=${required}
+            .value=${shipping[key]} aria-invalid=${this.#invalid(name)} aria-describedby=${this.#describedBy(name)} />`,
+        );
+      })}
+      ${this.#field(
+        'shipping.country',
+        'Country',
+        html`<select id="shipping.country" name="shipping.country" autocomplete="shipping country"
+          aria-invalid=${this.#invalid('shipping.country')} aria-describedby=${this.#describedBy('shipping.country')}>
+          ${countries.map(
+            ({ code, name }) => html`<option value=${code} ?selected=${code === shipping.country}>${name}</option>`,
+          )}
+        </select>`,
+      )}
+    </fieldset>`;
+  }
+
+  #renderError(error: BuyTweetError) {
+    return html`<p class="error" role="alert">${messageOf(error, this.partner)}</p>`;
+  }
+
+  #renderSoldOut() {
+    return html`<p class="error" role="alert" tabindex="-1" data-focus>${messageOf(this.#state.error!, this.partner)}</p>
+      <button class="primary" @click=${this.#close}>Close</button>`;
+  }
+
+  #renderPayment() {
+    const state = this.#state;
+    const order = state.order;
+    const paying = state.step === 'paying';
+    return html`<h3 tabindex="-1" ?data-focus=${state.step === 'payment'}>Payment</h3>
+      <p class="muted small">Order ${order?.id ?? ''} · ${this.#input.email}</p>
+      <div class="payment-element"></div>
+      ${state.error ? this.#renderError(state.error) : nothing}
+      ${state.error?.code === 'stripe_unavailable'
+        ? html`<button class="secondary" @click=${this.#retryPaymentForm}>Try again</button>`
+        : nothing}
+      <button part="pay-button" class="primary" aria-disabled=${paying || !this.#mounted ? 'true' : 'false'}
+        aria-busy=${paying ? 'true' : 'false'} @click=${this.#pay}>
+        ${paying ? 'Paying…' : order ? `Pay ${this.#money(order.total)}` : 'Pay'}
+      </button>
+      <button class="link" aria-disabled=${paying ? 'true' : 'false'} @click=${this.#edit}>Change details</button>`;
+  }
+
+  #renderReceipt() {
+    const { order } = this.#state;
+    const { product } = this;
+    const input = this.#input;
+    const variant = product.variants.find((v) => v.id === input.variantId);
+    return html`<section part="receipt" class="receipt" aria-labelledby="receipt-heading">
+      <h3 id="receipt-heading" tabindex="-1" data-focus>Your order is confirmed</h3>
+      <dl>
+        <dt>Order</dt>
+        <dd>${order!.id}</dd>
+        <dt>Item</dt>
+        <dd>${product.title}${variant ? ` (${variant.title})` : ''} × ${input.quantity}</dd>
+        <dt>Total</dt>
+        <dd>${this.#money(order!.total)}</dd>
+        <dt>Receipt to</dt>
+        <dd>${input.email}</dd>
+      </dl>
+      ${order!.receiptUrl
+        ? html`<p><a href=${order!.receiptUrl} target="_blank" rel="noopener noreferrer">View receipt from ${this.partner}</a></p>`
+        : nothing}
+      <button class="primary" @click=${this.#close}>Done</button>
+    </section>`;
+  }
+}
+
+/** Defines the checkout element once per page, whichever copy of buy-tweet gets here first. */
+export const defineCheckout = (): void => {
+  if (!customElements.get('buy-tweet-checkout')) customElements.define('buy-tweet-checkout', BuyTweetCheckout);
+};
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'buy-tweet-checkout': BuyTweetCheckout;
+  }
+}
