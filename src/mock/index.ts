@@ -1,6 +1,6 @@
 /**
- * `buy-tweet/mock`: the mock partner for tests and demos. Nothing here needs Node; the HTTP server
- * is `buy-tweet/mock/server`.
+ * `buy-tweet/mock`: the mock partner and the fake Stripe (`installFakeStripe`) for tests and
+ * demos. Nothing here needs Node; the HTTP server is `buy-tweet/mock/server`.
  */
 export {
   createPartnerMock,
@@ -32,3 +32,17 @@ export {
 } from './fixtures.js';
 export { embedHtml, oembedFor, type EmbedOptions, type OEmbed } from './oembed.js';
 export { FAULT_NAMES, parseFault, type Fault, type FaultName } from './faults.js';
+export {
+  fakeStripeCards,
+  installFakeStripe,
+  IntegrationError,
+  type FakeConfirmResult,
+  type FakePaymentIntent,
+  type FakePaymentIntentStatus,
+  type FakeStripeCall,
+  type FakeStripeControl,
+  type FakeStripeError,
+  type FakeStripeErrorType,
+  type FakeStripeOptions,
+  type FakeStripeOutcome,
+} from './stripe.js';

@@ -1,0 +1,382 @@
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
+import { mock } from '../setup.js';
+import {
+  buyButton,
+  card,
+  checkoutOf,
+  continueButton,
+  dialogOf,
+  fill,
+  fillCard,
+  inDialog,
+  openCheckout,
+  orderRequests,
+  payButton,
+  receiptOf,
+  textOf,
+  toPayment,
+} from './helpers.js';
+
+let stripe: FakeStripeControl;
+before(() => {
+  stripe = installFakeStripe({ delay: 20 });
+});
+after(() => stripe.uninstall());
+afterEach(() => localStorage.clear());
+
+const CARD_OK = '4242 4242 4242 4242';
+
+describe('checkout: a whole purchase', () => {
+  it('buys a digital product with a variant: order once, pay, receipt, purchase event', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    const dialog = await openCheckout(el);
+    expect(dialog.getAttribute('part')).to.equal('dialog');
+    await expect(checkoutOf(el)).to.be.accessible();
+
+    await fill(el, 'variantId', 'var_flac');
+    await fill(el, 'quantity', '2');
+    await fill(el, 'email', 'buyer@example.com');
+    expect(textOf(inDialog(el, '.total'))).to.equal('Total $25.98');
+    await toPayment(el);
+    await expect(checkoutOf(el)).to.be.accessible();
+
+    const [request] = orderRequests();
+    expect(orderRequests()).to.have.length(1);
+    expect(request.headers['idempotency-key']).to.match(/^[0-9a-f-]{36}$/);
+    expect(request.body).to.deep.equal({
+      productId: 'prod_album',
+      variantId: 'var_flac',
+      quantity: 2,
+      email: 'buyer@example.com',
+      shipping: null,
+      expectedTotal: { amount: 2598, currency: 'USD' },
+      source: {
+        pageUrl: location.href,
+        tweetId: '509074208133345280',
+        tweetUrl: 'https://twitter.com/theband/status/509074208133345280',
+      },
+    });
+    expect(textOf(payButton(el))).to.equal('Pay $25.98');
+
+    await fillCard(el, CARD_OK);
+    const purchased = oneEvent(el, 'buy-tweet-purchase');
+    payButton(el).click();
+    const { detail } = await purchased;
+    expect(detail.product.id).to.equal('prod_album');
+    expect(detail.order).to.include({ status: 'paid' });
+    expect(detail.order.receiptUrl).to.match(/\/__mock\/receipts\/ord_/);
+    expect(mock.requests.filter((r) => r.route === 'order')).to.have.length(1);
+    await checkoutOf(el).updateComplete;
+
+    const receipt = receiptOf(el)!;
+    expect(textOf(receipt)).to.contain(detail.order.id);
+    expect(textOf(receipt)).to.contain('New Album (Digital) (FLAC) × 2');
+    expect(textOf(receipt)).to.contain('$25.98');
+    expect(textOf(receipt)).to.contain('buyer@example.com');
+    expect(receipt.querySelector('a')!.href).to.equal(detail.order.receiptUrl);
+    await expect(checkoutOf(el)).to.be.accessible();
+
+    const closed = oneEvent(el, 'buy-tweet-close');
+    inDialog<HTMLButtonElement>(el, '[part="receipt"] button')!.click();
+    expect((await closed).detail).to.deep.equal({ reason: 'completed' });
+    expect(mock.ordersCreated).to.equal(1);
+    expect(el.shadowRoot!.activeElement).to.equal(buyButton(el));
+  });
+
+  it('asks for a shipping address, checks it first, and sends it', async () => {
+    const el = await card('https://theband.gumroad.com/l/tour-poster');
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    continueButton(el).click();
+    await checkoutOf(el).updateComplete;
+    expect(orderRequests()).to.have.length(0);
+    const name = inDialog<HTMLInputElement>(el, '[name="shipping.name"]')!;
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    expect(name.getAttribute('autocomplete')).to.equal('shipping name');
+    expect(textOf(inDialog(el, '#shipping\\.name-error'))).to.equal('Enter your full name.');
+    expect(checkoutOf(el).shadowRoot!.activeElement).to.equal(name);
+    await expect(checkoutOf(el)).to.be.accessible();
+
+    await fill(el, 'shipping.name', 'Ada Lovelace');
+    await fill(el, 'shipping.line1', '1 Main St');
+    await fill(el, 'shipping.city', 'Springfield');
+    await fill(el, 'shipping.region', 'IL');
+    await fill(el, 'shipping.postalCode', '62701');
+    await toPayment(el);
+    expect((orderRequests()[0].body as { shipping: unknown }).shipping).to.deep.equal({
+      name: 'Ada Lovelace', line1: '1 Main St', line2: '', city: 'Springfield', region: 'IL', postalCode: '62701', country: 'US',
+    });
+    await fillCard(el, CARD_OK);
+    payButton(el).click();
+    await waitUntil(() => receiptOf(el), 'no receipt');
+  });
+
+  it('buys in yen, a currency without minor units', async () => {
+    const el = await card('https://tokyoband.musictoday.com/live-cd', { lang: 'ja-JP' });
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.jp');
+    for (const [name, value] of [['shipping.name', '山田太郎'], ['shipping.line1', '1-1 Chiyoda'], ['shipping.city', 'Tokyo'], ['shipping.postalCode', '100-0001']]) {
+      await fill(el, name, value);
+    }
+    expect((inDialog<HTMLSelectElement>(el, '[name="shipping.country"]')!).value).to.equal('JP');
+    await toPayment(el);
+    expect((orderRequests()[0].body as { expectedTotal: unknown }).expectedTotal).to.deep.equal({ amount: 3300, currency: 'JPY' });
+    expect(textOf(payButton(el))).to.match(/3,300/);
+    await fillCard(el, CARD_OK);
+    payButton(el).click();
+    await waitUntil(() => receiptOf(el), 'no receipt');
+    expect(textOf(receiptOf(el))).to.match(/3,300/);
+  });
+});
+
+describe('checkout: nothing twice', () => {
+  it('sends one order for a double press of Continue and one payment for a double press of Pay', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    continueButton(el).click();
+    continueButton(el).click();
+    await waitUntil(() => !inDialog(el, '.payment')!.hidden && payButton(el).getAttribute('aria-disabled') === 'false');
+    expect(orderRequests()).to.have.length(1);
+    await fillCard(el, CARD_OK);
+    const before = stripe.confirmations;
+    payButton(el).click();
+    payButton(el).click();
+    await waitUntil(() => receiptOf(el), 'no receipt');
+    expect(stripe.confirmations - before).to.equal(1);
+    expect(mock.ordersCreated).to.equal(1);
+  });
+
+  it('retries a network failure with the same Idempotency-Key: one order', async () => {
+    mock.inject('network', { route: 'orders', times: 1 });
+    const el = await card('https://gumroad.com/l/new-album');
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    await toPayment(el);
+    const keys = orderRequests().map((request) => request.headers['idempotency-key']);
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.equal(keys[1]);
+    expect(mock.ordersCreated).to.equal(1);
+  });
+
+  it('after the retries run out, Continue again is a retry of the same attempt', async () => {
+    mock.inject('500', { route: 'orders', times: 3 });
+    const el = await card('https://gumroad.com/l/new-album');
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    const failed = oneEvent(el, 'buy-tweet-error');
+    continueButton(el).click();
+    expect((await failed).detail).to.include({ code: 'partner_error', step: 'order', status: 500, retryable: true });
+    await checkoutOf(el).updateComplete;
+    expect(textOf(inDialog(el, '.error'))).to.equal('Gumroad had a problem taking the order. Nothing was charged: try again.');
+    await expect(checkoutOf(el)).to.be.accessible();
+    await toPayment(el);
+    const keys = new Set(orderRequests().map((request) => request.headers['idempotency-key']));
+    expect(orderRequests()).to.have.length(4);
+    expect(keys.size).to.equal(1);
+    expect(mock.ordersCreated).to.equal(1);
+  });
+
+  it('a changed detail is a new attempt with a new key', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    await toPayment(el);
+    inDialog<HTMLButtonElement>(el, '.payment .link')!.click();
+    await checkoutOf(el).updateComplete;
+    // Nothing changed: the same attempt, the partner replays the same order.
+    await toPayment(el);
+    inDialog<HTMLButtonElement>(el, '.payment .link')!.click();
+    await checkoutOf(el).updateComplete;
+    await fill(el, 'quantity', '3');
+    await toPayment(el);
+    const keys = orderRequests().map((request) => request.headers['idempotency-key']);
+    expect(keys[0]).to.equal(keys[1]);
+    expect(keys[2]).to.not.equal(keys[1]);
+    expect(mock.ordersCreated).to.equal(2);
+  });
+
+  it('shows a decline in the dialog and pays again on the same order', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    await toPayment(el);
+    await fillCard(el, '4000 0000 0000 0002');
+    const failed = oneEvent(el, 'buy-tweet-error');
+    payButton(el).click();
+    expect((await failed).detail).to.include({ code: 'payment_failed', step: 'payment', retryable: true });
+    await checkoutOf(el).updateComplete;
+    expect(textOf(inDialog(el, '.payment .error'))).to.equal('Your card was declined.');
+    await expect(checkoutOf(el)).to.be.accessible();
+    await fillCard(el, CARD_OK);
+    payButton(el).click();
+    await waitUntil(() => receiptOf(el), 'no receipt');
+    expect(mock.ordersCreated).to.equal(1);
+    expect(orderRequests()).to.have.length(1);
+  });
+
+  it('counts a processing payment as a purchase', async () => {
+    const el = await card('https://buy.stripe.com/test_6oE5lY0aB1cD');
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    await toPayment(el);
+    await fillCard(el, '4000 0000 0000 0077');
+    const purchased = oneEvent(el, 'buy-tweet-purchase');
+    payButton(el).click();
+    expect((await purchased).detail.order.status).to.equal('requires_payment');
+  });
+});
+
+describe('checkout: what the partner says', () => {
+  it('puts 422 field errors next to their fields', async () => {
+    const el = await card('https://theband.gumroad.com/l/tour-poster');
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    for (const [name, value] of [['shipping.name', 'Ada'], ['shipping.line1', '1 Main St'], ['shipping.city', 'X'], ['shipping.postalCode', 'not-a-zip']]) {
+      await fill(el, name, value);
+    }
+    const failed = oneEvent(el, 'buy-tweet-error');
+    continueButton(el).click();
+    expect((await failed).detail).to.include({ code: 'invalid_request', step: 'order', status: 422 });
+    await checkoutOf(el).updateComplete;
+    const zip = inDialog<HTMLInputElement>(el, '[name="shipping.postalCode"]')!;
+    expect(zip.getAttribute('aria-invalid')).to.equal('true');
+    expect(textOf(inDialog(el, `#${CSS.escape(zip.getAttribute('aria-describedby')!)}`))).to.not.equal('');
+    await expect(checkoutOf(el)).to.be.accessible();
+    await fill(el, 'shipping.postalCode', '62701');
+    await toPayment(el);
+    const keys = orderRequests().map((request) => request.headers['idempotency-key']);
+    expect(keys[0]).to.not.equal(keys[1]);
+  });
+
+  it('shows a changed price for the buyer to accept, as a new attempt', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    mock.updateProduct('prod_album', {
+      price: { amount: 1099, currency: 'USD' },
+      variants: [
+        { id: 'var_mp3', title: 'MP3', price: { amount: 1099, currency: 'USD' }, availability: 'in_stock' },
+        { id: 'var_flac', title: 'FLAC', price: { amount: 1299, currency: 'USD' }, availability: 'in_stock' },
+      ],
+    });
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    const failed = oneEvent(el, 'buy-tweet-error');
+    continueButton(el).click();
+    expect((await failed).detail).to.include({ code: 'price_changed', step: 'order', status: 409 });
+    await checkoutOf(el).updateComplete;
+    expect(textOf(inDialog(el, '.notice'))).to.equal('The new total is $10.99 (was $9.99). Continue to accept it.');
+    expect(textOf(continueButton(el))).to.equal('Accept $10.99 and continue');
+    await expect(checkoutOf(el)).to.be.accessible();
+    await toPayment(el);
+    const [first, second] = orderRequests();
+    expect(first.headers['idempotency-key']).to.not.equal(second.headers['idempotency-key']);
+    expect((second.body as { expectedTotal: unknown }).expectedTotal).to.deep.equal({ amount: 1099, currency: 'USD' });
+    expect(mock.ordersCreated).to.equal(1);
+  });
+
+  it('turns the card to sold out when the partner says so at checkout', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    mock.updateProduct('prod_album', { availability: 'sold_out' });
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    const failed = oneEvent(el, 'buy-tweet-error');
+    continueButton(el).click();
+    expect((await failed).detail).to.include({ code: 'sold_out', step: 'order', status: 409, retryable: false });
+    await checkoutOf(el).updateComplete;
+    expect(textOf(inDialog(el, '.error'))).to.equal('Sorry, this just sold out. Nothing was charged.');
+    await expect(checkoutOf(el)).to.be.accessible();
+    await el.updateComplete;
+    expect(buyButton(el).disabled).to.equal(true);
+    expect(textOf(el.shadowRoot!.querySelector('[part="availability"]'))).to.equal('Sold out');
+    expect(el.product!.availability).to.equal('sold_out');
+  });
+});
+
+describe('checkout: closing, reopening, remembering', () => {
+  it('closes on Escape as dismissed, returns focus to Buy, and keeps what was typed', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    await openCheckout(el);
+    await fill(el, 'email', 'kept@example.com');
+    await fill(el, 'quantity', '2');
+    const closed = oneEvent(el, 'buy-tweet-close');
+    dialogOf(el)!.dispatchEvent(new Event('cancel', { cancelable: true }));
+    dialogOf(el)!.close();
+    expect((await closed).detail).to.deep.equal({ reason: 'dismissed' });
+    expect(el.shadowRoot!.activeElement).to.equal(buyButton(el));
+    await openCheckout(el);
+    expect(inDialog<HTMLInputElement>(el, '[name="email"]')!.value).to.equal('kept@example.com');
+    expect(inDialog<HTMLInputElement>(el, '[name="quantity"]')!.value).to.equal('2');
+  });
+
+  it('open() does what Buy does, and preventDefault keeps the checkout closed', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    el.addEventListener('buy-tweet-open', (event) => event.preventDefault(), { once: true });
+    el.open();
+    await aTimeout(50);
+    expect(dialogOf(el)?.open ?? false).to.equal(false);
+    el.open();
+    await waitUntil(() => dialogOf(el)?.open, 'open() did not open the checkout');
+  });
+
+  it('remembers email and address only when asked, never anything of payment, and forgets on request', async () => {
+    const el = await card('https://theband.gumroad.com/l/tour-poster');
+    await openCheckout(el);
+    await fill(el, 'email', 'ada@example.com');
+    for (const [name, value] of [['shipping.name', 'Ada'], ['shipping.line1', '1 Main St'], ['shipping.city', 'Springfield'], ['shipping.postalCode', '62701']]) {
+      await fill(el, name, value);
+    }
+    const box = inDialog<HTMLInputElement>(el, '[name="remember"]')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    await toPayment(el);
+    await fillCard(el, CARD_OK);
+    payButton(el).click();
+    await waitUntil(() => receiptOf(el), 'no receipt');
+    const stored = localStorage.getItem('buy-tweet:buyer')!;
+    expect(JSON.parse(stored)).to.deep.equal({
+      email: 'ada@example.com',
+      shipping: { name: 'Ada', line1: '1 Main St', line2: '', city: 'Springfield', region: '', postalCode: '62701', country: 'US' },
+    });
+    expect(stored).to.not.match(/4242|cvc|card/i);
+
+    const other = await card('https://gumroad.com/l/new-album');
+    await openCheckout(other);
+    expect(inDialog<HTMLInputElement>(other, '[name="email"]')!.value).to.equal('ada@example.com');
+    expect(inDialog<HTMLInputElement>(other, '[name="remember"]')!.checked).to.equal(true);
+    inDialog<HTMLButtonElement>(other, '.remember button')!.click();
+    await checkoutOf(other).updateComplete;
+    expect(localStorage.getItem('buy-tweet:buyer')).to.equal(null);
+    expect(inDialog<HTMLInputElement>(other, '[name="email"]')!.value).to.equal('');
+  });
+
+  it('stores nothing without the box ticked', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    await openCheckout(el);
+    await fill(el, 'email', 'quiet@example.com');
+    await toPayment(el);
+    expect(localStorage.getItem('buy-tweet:buyer')).to.equal(null);
+  });
+});
+
+describe('checkout: redirect checkout', () => {
+  it('opens the partner\'s own checkout in a new tab with noopener, after buy-tweet-open', async () => {
+    const el = await card('https://gum.co/photo-course');
+    const opened: unknown[][] = [];
+    const original = window.open;
+    window.open = (...args: unknown[]) => {
+      opened.push(args);
+      return null;
+    };
+    try {
+      const open = oneEvent(el, 'buy-tweet-open');
+      buyButton(el).click();
+      await open;
+    } finally {
+      window.open = original;
+    }
+    expect(opened).to.deep.equal([['https://gumroad.com/__mock/checkout/photo-course', '_blank', 'noopener']]);
+    expect(dialogOf(el)).to.equal(null);
+  });
+});

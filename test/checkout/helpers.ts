@@ -1,0 +1,75 @@
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
+import type { BuyTweetCheckout } from '../../src/checkout/checkout.js';
+import { mock } from '../setup.js';
+
+/** A card for this product link, loaded; the embedded tweet gives the order its source. */
+export const card = async (productUrl: string, attributes: { lang?: string } = {}) => {
+  const loaded = oneEvent(document, 'buy-tweet-load');
+  const el = await fixture<BuyTweetElement>(html`
+    <buy-tweet loading="eager" product-url=${productUrl} lang=${attributes.lang ?? 'en-US'}>
+      <blockquote class="twitter-tweet"><p lang="en" dir="ltr">Out now
+        <a href="https://t.co/AbC123">example.com/x</a></p>&mdash; The Band (@theband)
+        <a href="https://twitter.com/theband/status/509074208133345280">September 8, 2014</a></blockquote>
+    </buy-tweet>`);
+  await loaded;
+  await el.updateComplete;
+  return el;
+};
+
+export const buyButton = (el: BuyTweetElement) =>
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part="buy-button"]')!;
+
+export const checkoutOf = (el: BuyTweetElement) => el.shadowRoot!.querySelector('buy-tweet-checkout') as BuyTweetCheckout;
+
+export const dialogOf = (el: BuyTweetElement) => checkoutOf(el)?.shadowRoot?.querySelector('dialog') ?? null;
+
+export const inDialog = <T extends Element = HTMLElement>(el: BuyTweetElement, selector: string) =>
+  dialogOf(el)!.querySelector<T & Element>(selector) as T | null;
+
+/** Presses Buy and waits for the dialog to be open. */
+export const openCheckout = async (el: BuyTweetElement) => {
+  buyButton(el).click();
+  await waitUntil(() => dialogOf(el)?.open, 'the checkout did not open');
+  await checkoutOf(el).updateComplete;
+  return dialogOf(el)!;
+};
+
+/** Types into a field of the dialog the way a browser reports it. */
+export const fill = async (el: BuyTweetElement, name: string, value: string) => {
+  const field = inDialog<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]`)!;
+  field.value = value;
+  field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+  await checkoutOf(el).updateComplete;
+};
+
+export const continueButton = (el: BuyTweetElement) => inDialog<HTMLButtonElement>(el, 'button[type="submit"]')!;
+export const payButton = (el: BuyTweetElement) => inDialog<HTMLButtonElement>(el, '[part="pay-button"]')!;
+
+/** Continue, and wait for the Payment Element to be mounted. */
+export const toPayment = async (el: BuyTweetElement) => {
+  continueButton(el).click();
+  await waitUntil(
+    () => !inDialog(el, '.payment')!.hidden && payButton(el).getAttribute('aria-disabled') === 'false',
+    'the payment step did not come',
+  );
+};
+
+/** The fake card field, inside the Payment Element's mount node. */
+export const fillCard = async (el: BuyTweetElement, number: string) => {
+  const mount = inDialog(el, '.payment-element')!;
+  const set = (selector: string, value: string) => {
+    const input = mount.querySelector<HTMLInputElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  set('[autocomplete="cc-number"]', number);
+  set('[autocomplete="cc-exp"]', '12 / 34');
+  set('[autocomplete="cc-csc"]', '123');
+};
+
+export const receiptOf = (el: BuyTweetElement) => inDialog(el, '[part="receipt"]');
+
+export const orderRequests = () => mock.requests.filter((request) => request.route === 'orders');
+
+export const textOf = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

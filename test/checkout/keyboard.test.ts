@@ -1,0 +1,104 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
+import { mock } from '../setup.js';
+import { buyButton, card, checkoutOf, dialogOf, inDialog, receiptOf } from './helpers.js';
+
+let stripe: FakeStripeControl;
+before(() => {
+  stripe = installFakeStripe({ delay: 20 });
+});
+after(() => stripe.uninstall());
+
+/** The focused element, through every shadow root. */
+const focused = (): Element | null => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+/** A short name for the focused element: its `name`, `autocomplete`, part, or text. */
+const where = () => {
+  const el = focused() as HTMLElement | null;
+  if (!el) return 'nothing';
+  return (
+    el.getAttribute('name') ??
+    el.getAttribute('autocomplete') ??
+    el.getAttribute('part') ??
+    el.getAttribute('aria-label') ??
+    `${el.tagName.toLowerCase()}:${el.textContent!.replace(/\s+/g, ' ').trim()}`
+  );
+};
+
+const tab = async (times = 1, shift = false) => {
+  if (shift) await sendKeys({ down: 'Shift' });
+  for (let i = 0; i < times; i++) await sendKeys({ press: 'Tab' });
+  if (shift) await sendKeys({ up: 'Shift' });
+};
+
+describe('checkout by keyboard alone', () => {
+  it('buys with Tab, Enter, Space and typing, in a sensible focus order', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    buyButton(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialogOf(el)?.open, 'Enter on Buy did not open the checkout');
+    await waitUntil(() => where() === 'h2:Checkout', `focus is on ${where()}, not the dialog's heading`);
+
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await tab();
+      order.push(where());
+    }
+    expect(order).to.deep.equal(['Close', 'variantId', 'quantity', 'email', 'remember', 'button:Continue to payment']);
+
+    await tab(4, true); // back to the options
+    expect(where()).to.equal('variantId');
+    await sendKeys({ press: 'ArrowDown' });
+    await tab(2);
+    expect(where()).to.equal('email');
+    await sendKeys({ type: 'keys@example.com' });
+    await tab(2);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !inDialog(el, '.payment')!.hidden, 'Enter on Continue did not reach payment');
+    await waitUntil(() => where() === 'h3:Payment', `focus is on ${where()}, not the payment heading`);
+    expect((mock.requests.find((r) => r.route === 'orders')!.body as { variantId: string }).variantId).to.equal('var_flac');
+
+    await tab();
+    expect(where()).to.equal('cc-number');
+    await sendKeys({ type: '4242424242424242' });
+    await tab();
+    expect(where()).to.equal('cc-exp');
+    await sendKeys({ type: '1234' });
+    await tab();
+    expect(where()).to.equal('cc-csc');
+    await sendKeys({ type: '123' });
+    await tab();
+    expect(where()).to.equal('pay-button');
+    const purchased = oneEvent(el, 'buy-tweet-purchase');
+    await sendKeys({ press: 'Space' });
+    await purchased;
+    await waitUntil(() => where() === 'h3:Your order is confirmed', `focus is on ${where()}, not the receipt`);
+    expect(receiptOf(el)).to.not.equal(null);
+
+    await tab(2);
+    expect(where()).to.equal('button:Done');
+    const closed = oneEvent(el, 'buy-tweet-close');
+    await sendKeys({ press: 'Enter' });
+    expect((await closed).detail.reason).to.equal('completed');
+    expect(focused()).to.equal(buyButton(el));
+  });
+
+  it('closes on Escape and gives focus back to Buy', async () => {
+    const el = await card('https://gumroad.com/l/new-album');
+    buyButton(el).focus();
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => dialogOf(el)?.open, 'Space on Buy did not open the checkout');
+    await checkoutOf(el).updateComplete;
+    const closed = oneEvent(el, 'buy-tweet-close');
+    await sendKeys({ press: 'Escape' });
+    expect((await closed).detail.reason).to.equal('dismissed');
+    expect(dialogOf(el)!.open).to.equal(false);
+    expect(focused()).to.equal(buyButton(el));
+  });
+});

@@ -1,0 +1,389 @@
+// The test-mode fake of Stripe.js, driven the way the checkout drives it: through loadStripe from
+// `@stripe/stripe-js/pure`, against orders of the mock partner.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { PaymentIntentResult, Stripe, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
+import { loadStripe } from '@stripe/stripe-js/pure';
+import { http, HttpResponse } from 'msw';
+import { fakeStripeCards, installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
+import { mock, worker } from '../setup.js';
+
+const ENDPOINT = 'https://gumroad.com/.well-known/buy-tweet/v1';
+
+interface TestOrder {
+  id: string;
+  status: string;
+  receiptUrl?: string;
+  payment: { clientSecret: string; publishableKey: string };
+}
+
+const createOrder = async (): Promise<TestOrder> => {
+  const response = await fetch(`${ENDPOINT}/orders`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({
+      productId: 'prod_album',
+      variantId: 'var_mp3',
+      quantity: 1,
+      email: 'a@example.com',
+      shipping: null,
+      expectedTotal: { amount: 999, currency: 'USD' },
+      source: {},
+    }),
+  });
+  expect(response.status).to.equal(201);
+  return response.json();
+};
+
+const readOrder = async (id: string): Promise<TestOrder> => (await fetch(`${ENDPOINT}/orders/${id}`)).json();
+
+const twoDigits = (year: number) => String(year % 100).padStart(2, '0');
+const thisYear = new Date().getFullYear();
+const FUTURE = `12 / ${twoDigits(thisYear + 3)}`;
+const PAST = `01 / ${twoDigits(thisYear - 1)}`;
+
+const input = (node: Element, autocomplete: string) => node.querySelector<HTMLInputElement>(`input[autocomplete="${autocomplete}"]`)!;
+
+/** Types as a buyer would: a value, then an `input` event. */
+const type = (node: Element, autocomplete: string, value: string) => {
+  const field = input(node, autocomplete);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+};
+
+const fill = (node: Element, number: string, expiry = FUTURE, cvc = '123') => {
+  type(node, 'cc-number', number);
+  type(node, 'cc-exp', expiry);
+  type(node, 'cc-csc', cvc);
+};
+
+const button = (node: Element, name: string) =>
+  [...node.querySelectorAll('button')].find((candidate) => candidate.textContent === name);
+
+const stripeEvents = () =>
+  mock.requests.filter((request) => request.route === 'stripe-event').map((request) => request.body);
+
+interface Checkout {
+  order: TestOrder;
+  stripe: Stripe;
+  elements: StripeElements;
+  payment: StripePaymentElement;
+  node: HTMLElement;
+  confirm(): Promise<PaymentIntentResult>;
+}
+
+/** What the checkout does: an order, Stripe.js for its key, and the payment element mounted. */
+const openCheckout = async (): Promise<Checkout> => {
+  const order = await createOrder();
+  const stripe = (await loadStripe(order.payment.publishableKey))!;
+  const node = await fixture<HTMLElement>(html`<div></div>`);
+  const elements = stripe.elements({ clientSecret: order.payment.clientSecret, appearance: { theme: 'stripe' }, locale: 'en' });
+  const payment = elements.create('payment');
+  payment.mount(node);
+  const confirm = () =>
+    stripe.confirmPayment({ elements, redirect: 'if_required', confirmParams: { return_url: location.href } });
+  return { order, stripe, elements, payment, node, confirm };
+};
+
+describe('fake Stripe (test mode)', () => {
+  let control: FakeStripeControl;
+
+  beforeEach(() => {
+    control = installFakeStripe({ delay: 0 });
+  });
+  afterEach(() => {
+    control.uninstall();
+    expect('Stripe' in window).to.equal(false);
+  });
+
+  it('is what loadStripe finds: the release train it expects, and its wrapper noted', async () => {
+    const stripe = await loadStripe('pk_test_buytweet_gumroad');
+    expect(stripe).to.be.an('object');
+    expect((window as unknown as { Stripe: { version: string } }).Stripe.version).to.equal('endive');
+    expect(control.calls.map((call) => call.method)).to.deep.equal(['Stripe', 'stripe._registerWrapper']);
+    expect(control.calls[0].args).to.deep.equal(['pk_test_buytweet_gumroad']);
+    expect((control.calls[1].args[0] as { name: string }).name).to.equal('stripe-js');
+  });
+
+  it('shows a labelled, empty card form that passes axe, and says when it is ready and complete', async () => {
+    const order = await createOrder();
+    const stripe = (await loadStripe(order.payment.publishableKey))!;
+    const node = await fixture<HTMLElement>(html`<div></div>`);
+    const payment = stripe.elements({ clientSecret: order.payment.clientSecret }).create('payment');
+    const ready = new Promise((resolve) => payment.on('ready', resolve));
+    const changes: { complete: boolean; empty: boolean }[] = [];
+    payment.on('change', (event) => changes.push({ complete: event.complete, empty: event.empty }));
+    payment.mount(node);
+    expect(await ready).to.deep.equal({ elementType: 'payment' });
+
+    expect(node.querySelector('legend')!.textContent).to.equal('Card (test mode)');
+    const fields = [...node.querySelectorAll('input')];
+    expect(fields.map((field) => field.autocomplete)).to.deep.equal(['cc-number', 'cc-exp', 'cc-csc']);
+    for (const field of fields) {
+      expect(field.inputMode).to.equal('numeric');
+      expect(field.value).to.equal('');
+      expect(node.querySelector(`label[for="${field.id}"]`)).to.exist;
+    }
+    expect(node.textContent).to.contain('4242 4242 4242 4242').and.contain('4000 0027 6000 3184');
+    expect(node.querySelector('style')).to.equal(null);
+    await expect(node).to.be.accessible();
+
+    type(node, 'cc-number', '4242 4242 4242 4242');
+    type(node, 'cc-exp', FUTURE);
+    type(node, 'cc-csc', '123');
+    expect(changes).to.deep.equal([
+      { complete: false, empty: false },
+      { complete: false, empty: false },
+      { complete: true, empty: false },
+    ]);
+
+    payment.focus();
+    expect(document.activeElement).to.equal(fields[0]);
+    payment.destroy();
+    expect(node.childElementCount).to.equal(0);
+  });
+
+  it('pays with 4242 4242 4242 4242: the partner hears of it before confirmPayment resolves', async () => {
+    const { order, node, confirm } = await openCheckout();
+    fill(node, '4242 4242 4242 4242');
+    const { paymentIntent, error } = await confirm();
+    expect(error).to.equal(undefined);
+    expect(paymentIntent).to.include({
+      id: order.payment.clientSecret.split('_secret_')[0],
+      object: 'payment_intent',
+      status: 'succeeded',
+      client_secret: order.payment.clientSecret,
+    });
+    expect(stripeEvents()).to.deep.equal([{ type: 'payment_intent.succeeded', clientSecret: order.payment.clientSecret }]);
+
+    const paid = await readOrder(order.id);
+    expect(paid.status).to.equal('paid');
+    expect(paid.receiptUrl).to.equal(`https://gumroad.com/__mock/receipts/${order.id}`);
+    expect(control.confirmations).to.equal(1);
+    expect(control.calls.map((call) => call.method)).to.include.members(['stripe.elements', 'elements.create', 'paymentElement.mount', 'stripe.confirmPayment']);
+
+    const again = await confirm();
+    expect(again.error).to.include({ type: 'invalid_request_error', code: 'payment_intent_unexpected_state' });
+    expect(stripeEvents()).to.have.length(1);
+  });
+
+  it('pays with any other number that passes the Luhn check', async () => {
+    const { node, confirm } = await openCheckout();
+    fill(node, '5555 5555 5555 4444', FUTURE, '1234');
+    expect((await confirm()).paymentIntent?.status).to.equal('succeeded');
+  });
+
+  const declines = [
+    { card: fakeStripeCards.declined, decline_code: 'generic_decline', message: 'Your card was declined.' },
+    { card: fakeStripeCards.insufficientFunds, decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+  ];
+  for (const { card, decline_code, message } of declines) {
+    it(`declines ${card} (${decline_code}); the buyer can try again on the same order`, async () => {
+      const { order, node, confirm } = await openCheckout();
+      fill(node, card);
+      const { error } = await confirm();
+      expect(error).to.include({ type: 'card_error', code: 'card_declined', decline_code, message });
+      expect(error!.payment_intent?.status).to.equal('requires_payment_method');
+      expect(stripeEvents()).to.deep.equal([{ type: 'payment_intent.payment_failed', clientSecret: order.payment.clientSecret }]);
+      expect((await readOrder(order.id)).status).to.equal('requires_payment');
+
+      fill(node, fakeStripeCards.succeeds);
+      expect((await confirm()).paymentIntent?.status).to.equal('succeeded');
+      expect((await readOrder(order.id)).status).to.equal('paid');
+      expect(mock.ordersCreated).to.equal(1);
+    });
+  }
+
+  it('leaves 4000 0000 0000 0077 processing, and tells the partner so', async () => {
+    const { order, node, confirm } = await openCheckout();
+    fill(node, fakeStripeCards.processing);
+    expect((await confirm()).paymentIntent?.status).to.equal('processing');
+    expect(stripeEvents()).to.deep.equal([{ type: 'payment_intent.processing', clientSecret: order.payment.clientSecret }]);
+    expect((await confirm()).error?.code).to.equal('payment_intent_unexpected_state');
+  });
+
+  it('asks 4000 0027 6000 3184 for 3-D Secure: Complete pays', async () => {
+    const { order, node, confirm } = await openCheckout();
+    fill(node, fakeStripeCards.threeDSecure);
+    const result = confirm();
+    await waitUntil(() => button(node, 'Complete'), 'no 3-D Secure panel');
+    expect(node.textContent).to.contain('Authenticate this test payment');
+    expect(document.activeElement).to.equal(button(node, 'Complete'));
+    expect(stripeEvents()).to.deep.equal([]);
+    await expect(node).to.be.accessible();
+
+    button(node, 'Complete')!.click();
+    expect((await result).paymentIntent?.status).to.equal('succeeded');
+    expect(button(node, 'Complete')).to.equal(undefined);
+    expect((await readOrder(order.id)).status).to.equal('paid');
+  });
+
+  it('asks 4000 0027 6000 3184 for 3-D Secure: Fail fails authentication', async () => {
+    const { order, node, confirm } = await openCheckout();
+    fill(node, fakeStripeCards.threeDSecure);
+    const result = confirm();
+    await waitUntil(() => button(node, 'Fail'), 'no 3-D Secure panel');
+    button(node, 'Fail')!.click();
+    const { error } = await result;
+    expect(error).to.include({ type: 'card_error', code: 'payment_intent_authentication_failure' });
+    expect(error!.message).to.match(/^We are unable to authenticate your payment method/);
+    expect(node.querySelector('button')).to.equal(null);
+    expect(input(node, 'cc-number').disabled).to.equal(false);
+    expect(stripeEvents()).to.deep.equal([{ type: 'payment_intent.payment_failed', clientSecret: order.payment.clientSecret }]);
+    expect((await readOrder(order.id)).status).to.equal('requires_payment');
+  });
+
+  const invalidEntries = [
+    { number: '', expiry: FUTURE, cvc: '123', code: 'incomplete_number', message: 'Your card number is incomplete.', field: 'cc-number' },
+    { number: '4242 4242 4242', expiry: FUTURE, cvc: '123', code: 'incomplete_number', message: 'Your card number is incomplete.', field: 'cc-number' },
+    { number: '4242 4242 4242 4241', expiry: FUTURE, cvc: '123', code: 'invalid_number', message: 'Your card number is invalid.', field: 'cc-number' },
+    { number: fakeStripeCards.succeeds, expiry: '', cvc: '123', code: 'incomplete_expiry', message: "Your card's expiration date is incomplete.", field: 'cc-exp' },
+    { number: fakeStripeCards.succeeds, expiry: PAST, cvc: '123', code: 'invalid_expiry_year_past', message: "Your card's expiration year is in the past.", field: 'cc-exp' },
+    { number: fakeStripeCards.succeeds, expiry: `13 / ${twoDigits(thisYear + 1)}`, cvc: '123', code: 'invalid_expiry_month', message: "Your card's expiration month is invalid.", field: 'cc-exp' },
+    { number: fakeStripeCards.succeeds, expiry: FUTURE, cvc: '1', code: 'incomplete_cvc', message: "Your card's security code is incomplete.", field: 'cc-csc' },
+  ];
+  for (const { number, expiry, cvc, code, message, field } of invalidEntries) {
+    it(`refuses ${JSON.stringify([number, expiry, cvc])} with ${code}, shown under the field`, async () => {
+      const { node, confirm } = await openCheckout();
+      fill(node, number, expiry, cvc);
+      const { error } = await confirm();
+      expect(error).to.deep.equal({ type: 'validation_error', code, message });
+      expect(stripeEvents()).to.deep.equal([]);
+
+      const alerts = [...node.querySelectorAll('[role="alert"]')];
+      expect(alerts.map((alert) => alert.textContent)).to.deep.equal([message]);
+      const invalidInput = input(node, field);
+      expect(invalidInput.getAttribute('aria-invalid')).to.equal('true');
+      expect(invalidInput.getAttribute('aria-describedby')).to.contain(alerts[0].id);
+      await expect(node).to.be.accessible();
+    });
+  }
+
+  it('shows every problem of an empty form, and clears one once it is fixed', async () => {
+    const { node, confirm } = await openCheckout();
+    expect((await confirm()).error?.code).to.equal('incomplete_number');
+    expect(node.querySelectorAll('[role="alert"]')).to.have.length(3);
+    expect(node.querySelectorAll('[aria-invalid="true"]')).to.have.length(3);
+
+    type(node, 'cc-number', fakeStripeCards.succeeds);
+    expect(input(node, 'cc-number').hasAttribute('aria-invalid')).to.equal(false);
+    expect(node.querySelectorAll('[role="alert"]')).to.have.length(2);
+    await expect(node).to.be.accessible();
+  });
+
+  it('follows nextOutcome over the card, once per call', async () => {
+    const { order, node, confirm } = await openCheckout();
+    control.nextOutcome('card_declined');
+    control.nextOutcome({ error: { type: 'api_connection_error', message: 'The network went away.' } });
+    control.nextOutcome('succeeded');
+    fill(node, fakeStripeCards.succeeds);
+    expect((await confirm()).error?.decline_code).to.equal('generic_decline');
+    expect((await confirm()).error).to.deep.equal({ type: 'api_connection_error', message: 'The network went away.' });
+    fill(node, '', '', '');
+    expect((await confirm()).paymentIntent?.status).to.equal('succeeded');
+    expect(stripeEvents()).to.deep.equal([
+      { type: 'payment_intent.payment_failed', clientSecret: order.payment.clientSecret },
+      { type: 'payment_intent.succeeded', clientSecret: order.payment.clientSecret },
+    ]);
+    expect(control.confirmations).to.equal(3);
+    expect(() => control.nextOutcome('maybe' as 'succeeded')).to.throw(TypeError);
+  });
+
+  it('still pays when the partner cannot be told (Stripe would retry its webhook)', async () => {
+    worker.use(http.post('*/__mock/stripe/events', () => HttpResponse.error()));
+    const { order, node, confirm } = await openCheckout();
+    fill(node, fakeStripeCards.succeeds);
+    expect((await confirm()).paymentIntent?.status).to.equal('succeeded');
+    expect((await readOrder(order.id)).status).to.equal('requires_payment');
+  });
+
+  it('takes its time, and tells the events URL it was given', async () => {
+    control.uninstall();
+    control = installFakeStripe({ delay: 80, events: '/gumroad-events' });
+    const seen: unknown[] = [];
+    worker.use(http.post('*/gumroad-events', async ({ request }) => {
+      seen.push(await request.json());
+      return HttpResponse.json({ received: true });
+    }));
+    const { order, node, confirm } = await openCheckout();
+    fill(node, fakeStripeCards.succeeds);
+    const started = performance.now();
+    expect((await confirm()).paymentIntent?.status).to.equal('succeeded');
+    expect(performance.now() - started).to.be.at.least(75);
+    expect(seen).to.deep.equal([{ type: 'payment_intent.succeeded', clientSecret: order.payment.clientSecret }]);
+  });
+
+  it('throws like Stripe.js for mistakes in the integration', async () => {
+    const { stripe, elements, order, node } = await openCheckout();
+    const Constructor = (window as unknown as { Stripe: (key: unknown) => unknown }).Stripe;
+    expect(() => Constructor('sk_test_123')).to.throw(/secret key/).with.property('name', 'IntegrationError');
+    expect(() => Constructor('nope')).to.throw(/publishable key/);
+    expect(() => stripe.elements({ clientSecret: 'not-a-secret' })).to.throw(/_secret_/);
+    expect(() => elements.create('payment')).to.throw(/one Element/);
+
+    const rejection = async (promise: Promise<unknown>) => {
+      try {
+        await promise;
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('expected a rejection');
+    };
+    const other = (await loadStripe(order.payment.publishableKey))!;
+    const stranger = other.elements({ clientSecret: order.payment.clientSecret });
+    expect((await rejection(stripe.confirmPayment({ elements: stranger, redirect: 'if_required' }))).message).to.match(/this Stripe instance/);
+    const unmounted = stripe.elements({ clientSecret: order.payment.clientSecret });
+    unmounted.create('payment');
+    expect((await rejection(stripe.confirmPayment({ elements: unmounted, redirect: 'if_required' }))).message).to.match(/mounted Payment Element/);
+    expect((await rejection(stripe.confirmPayment({ elements, confirmParams: { return_url: location.href } }))).name).to.equal('IntegrationError');
+    expect(node.querySelectorAll('[role="alert"]')).to.have.length(0);
+  });
+
+  it('works inside a shadow root, where the checkout dialog mounts it', async () => {
+    const order = await createOrder();
+    const stripe = (await loadStripe(order.payment.publishableKey))!;
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    const pay = Object.assign(document.createElement('button'), { textContent: 'Pay' });
+    const mountPoint = document.createElement('div');
+    root.append(mountPoint, pay);
+    const elements = stripe.elements({ clientSecret: order.payment.clientSecret });
+    elements.create('payment').mount(mountPoint);
+    fill(mountPoint, fakeStripeCards.threeDSecure);
+    await expect(host).to.be.accessible();
+
+    pay.focus();
+    const result = stripe.confirmPayment({ elements, redirect: 'if_required', confirmParams: { return_url: location.href } });
+    await waitUntil(() => button(mountPoint, 'Complete'), 'no 3-D Secure panel');
+    expect(root.activeElement).to.equal(button(mountPoint, 'Complete'));
+    button(mountPoint, 'Complete')!.click();
+    expect((await result).paymentIntent?.status).to.equal('succeeded');
+    expect(root.activeElement).to.equal(pay);
+  });
+
+  it('gives every mount its own ids, so several forms can share a page', async () => {
+    const first = await openCheckout();
+    const second = await openCheckout();
+    const ids = [...first.node.querySelectorAll('[id]'), ...second.node.querySelectorAll('[id]')].map((element) => element.id);
+    expect(new Set(ids).size).to.equal(ids.length);
+    first.payment.unmount();
+    first.payment.mount(first.node);
+    expect(first.node.querySelectorAll('fieldset')).to.have.length(1);
+  });
+
+  it('goes away with uninstall, and comes back behind loadStripe’s cached constructor', async () => {
+    const { node } = await openCheckout();
+    control.uninstall();
+    expect('Stripe' in window).to.equal(false);
+    expect(node.childElementCount).to.equal(0);
+
+    (window as unknown as { Stripe?: unknown }).Stripe = () => ({});
+    expect(() => installFakeStripe()).to.throw(/already set/);
+    delete (window as unknown as { Stripe?: unknown }).Stripe;
+
+    control = installFakeStripe({ delay: 0 });
+    const checkout = await openCheckout();
+    expect(control.calls[0].method).to.equal('Stripe');
+    fill(checkout.node, fakeStripeCards.succeeds);
+    expect((await checkout.confirm()).paymentIntent?.status).to.equal('succeeded');
+  });
+});
