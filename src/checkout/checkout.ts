@@ -92,6 +92,9 @@ export class BuyTweetCheckout extends LitElement {
 
   /** Loads Stripe.js for the product's key ahead of the press: hover or focus of Buy. */
   preload(): void {
+    // Draw the (closed) dialog now, so the press only has to open it.
+    this.#input ??= this.#freshInput();
+    this.requestUpdate();
     const { checkout } = this.product;
     if (checkout.type === 'stripe') getStripe(checkout.publishableKey).catch(() => undefined);
   }
