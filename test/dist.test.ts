@@ -52,4 +52,18 @@ describe('dist/buy-tweet.js on a publisher\'s page', () => {
     // And so were Trusted Types: raw HTML into a sink throws.
     expect(() => (probe.innerHTML = '<b>raw</b>')).to.throw(/TrustedHTML/);
   });
+
+  it('adds Stripe.js on intent through its own policy on a strict page, with no violation', async () => {
+    const { win } = await openPage('/test/pages/strict-pay.html');
+    const buy = win.document.querySelector('buy-tweet')!.shadowRoot!.querySelector('[part="buy-button"]')!;
+    buy.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => win.document.querySelector('script[src^="https://js.stripe.com/"]'), 'no Stripe.js tag');
+    expect(win.document.querySelector<HTMLScriptElement>('script[src^="https://js.stripe.com/"]')!.src).to.equal(
+      'https://js.stripe.com/endive/stripe.js',
+    );
+    const scripts = win.performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(scripts.some((name) => /\/chunks\/checkout-/.test(name))).to.equal(true);
+    expect(win.violations).to.deep.equal([]);
+    expect(win.errors).to.deep.equal([]);
+  });
 });

@@ -1,37 +1,17 @@
 import type { Stripe } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import { BuyTweetError } from '../core/errors.js';
-
-/** The URL `@stripe/stripe-js/pure` injects (and recognises when the page already has it). */
-const STRIPE_JS = 'https://js.stripe.com/endive/stripe.js';
-
-type Policy = { createScriptURL(url: string): unknown };
-let policy: Policy | null | undefined;
+import { STRIPE_JS, trustedPolicy } from '../trusted-types.js';
 
 /**
  * On a page that enforces Trusted Types, `script.src = ...` needs a TrustedScriptURL, which
- * loadStripe cannot make. So buy-tweet adds the Stripe.js tag itself, through its `buy-tweet`
- * policy (which only ever allows that one URL); loadStripe then finds the tag and waits for it.
+ * loadStripe cannot make. So buy-tweet adds the Stripe.js tag itself (the URL loadStripe would
+ * add, and recognises), through its `buy-tweet` policy; loadStripe then finds the tag and waits.
  */
 const addStripeScript = (): HTMLScriptElement | undefined => {
   if ((window as { Stripe?: unknown }).Stripe || document.querySelector(`script[src^="https://js.stripe.com/"]`)) return;
-  const types = (window as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes;
-  if (policy === undefined) {
-    try {
-      policy =
-        types?.createPolicy('buy-tweet', {
-          createScriptURL: (url: string) => {
-            if (url !== STRIPE_JS) throw new TypeError(`buy-tweet: refusing script ${url}`);
-            return url;
-          },
-        }) ?? null;
-    } catch {
-      // The page lists allowed policies without ours: loadStripe tries on its own.
-      policy = null;
-    }
-  }
   const script = document.createElement('script');
-  (script as { src: unknown }).src = policy ? policy.createScriptURL(STRIPE_JS) : STRIPE_JS;
+  (script as { src: unknown }).src = trustedPolicy()?.createScriptURL(STRIPE_JS) ?? STRIPE_JS;
   document.head.append(script);
   return script;
 };
