@@ -6,10 +6,11 @@ import { css } from 'lit';
  */
 export const styles = css`
   :host {
-    --_accent: var(--buy-tweet-accent, #0f6cbd);
-    --_on-accent: #fff;
-    --_bg: var(--buy-tweet-background, #fff);
-    --_fg: var(--buy-tweet-foreground, #0f1419);
+    color-scheme: light dark;
+    --_accent: var(--buy-tweet-accent, light-dark(#0f6cbd, #1d9bf0));
+    --_on-accent: light-dark(#fff, #0f1419);
+    --_bg: var(--buy-tweet-background, light-dark(#fff, #15202b));
+    --_fg: var(--buy-tweet-foreground, light-dark(#0f1419, #f7f9f9));
     --_muted: color-mix(in srgb, var(--_fg) 70%, var(--_bg));
     --_line: color-mix(in srgb, var(--_fg) 15%, var(--_bg));
     --_radius: var(--buy-tweet-radius, 12px);
@@ -18,19 +19,11 @@ export const styles = css`
     font: 15px/1.3 var(--buy-tweet-font, system-ui, sans-serif);
     color: var(--_fg);
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_accent: var(--buy-tweet-accent, #1d9bf0);
-      --_on-accent: #0f1419;
-      --_bg: var(--buy-tweet-background, #15202b);
-      --_fg: var(--buy-tweet-foreground, #f7f9f9);
-    }
+  :host([theme='light']) {
+    color-scheme: light;
   }
   :host([theme='dark']) {
-    --_accent: var(--buy-tweet-accent, #1d9bf0);
-    --_on-accent: #0f1419;
-    --_bg: var(--buy-tweet-background, #15202b);
-    --_fg: var(--buy-tweet-foreground, #f7f9f9);
+    color-scheme: dark;
   }
   .card {
     display: flex;

@@ -17,7 +17,9 @@ type View =
   | { state: 'none' }
   | { state: 'loading' }
   | { state: 'ready'; product: Product }
-  | { state: 'error'; error: BuyTweetError };
+  | { state: 'error'; error: BuyTweetError }
+  /** A Stripe Payment Link whose endpoint cannot be reached: the link is a hosted checkout. */
+  | { state: 'payment-link'; url: string };
 
 /** One observer for every element on the page: lookups start as elements near the viewport. */
 let observer: IntersectionObserver | undefined;
@@ -220,11 +222,17 @@ export class BuyTweetElement extends LitElement {
       emit(this, 'buy-tweet-load', { product: entry });
     } catch (error) {
       if (lookup !== this.#lookup || isAbortError(error)) return;
-      this.#fail(
+      const failure =
         error instanceof BuyTweetError
           ? error
-          : new BuyTweetError({ code: 'network', message: String(error), step: 'lookup', retryable: true }),
-      );
+          : new BuyTweetError({ code: 'network', message: String(error), step: 'lookup', retryable: true });
+      // No answer from where a Payment Link's details would be: Buy opens the link itself.
+      const unreachable = ['network', 'partner_error', 'invalid_response'].includes(failure.code);
+      if (match.partner.id === 'stripe' && unreachable) {
+        this.#show({ state: 'payment-link', url: match.productUrl });
+      } else {
+        this.#fail(failure);
+      }
     }
   }
 
@@ -357,6 +365,8 @@ export class BuyTweetElement extends LitElement {
         </div>`;
       case 'error':
         return this.#renderError(view.error);
+      case 'payment-link':
+        return this.#renderPaymentLink(view.url);
       case 'ready':
         return this.#renderProduct(view.product);
     }
@@ -391,6 +401,22 @@ export class BuyTweetElement extends LitElement {
             @pointerenter=${this.#intent} @focus=${this.#intent} @pointerdown=${this.#intent}>
             ${availability === 'preorder' ? words.preorder : words.buy}
           </button>
+        </div>
+      </div>
+    </div>`;
+  }
+
+  #renderPaymentLink(url: string) {
+    const { host, pathname } = new URL(url);
+    return html`<div part="card" class="card">
+      <div class="media"></div>
+      <div class="info">
+        <p part="title" id="title">Checkout by Stripe</p>
+        <p part="merchant" class="small">${host}${pathname}</p>
+        <div class="actions">
+          <p part="availability" id="availability" class="small">Opens on Stripe</p>
+          <a part="buy-button" class="button" href=${url} target="_blank" rel="noopener noreferrer"
+            aria-describedby="title availability">${words.buy}</a>
         </div>
       </div>
     </div>`;
