@@ -1,9 +1,11 @@
 /**
- * A rollup plugin that squeezes the white space out of our own `css` and `html` tagged templates:
- * indentation in source is free, in the script a publisher loads it is not.
+ * A rollup plugin that squeezes the white space (and CSS comments) out of our own `css` and `html`
+ * tagged templates: indentation and notes in source are free, in the script a publisher loads they
+ * are not.
  */
 const squeezeCss = (text) =>
   text
+    .replace(/\/\*[^]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')

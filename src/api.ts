@@ -1,7 +1,7 @@
 import { configure, type ConfigureOptions } from './core/config.js';
 import { BuyTweetError } from './core/errors.js';
 import { loadProduct } from './core/lookup.js';
-import { findPartner, findProductLink, registerPartner, type Partner, type PartnerInit, type PartnerMatch } from './core/partners.js';
+import { findPartner, findProductLink, registerPartner, type Partner, type PartnerInit } from './core/partners.js';
 import { tweetFromObject } from './core/tweet.js';
 import type { Product } from './core/types.js';
 import { version } from './version.js';
@@ -13,29 +13,22 @@ export interface Resolved {
   product: Product;
 }
 
-const noProduct = () =>
-  new BuyTweetError({
-    code: 'unsupported_link',
-    message: 'No buy-tweet partner sells through any link of this input.',
-    step: 'tweet',
-  });
-
 /**
  * With no UI at all: a product link, or a tweet (v2 or v1.1 object), resolved to its partner and
  * product. Rejects with a `BuyTweetError` carrying the same `code` and `step` as `buy-tweet-error`.
  */
 export const resolve = async (input: unknown): Promise<Resolved> => {
-  let match: PartnerMatch | null = null;
-  if (typeof input === 'string' || input instanceof URL) {
-    match = findPartner(String(input));
-  } else {
-    const tweet = tweetFromObject(input);
-    if (tweet) match = findProductLink(tweet.links);
+  const match =
+    typeof input === 'string' || input instanceof URL
+      ? findPartner(String(input))
+      : findProductLink(tweetFromObject(input)?.links ?? []);
+  if (!match) {
+    throw new BuyTweetError({ code: 'unsupported_link', message: 'No partner sells through this input.', step: 'tweet' });
   }
-  if (!match) throw noProduct();
-  const entry = await loadProduct(match.partner.endpoint, match.productUrl);
-  if (entry instanceof BuyTweetError) throw entry;
-  return { partner: match.partner, productUrl: match.productUrl, product: entry };
+  const { partner, productUrl } = match;
+  const product = await loadProduct(partner.endpoint, productUrl);
+  if (product instanceof BuyTweetError) throw product;
+  return { partner, productUrl, product };
 };
 
 /** `window.BuyTweet`: the global API (CONTRACT 3). */

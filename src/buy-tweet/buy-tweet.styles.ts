@@ -6,11 +6,10 @@ import { css } from 'lit';
  */
 export const styles = css`
   :host {
-    color-scheme: light dark;
-    --_accent: var(--buy-tweet-accent, light-dark(#0f6cbd, #1d9bf0));
-    --_on-accent: light-dark(#fff, #0f1419);
-    --_bg: var(--buy-tweet-background, light-dark(#fff, #15202b));
-    --_fg: var(--buy-tweet-foreground, light-dark(#0f1419, #f7f9f9));
+    --_accent: var(--buy-tweet-accent, #0f6cbd);
+    --_on-accent: #fff;
+    --_bg: var(--buy-tweet-background, #fff);
+    --_fg: var(--buy-tweet-foreground, #0f1419);
     --_muted: color-mix(in srgb, var(--_fg) 70%, var(--_bg));
     --_line: color-mix(in srgb, var(--_fg) 15%, var(--_bg));
     --_radius: var(--buy-tweet-radius, 12px);
@@ -19,11 +18,19 @@ export const styles = css`
     font: 15px/1.3 var(--buy-tweet-font, system-ui, sans-serif);
     color: var(--_fg);
   }
-  :host([theme='light']) {
-    color-scheme: light;
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_accent: var(--buy-tweet-accent, #1d9bf0);
+      --_on-accent: #0f1419;
+      --_bg: var(--buy-tweet-background, #15202b);
+      --_fg: var(--buy-tweet-foreground, #f7f9f9);
+    }
   }
   :host([theme='dark']) {
-    color-scheme: dark;
+    --_accent: var(--buy-tweet-accent, #1d9bf0);
+    --_on-accent: #0f1419;
+    --_bg: var(--buy-tweet-background, #15202b);
+    --_fg: var(--buy-tweet-foreground, #f7f9f9);
   }
   .card {
     display: flex;
@@ -90,7 +97,8 @@ export const styles = css`
   [part='price'] {
     font-weight: 700;
   }
-  button {
+  button,
+  .button {
     flex: none;
     min-height: 36px;
     padding: 0 18px;
@@ -101,6 +109,13 @@ export const styles = css`
     cursor: pointer;
     background: var(--_accent);
     color: var(--_on-accent);
+  }
+  /* A link that looks like a button (a Payment Link's Buy). */
+  .button {
+    display: inline-flex;
+    align-items: center;
+    box-sizing: border-box;
+    text-decoration: none;
   }
   .secondary {
     background: none;
@@ -137,7 +152,6 @@ export const styles = css`
     }
   }
   .error {
-    display: flex;
     flex-wrap: wrap;
     gap: 8px 12px;
     align-items: center;

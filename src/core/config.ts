@@ -27,12 +27,10 @@ export const checkEndpoint = (endpoint: unknown, what: string): string => {
 };
 
 /** `BuyTweet.configure`: settings merge into what was configured before. */
-export const configure = (options: ConfigureOptions = {}): void => {
-  for (const [id, partner] of Object.entries(options.partners ?? {})) {
+export const configure = ({ partners, oembedEndpoint, locale }: ConfigureOptions = {}): void => {
+  for (const [id, partner] of Object.entries(partners ?? {})) {
     config.endpoints.set(id, checkEndpoint(partner?.endpoint, `the endpoint of partner "${id}"`));
   }
-  if (options.oembedEndpoint !== undefined) {
-    config.oembedEndpoint = checkEndpoint(options.oembedEndpoint, 'oembedEndpoint');
-  }
-  if (options.locale !== undefined) config.locale = options.locale || undefined;
+  if (oembedEndpoint !== undefined) config.oembedEndpoint = checkEndpoint(oembedEndpoint, 'oembedEndpoint');
+  if (locale !== undefined) config.locale = locale || undefined;
 };

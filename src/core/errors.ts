@@ -34,30 +34,22 @@ export interface BuyTweetErrorInit {
  */
 export class BuyTweetError extends Error {
   override name = 'BuyTweetError';
-  readonly code: ErrorCode;
-  readonly step: Step;
-  readonly status?: number;
-  readonly retryable: boolean;
-  readonly details?: Record<string, unknown>;
+  declare readonly code: ErrorCode;
+  declare readonly step: Step;
+  declare readonly status?: number;
+  declare readonly retryable: boolean;
+  declare readonly details?: Record<string, unknown>;
 
-  constructor(init: BuyTweetErrorInit) {
-    super(init.message);
-    this.code = init.code;
-    this.step = init.step;
-    this.status = init.status;
-    this.retryable = init.retryable ?? false;
-    this.details = init.details;
+  constructor({ message, retryable = false, ...rest }: BuyTweetErrorInit) {
+    super(message);
+    Object.assign(this, rest, { retryable });
   }
 
   /** The plain object of `buy-tweet-error`'s detail. */
   toDetail(): ErrorDetail {
-    const detail: ErrorDetail = {
-      code: this.code,
-      message: this.message,
-      step: this.step,
-      retryable: this.retryable,
-    };
-    if (this.status !== undefined) detail.status = this.status;
+    const { code, message, step, status, retryable } = this;
+    const detail: ErrorDetail = { code, message, step, retryable };
+    if (status !== undefined) detail.status = status;
     return detail;
   }
 }

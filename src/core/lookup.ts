@@ -10,15 +10,15 @@ import type { Product } from './types.js';
 
 type Entry = Product | BuyTweetError;
 
-interface Waiter {
-  resolve: (entry: Entry) => void;
-  reject: (error: unknown) => void;
-}
-
+/** One link on its way to the partner, shared by everyone who asked for it meanwhile. */
 interface Pending {
   url: string;
-  waiters: Set<Waiter>;
-  controller: AbortController;
+  answer: Promise<Entry>;
+  settle: (answer: Promise<Entry>) => void;
+  /** How many callers still wait; when the last one leaves, the link is no longer asked. */
+  waiting: number;
+  /** Aborted when the last caller leaves. */
+  left: AbortController;
 }
 
 /** How long lookups wait for company before they go out. */
@@ -28,97 +28,79 @@ const cache = new Map<string, { entry: Entry; expires: number }>();
 const inFlight = new Map<string, Pending>();
 const queues = new Map<string, Pending[]>();
 
-const key = (endpoint: string, url: string) => `${endpoint} ${url}`;
-
-const flush = async (endpoint: string) => {
-  const queue = queues.get(endpoint) ?? [];
+const flush = (endpoint: string) => {
+  const queue = queues.get(endpoint)!;
   queues.delete(endpoint);
   for (let start = 0; start < queue.length; start += MAX_URLS_PER_LOOKUP) {
-    void send(endpoint, queue.slice(start, start + MAX_URLS_PER_LOOKUP));
+    send(endpoint, queue.slice(start, start + MAX_URLS_PER_LOOKUP));
   }
 };
 
-const send = async (endpoint: string, batch: Pending[]) => {
-  // The request goes on while anyone still waits for one of its links.
-  const controller = new AbortController();
-  const live = batch.filter((pending) => !pending.controller.signal.aborted);
+const send = (endpoint: string, batch: Pending[]) => {
+  const live = batch.filter((pending) => pending.waiting);
   if (!live.length) return;
+  // The request goes on while anyone still waits for one of its links.
+  const request = new AbortController();
   for (const pending of live) {
-    pending.controller.signal.addEventListener('abort', () => {
-      if (live.every((p) => p.controller.signal.aborted)) controller.abort();
+    pending.left.signal.addEventListener('abort', () => {
+      if (!live.some((other) => other.waiting)) request.abort();
     });
   }
-  try {
-    const { entries, maxAge } = await lookupProducts(
-      endpoint,
-      live.map((pending) => pending.url),
-      { signal: controller.signal },
+  const answer = lookupProducts(endpoint, live.map((pending) => pending.url), { signal: request.signal });
+  live.forEach((pending, index) => {
+    const id = `${endpoint} ${pending.url}`;
+    pending.settle(
+      answer
+        .then(({ entries, maxAge }) => {
+          if (maxAge > 0) cache.set(id, { entry: entries[index], expires: Date.now() + maxAge * 1000 });
+          return entries[index];
+        })
+        .finally(() => inFlight.get(id) === pending && inFlight.delete(id)),
     );
-    live.forEach((pending, index) => {
-      const entry = entries[index];
-      if (maxAge > 0) cache.set(key(endpoint, pending.url), { entry, expires: Date.now() + maxAge * 1000 });
-      settle(endpoint, pending, (waiter) => waiter.resolve(entry));
-    });
-  } catch (error) {
-    for (const pending of live) settle(endpoint, pending, (waiter) => waiter.reject(error));
-  }
-};
-
-const settle = (endpoint: string, pending: Pending, each: (waiter: Waiter) => void) => {
-  const id = key(endpoint, pending.url);
-  if (inFlight.get(id) === pending) inFlight.delete(id);
-  pending.waiters.forEach(each);
+  });
 };
 
 /**
  * The product behind `url` at `endpoint`: resolves to the `Product` or to the `BuyTweetError`
- * entry the partner answered for it; rejects when the lookup itself failed, or with an
- * `AbortError` as soon as `signal` aborts.
+ * entry the partner answered for it; rejects when the lookup itself failed, or with the signal's
+ * reason as soon as `signal` aborts.
  */
 export const loadProduct = (
   endpoint: string,
   url: string,
   { signal }: Pick<RequestOptions, 'signal'> = {},
 ): Promise<Entry> => {
-  const id = key(endpoint, url);
+  const id = `${endpoint} ${url}`;
   const cached = cache.get(id);
   if (cached && cached.expires > Date.now()) return Promise.resolve(cached.entry);
   cache.delete(id);
+  if (signal?.aborted) return Promise.reject(signal.reason);
 
-  return new Promise<Entry>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    let pending = inFlight.get(id);
-    if (!pending) {
-      pending = { url, waiters: new Set(), controller: new AbortController() };
-      inFlight.set(id, pending);
-      const queue = queues.get(endpoint);
-      if (queue) queue.push(pending);
-      else {
-        queues.set(endpoint, [pending]);
-        setTimeout(() => void flush(endpoint), BATCH_WINDOW);
-      }
+  let pending = inFlight.get(id);
+  if (!pending) {
+    let settle!: Pending['settle'];
+    const answer = new Promise<Entry>((resolve) => (settle = resolve));
+    pending = { url, answer, settle, waiting: 0, left: new AbortController() };
+    inFlight.set(id, pending);
+    const queue = queues.get(endpoint);
+    if (queue) queue.push(pending);
+    else {
+      queues.set(endpoint, [pending]);
+      setTimeout(flush, BATCH_WINDOW, endpoint);
     }
-    const shared = pending;
-    const waiter: Waiter = {
-      resolve: (entry) => {
-        signal?.removeEventListener('abort', leave);
-        resolve(entry);
-      },
-      reject: (error) => {
-        signal?.removeEventListener('abort', leave);
-        reject(error);
-      },
-    };
-    shared.waiters.add(waiter);
-    function leave() {
-      shared.waiters.delete(waiter);
-      if (!shared.waiters.size) {
-        shared.controller.abort();
+  }
+  const shared = pending;
+  shared.waiting++;
+  return new Promise((resolve, reject) => {
+    const leave = () => {
+      if (!--shared.waiting) {
+        shared.left.abort();
         if (inFlight.get(id) === shared) inFlight.delete(id);
       }
       reject(signal!.reason);
-    }
+    };
     signal?.addEventListener('abort', leave, { once: true });
+    shared.answer.then(resolve, reject).finally(() => signal?.removeEventListener('abort', leave));
   });
 };
 

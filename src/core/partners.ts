@@ -18,45 +18,26 @@ export interface Partner {
   endpoint: string;
 }
 
-interface Registered {
-  id: string;
-  name: string;
-  endpoint: string;
+interface Registered extends Partner {
   matches: (url: URL) => boolean;
   /** Built-ins take only https links; partners registered later may also take http on loopback. */
   builtIn: boolean;
 }
-
-const wellKnown = (host: string) => `https://${host}/.well-known/buy-tweet/v1`;
 
 const registry = new Map<string, Registered>();
 
 const matcher = (match: PartnerInit['match']): ((url: URL) => boolean) => {
   if (typeof match === 'function') return match;
   const patterns = [...match];
-  if (!patterns.every((p) => p instanceof RegExp)) {
+  if (!patterns.every((pattern) => pattern instanceof RegExp)) {
     throw new TypeError('buy-tweet: match must be a function or a list of RegExp');
   }
+  // The URL parser has lower-cased the host already.
   return (url) =>
     patterns.some((pattern) => {
       pattern.lastIndex = 0;
-      return pattern.test(url.host.toLowerCase() + url.pathname);
+      return pattern.test(url.host + url.pathname);
     });
-};
-
-/** Adds a partner, or replaces the one with the same id. */
-export const registerPartner = (init: PartnerInit, builtIn = false): Partner => {
-  if (!init || typeof init.id !== 'string' || !init.id) {
-    throw new TypeError('buy-tweet: a partner needs an id');
-  }
-  registry.set(init.id, {
-    id: init.id,
-    name: String(init.name ?? init.id),
-    endpoint: checkEndpoint(init.endpoint, `the endpoint of partner "${init.id}"`),
-    matches: matcher(init.match),
-    builtIn,
-  });
-  return partnerInfo(registry.get(init.id)!);
 };
 
 /**
@@ -67,57 +48,37 @@ export const registerPartner = (init: PartnerInit, builtIn = false): Partner => 
 export const partnerEndpoint = (id: string, endpoint?: string): string =>
   endpoint ?? config.endpoints.get(id) ?? registry.get(id)!.endpoint;
 
-const partnerInfo = (entry: Registered, endpoint?: string): Partner => ({
-  id: entry.id,
-  name: entry.name,
-  endpoint: partnerEndpoint(entry.id, endpoint),
+const partnerInfo = ({ id, name }: Registered, endpoint?: string): Partner => ({
+  id,
+  name,
+  endpoint: partnerEndpoint(id, endpoint),
 });
 
-// CONTRACT 3. Patterns see `host + pathname`; a host with a port never matches.
-const segment = '[^/]+';
-registerPartner(
-  {
-    id: 'gumroad',
-    name: 'Gumroad',
-    match: [
-      new RegExp(`^(?:www\\.)?gumroad\\.com/l/${segment}/?$`),
-      new RegExp(`^[a-z0-9-]+\\.gumroad\\.com/l/${segment}/?$`),
-      new RegExp(`^(?:www\\.)?gum\\.co/${segment}/?$`),
-    ],
-    endpoint: wellKnown('gumroad.com'),
-  },
-  true,
-);
-registerPartner(
-  {
-    id: 'fancy',
-    name: 'Fancy',
-    match: [new RegExp(`^(?:www\\.)?fancy\\.com/things/\\d+(?:/${segment})?/?$`)],
-    endpoint: wellKnown('fancy.com'),
-  },
-  true,
-);
-registerPartner(
-  {
-    id: 'musictoday',
-    name: 'Musictoday',
-    match: [
-      new RegExp(`^(?:www\\.)?musictoday\\.com/store/${segment}/${segment}/?$`),
-      /^(?!www\.)[a-z0-9-]+\.musictoday\.com\/.+$/,
-    ],
-    endpoint: wellKnown('musictoday.com'),
-  },
-  true,
-);
-registerPartner(
-  {
-    id: 'stripe',
-    name: 'Stripe',
-    match: [/^buy\.stripe\.com\/(?:test_)?[A-Za-z0-9]+\/?$/],
-    endpoint: wellKnown('buy.stripe.com'),
-  },
-  true,
-);
+/** Adds a partner, or replaces the one with the same id. */
+export const registerPartner = (init: PartnerInit, builtIn = false): Partner => {
+  const id = init?.id;
+  if (typeof id !== 'string' || !id) throw new TypeError('buy-tweet: a partner needs an id');
+  const entry: Registered = {
+    id,
+    name: String(init.name ?? id),
+    endpoint: checkEndpoint(init.endpoint, `the endpoint of partner "${id}"`),
+    matches: matcher(init.match),
+    builtIn,
+  };
+  registry.set(id, entry);
+  return partnerInfo(entry);
+};
+
+// CONTRACT 3: [id, name, main host, the pattern of `host + pathname`]. A host with a port never
+// matches.
+for (const [id, name, host, pattern] of [
+  ['gumroad', 'Gumroad', 'gumroad.com', /^(?:(?:[a-z0-9-]+\.)?gumroad\.com\/l|(?:www\.)?gum\.co)\/[^/]+\/?$/],
+  ['fancy', 'Fancy', 'fancy.com', /^(?:www\.)?fancy\.com\/things\/\d+(?:\/[^/]+)?\/?$/],
+  ['musictoday', 'Musictoday', 'musictoday.com', /^(?:www\.)?musictoday\.com\/store\/[^/]+\/[^/]+\/?$|^(?!www\.)[a-z0-9-]+\.musictoday\.com\/.+$/],
+  ['stripe', 'Stripe', 'buy.stripe.com', /^buy\.stripe\.com\/(?:test_)?[A-Za-z0-9]+\/?$/],
+] as const) {
+  registerPartner({ id, name, match: [pattern], endpoint: `https://${host}/.well-known/buy-tweet/v1` }, true);
+}
 
 export interface PartnerMatch {
   partner: Partner;
@@ -131,18 +92,18 @@ export interface PartnerMatch {
  */
 export const findPartner = (link: string | URL, endpoint?: string): PartnerMatch | null => {
   const url = typeof link === 'string' ? parseUrl(link) : link;
-  if (!url || url.username || url.password) return null;
+  // https, or http on loopback; never with credentials.
+  if (!url || !safeUrl(url.href)) return null;
   const https = url.protocol === 'https:';
-  if (!https && !(url.protocol === 'http:' && safeUrl(url.href))) return null;
   for (const entry of registry.values()) {
     if (entry.builtIn && !https) continue;
-    let matches = false;
     try {
-      matches = entry.matches(new URL(url.href)) === true;
+      if (entry.matches(new URL(url.href)) === true) {
+        return { partner: partnerInfo(entry, endpoint), productUrl: canonicalProductUrl(url) };
+      }
     } catch {
       // A partner's own matcher that throws simply does not match.
     }
-    if (matches) return { partner: partnerInfo(entry, endpoint), productUrl: canonicalProductUrl(url) };
   }
   return null;
 };

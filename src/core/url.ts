@@ -8,20 +8,18 @@ export const parseUrl = (input: unknown, base?: string): URL | null => {
   }
 };
 
-const isLoopbackHost = (hostname: string): boolean =>
-  hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-
 /**
  * The URL as a string when it is safe to use as a link, an image or an endpoint: `https:`, or
- * `http:` on loopback (for local partners and tests). Anything else gives `undefined`.
+ * `http:` on loopback (`localhost`, `127.0.0.0/8`, `[::1]`: local partners and tests), without
+ * credentials. Anything else gives `undefined`.
  */
 export const safeUrl = (input: unknown): string | undefined => {
   const url = parseUrl(input);
   if (!url || url.username || url.password) return undefined;
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    return url.href;
-  }
-  return undefined;
+  const { protocol, hostname } = url;
+  return protocol === 'https:' || (protocol === 'http:' && /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(hostname))
+    ? url.href
+    : undefined;
 };
 
 /** Query parameters that track where a click came from and say nothing about the product. */

@@ -1,13 +1,4 @@
-import type {
-  Availability,
-  Checkout,
-  Money,
-  Order,
-  OrderStatus,
-  Product,
-  ProductImage,
-  Variant,
-} from './types.js';
+import type { Availability, Checkout, Money, Product, ProductImage, Variant } from './types.js';
 import { safeUrl } from './url.js';
 
 /**
@@ -15,141 +6,101 @@ import { safeUrl } from './url.js';
  * unsafe optional links are dropped rather than failing the whole product.
  */
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
+export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const text = (value: unknown, max = 10_000): string | null =>
+/** A string that is not blank, of at most `max` characters. */
+export const text = (value: unknown, max = 10_000): string | null =>
   typeof value === 'string' && value.trim() && value.length <= max ? value : null;
 
-const optionalText = (value: unknown, max = 10_000): string | undefined =>
-  typeof value === 'string' && value.length <= max ? value : undefined;
+/** An integer from `min` to `max`. */
+const within = (value: unknown, min: number, max: number): value is number =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 
-const dimension = (value: unknown): number | undefined =>
-  Number.isInteger(value) && (value as number) > 0 && (value as number) <= 10_000
-    ? (value as number)
-    : undefined;
+export const oneOf = <T>(values: readonly T[], value: unknown): T | null =>
+  values.includes(value as T) ? (value as T) : null;
 
-export const parseMoney = (value: unknown): Money | null => {
-  if (!isObject(value)) return null;
-  const { amount, currency } = value;
-  if (!Number.isSafeInteger(amount) || (amount as number) < 0) return null;
-  if (typeof currency !== 'string' || !/^[A-Za-z]{3}$/.test(currency)) return null;
-  return { amount: amount as number, currency: currency.toUpperCase() };
+/** A Stripe publishable key. */
+export const stripeKey = (value: unknown): string | null => {
+  const key = text(value, 500);
+  return key?.startsWith('pk_') ? key : null;
 };
+
+/** The fields as a whole when each of them checked out (none is `null` or `undefined`), else `null`. */
+export const allValid = <T extends object>(fields: { [K in keyof T]: T[K] | null | undefined }): T | null =>
+  Object.values(fields).every((field) => field != null) ? (fields as T) : null;
+
+export const parseMoney = (value: unknown): Money | null =>
+  isObject(value) &&
+  within(value.amount, 0, Number.MAX_SAFE_INTEGER) &&
+  typeof value.currency === 'string' &&
+  /^[a-z]{3}$/i.test(value.currency)
+    ? { amount: value.amount, currency: value.currency.toUpperCase() }
+    : null;
 
 const AVAILABILITY: readonly Availability[] = ['in_stock', 'sold_out', 'preorder'];
-const availability = (value: unknown): Availability | null =>
-  AVAILABILITY.includes(value as Availability) ? (value as Availability) : null;
+
+const parseVariant = (value: unknown): Variant | null =>
+  isObject(value)
+    ? allValid<Variant>({
+        id: text(value.id, 200),
+        title: text(value.title, 1000),
+        price: parseMoney(value.price),
+        availability: oneOf(AVAILABILITY, value.availability ?? 'in_stock'),
+      })
+    : null;
+
+const parseCheckout = (value: unknown): Checkout | null =>
+  !isObject(value)
+    ? null
+    : value.type === 'stripe'
+      ? allValid<Checkout>({ type: 'stripe', publishableKey: stripeKey(value.publishableKey) })
+      : value.type === 'redirect'
+        ? allValid<Checkout>({ type: 'redirect', url: safeUrl(value.url) })
+        : null;
 
 const parseImage = (value: unknown): ProductImage | undefined => {
-  if (!isObject(value)) return undefined;
-  const url = safeUrl(value.url);
+  const url = isObject(value) && safeUrl(value.url);
   if (!url) return undefined;
-  const image: ProductImage = { url, alt: optionalText(value.alt, 1000) ?? '' };
-  const width = dimension(value.width);
-  const height = dimension(value.height);
-  if (width && height) Object.assign(image, { width, height });
-  return image;
-};
-
-const parseVariant = (value: unknown): Variant | null => {
-  if (!isObject(value)) return null;
-  const id = text(value.id, 200);
-  const title = text(value.title, 1000);
-  const price = parseMoney(value.price);
-  const state = availability(value.availability ?? 'in_stock');
-  return id && title && price && state ? { id, title, price, availability: state } : null;
-};
-
-const parseCheckout = (value: unknown): Checkout | null => {
-  if (!isObject(value)) return null;
-  if (value.type === 'stripe') {
-    const key = text(value.publishableKey, 500);
-    return key && /^pk_/.test(key) ? { type: 'stripe', publishableKey: key } : null;
-  }
-  if (value.type === 'redirect') {
-    const url = safeUrl(value.url);
-    return url ? { type: 'redirect', url } : null;
-  }
-  return null;
+  const { alt, width, height } = value as Json;
+  return {
+    url,
+    alt: typeof alt === 'string' && alt.length <= 1000 ? alt : '',
+    ...(within(width, 1, 10_000) && within(height, 1, 10_000) && { width, height }),
+  };
 };
 
 export const parseProduct = (value: unknown): Product | null => {
-  if (!isObject(value)) return null;
-  const id = text(value.id, 200);
-  const url = safeUrl(value.url);
-  const title = text(value.title);
-  const merchantName = isObject(value.merchant) ? text(value.merchant.name, 1000) : null;
-  const price = parseMoney(value.price);
-  const state = availability(value.availability);
-  const checkout = parseCheckout(value.checkout);
-  if (!id || !url || !title || !merchantName || !price || !state || !checkout) return null;
-
-  const variantsIn = value.variants ?? [];
-  if (!Array.isArray(variantsIn) || variantsIn.length > 100) return null;
-  const variants = variantsIn.map(parseVariant);
-  if (variants.some((variant) => !variant)) return null;
-
-  const maxQuantity = value.maxQuantity ?? 1;
-  if (!Number.isInteger(maxQuantity) || (maxQuantity as number) < 1 || (maxQuantity as number) > 999) {
-    return null;
-  }
-  const requiresShipping = value.requiresShipping ?? false;
-  if (typeof requiresShipping !== 'boolean') return null;
-
-  const product: Product = {
-    id,
-    url,
-    title,
-    merchant: { name: merchantName },
-    price,
-    availability: state,
-    variants: variants as Variant[],
-    maxQuantity: maxQuantity as number,
-    requiresShipping,
-    checkout,
-  };
-  const merchantUrl = safeUrl((value.merchant as Json).url);
-  if (merchantUrl) product.merchant.url = merchantUrl;
-  const description = optionalText(value.description);
-  if (description?.trim()) product.description = description;
+  if (!isObject(value) || !isObject(value.merchant)) return null;
+  const { merchant, variants = [], maxQuantity = 1, requiresShipping = false } = value;
+  if (!Array.isArray(variants) || variants.length > 100) return null;
+  if (!within(maxQuantity, 1, 999) || typeof requiresShipping !== 'boolean') return null;
+  const name = text(merchant.name, 1000);
+  const merchantUrl = safeUrl(merchant.url);
+  const description = text(value.description);
   const image = parseImage(value.image);
-  if (image) product.image = image;
-  return product;
-};
-
-const ORDER_STATUS: readonly OrderStatus[] = ['requires_payment', 'paid', 'failed', 'canceled'];
-
-export const parseOrder = (value: unknown): Order | null => {
-  if (!isObject(value)) return null;
-  const id = text(value.id, 200);
-  const total = parseMoney(value.total);
-  const status = ORDER_STATUS.includes(value.status as OrderStatus) ? (value.status as OrderStatus) : null;
-  if (!id || !total || !status) return null;
-  const order: Order = { id, status, total };
-  if (value.payment != null) {
-    const payment = value.payment;
-    if (!isObject(payment) || payment.type !== 'stripe') return null;
-    const clientSecret = text(payment.clientSecret, 500);
-    if (!clientSecret) return null;
-    order.payment = { type: 'stripe', clientSecret };
-    const key = text(payment.publishableKey, 500);
-    if (key && /^pk_/.test(key)) order.payment.publishableKey = key;
-  }
-  const receiptUrl = safeUrl(value.receiptUrl);
-  if (receiptUrl) order.receiptUrl = receiptUrl;
-  return order;
+  return allValid<Product>({
+    id: text(value.id, 200),
+    url: safeUrl(value.url),
+    title: text(value.title),
+    merchant: name ? { name, ...(merchantUrl && { url: merchantUrl }) } : null,
+    price: parseMoney(value.price),
+    availability: oneOf(AVAILABILITY, value.availability),
+    variants: allValid<Variant[]>(variants.map(parseVariant)),
+    maxQuantity,
+    requiresShipping,
+    checkout: parseCheckout(value.checkout),
+    ...(description && { description }),
+    ...(image && { image }),
+  });
 };
 
 /** `{code, message}` of a protocol error object, if the answer is one. */
-export const parseErrorBody = (
-  value: unknown,
-): { code: string; message: string; extra: Json } | null => {
+export const parseErrorBody = (value: unknown): { code: string; message: string; extra: Json } | null => {
   if (!isObject(value) || !isObject(value.error)) return null;
   const { code, message, ...extra } = value.error;
   const safeCode = text(code, 100);
-  if (!safeCode) return null;
-  return { code: safeCode, message: text(message, 1000) ?? safeCode, extra };
+  return safeCode ? { code: safeCode, message: text(message, 1000) ?? safeCode, extra } : null;
 };

@@ -1,0 +1,113 @@
+import { BuyTweetError, isRetryableStatus, type Step } from './errors.js';
+import { parseErrorBody } from './validate.js';
+
+/** One exchange with a partner, and the retry policy around it (CONTRACT 2 and 4). */
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Per try, in milliseconds. */
+  timeout?: number;
+  /** Automatic retries after the first try, for failures that can be retried. */
+  retries?: number;
+}
+
+export const isAbortError = (error: unknown): boolean =>
+  (error as { name?: unknown } | null)?.name === 'AbortError';
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      if (signal?.aborted) reject(signal.reason);
+      else resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+    if (signal?.aborted) done();
+  });
+
+/** `Retry-After` in milliseconds (seconds or an HTTP date), at most 10 s; `undefined` if absent. */
+export const retryAfter = (header: string | null, now = Date.now()): number | undefined => {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), 10_000);
+};
+
+export const ACCEPT_JSON = { Accept: 'application/json' };
+
+/**
+ * One HTTP exchange: the parsed JSON of a 2xx answer, or a `BuyTweetError`. Fetch failures and
+ * timeouts are `network`; other statuses carry the partner's error (or `partner_error`). Rejects
+ * with the signal's reason when it aborts.
+ */
+export const exchange = async (
+  url: string,
+  init: RequestInit,
+  step: Step,
+  { signal, timeout = 10_000 }: RequestOptions,
+): Promise<{ body: unknown; headers: Headers }> => {
+  signal?.throwIfAborted();
+  // Aborted by the caller's signal or, when that is not aborted, by the timeout.
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, timeout);
+  signal?.addEventListener('abort', abort);
+  let response: Response;
+  let raw: string;
+  try {
+    response = await fetch(url, { ...init, signal: controller.signal });
+    raw = await response.text();
+  } catch {
+    signal?.throwIfAborted();
+    throw new BuyTweetError({
+      code: 'network',
+      message: controller.signal.aborted ? 'The partner timed out.' : 'No answer from the partner.',
+      step,
+      retryable: true,
+    });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
+  }
+  const { ok, status, headers } = response;
+  let body: unknown;
+  try {
+    body = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    if (ok) throw new BuyTweetError({ code: 'invalid_response', message: 'The answer is not JSON.', step, status });
+  }
+  if (ok) return { body, headers };
+  const retryable = isRetryableStatus(status);
+  const error = parseErrorBody(body);
+  throw new BuyTweetError({
+    // Lookups speak of HTTP failures as partner_error; orders pass the partner's own code on.
+    code: step === 'order' && error && !retryable ? error.code : 'partner_error',
+    message: error?.message ?? `HTTP ${status}`,
+    step,
+    status,
+    retryable,
+    details: { ...error?.extra, retryAfter: retryAfter(headers.get('Retry-After')) },
+  });
+};
+
+/**
+ * Runs `attempt`, retrying what can be retried: after the partner's `Retry-After`, else a backoff
+ * of 400 ms, 1.2 s, ... with jitter, so that pages don't stampede.
+ */
+export const withRetries = async <T>(
+  attempt: () => Promise<T>,
+  { signal, retries = 2 }: RequestOptions,
+): Promise<T> => {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof BuyTweetError && error.retryable) || tries >= retries) throw error;
+      const wait = (error.details?.retryAfter as number | undefined) ?? 400 * 3 ** tries * (0.75 + Math.random() / 2);
+      await sleep(wait, signal);
+    }
+  }
+};

@@ -1,0 +1,56 @@
+import { config, DEFAULT_OEMBED_ENDPOINT } from './config.js';
+import { BuyTweetError } from './errors.js';
+import { exchange, isAbortError, withRetries, type RequestOptions } from './http.js';
+import { parseStatusUrl } from './tweet.js';
+import { safeUrl } from './url.js';
+
+/** What buy-tweet uses of an oEmbed answer (publish.twitter.com's shape); all of it untrusted. */
+export interface OEmbed {
+  /** The embed markup: read inertly, never inserted or run. */
+  html: string;
+  /** The tweet's URL as asked. */
+  url: string;
+  authorName?: string;
+}
+
+const unavailable = (message: string, from?: BuyTweetError) =>
+  new BuyTweetError({
+    code: 'tweet_unavailable',
+    message,
+    step: 'tweet',
+    status: from?.status,
+    retryable: from?.retryable ?? false,
+  });
+
+/**
+ * `GET {oembed}?url={tweet}&omit_script=true`, from `endpoint`, else `BuyTweet.configure`'s, else
+ * publish.twitter.com. Any failure is `tweet_unavailable` (step `tweet`); network failures, 429
+ * and 5xx are retried like lookups and stay retryable.
+ */
+export const fetchOEmbed = async (
+  tweetUrl: string,
+  endpoint?: string,
+  options: RequestOptions = {},
+): Promise<OEmbed> => {
+  const status = parseStatusUrl(tweetUrl);
+  if (!status) throw unavailable('This is not the URL of a tweet.');
+  const base = safeUrl(endpoint) ?? config.oembedEndpoint ?? DEFAULT_OEMBED_ENDPOINT;
+  const query = new URLSearchParams({ url: status.url, omit_script: 'true' });
+  let body: unknown;
+  try {
+    ({ body } = await withRetries(
+      () => exchange(`${base}${base.includes('?') ? '&' : '?'}${query}`, { headers: { Accept: 'application/json' } }, 'tweet', options),
+      options,
+    ));
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw unavailable('The tweet could not be loaded.', error instanceof BuyTweetError ? error : undefined);
+  }
+  const answer = body as { html?: unknown; author_name?: unknown } | undefined;
+  if (typeof answer?.html !== 'string' || answer.html.length > 100_000) {
+    throw unavailable('The oEmbed answer has no tweet in it.');
+  }
+  const oembed: OEmbed = { html: answer.html, url: status.url };
+  if (typeof answer.author_name === 'string' && answer.author_name.length < 200) oembed.authorName = answer.author_name;
+  return oembed;
+};

@@ -1,0 +1,67 @@
+import { BuyTweetError } from './errors.js';
+import { ACCEPT_JSON, exchange, withRetries, type RequestOptions } from './http.js';
+import type { Order, OrderRequest } from './types.js';
+import { safeUrl } from './url.js';
+import { allValid, isObject, oneOf, parseMoney, stripeKey, text } from './validate.js';
+
+/**
+ * Orders (CONTRACT 4): only the checkout needs them, so they load with it, not with the card.
+ * `protocol.ts` exports them with the rest of the client.
+ */
+
+const ORDER_STATUS = ['requires_payment', 'paid', 'failed', 'canceled'] as const;
+
+const parsePayment = (value: unknown): Order['payment'] | null => {
+  if (!isObject(value) || value.type !== 'stripe') return null;
+  const clientSecret = text(value.clientSecret, 500);
+  const publishableKey = stripeKey(value.publishableKey);
+  return clientSecret ? { type: 'stripe', clientSecret, ...(publishableKey && { publishableKey }) } : null;
+};
+
+/** An Order, or `null` when the answer is not one (a payment given must be valid too). */
+export const parseOrder = (value: unknown): Order | null => {
+  if (!isObject(value)) return null;
+  const receiptUrl = safeUrl(value.receiptUrl);
+  return allValid<Order>({
+    id: text(value.id, 200),
+    status: oneOf(ORDER_STATUS, value.status),
+    total: parseMoney(value.total),
+    ...(value.payment != null && { payment: parsePayment(value.payment) }),
+    ...(receiptUrl && { receiptUrl }),
+  });
+};
+
+const readOrder = ({ body }: { body: unknown }): Order => {
+  const order = parseOrder(body);
+  if (!order) throw new BuyTweetError({ code: 'invalid_response', message: 'Not a valid order.', step: 'order' });
+  return order;
+};
+
+/**
+ * `POST {endpoint}/orders` under one `Idempotency-Key`: retries of a network failure, timeout or
+ * 5xx resend the same body with the same key, so the partner creates the order at most once.
+ */
+export const createOrder = async (
+  endpoint: string,
+  request: OrderRequest,
+  idempotencyKey: string,
+  options: RequestOptions = {},
+): Promise<Order> => {
+  const init = {
+    method: 'POST',
+    headers: { ...ACCEPT_JSON, 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    body: JSON.stringify(request),
+  };
+  return readOrder(
+    await withRetries(() => exchange(`${endpoint}/orders`, init, 'order', { timeout: 20_000, ...options }), options),
+  );
+};
+
+/** `GET {endpoint}/orders/{id}`. */
+export const getOrder = async (endpoint: string, id: string, options: RequestOptions = {}): Promise<Order> =>
+  readOrder(
+    await withRetries(
+      () => exchange(`${endpoint}/orders/${encodeURIComponent(id)}`, { headers: ACCEPT_JSON }, 'order', options),
+      options,
+    ),
+  );
