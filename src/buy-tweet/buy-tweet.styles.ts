@@ -32,6 +32,13 @@ export const styles = css`
     --_bg: var(--buy-tweet-background, #15202b);
     --_fg: var(--buy-tweet-foreground, #f7f9f9);
   }
+  .tweet {
+    margin: 0;
+    padding: 12px 16px;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
   .card {
     display: flex;
     gap: 12px;

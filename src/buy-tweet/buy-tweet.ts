@@ -152,13 +152,14 @@ export class BuyTweetElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('productUrl') || changed.has('tweet') || changed.has('endpoint')) {
+    const sources = ['productUrl', 'tweet', 'tweetUrl', 'endpoint', 'oembedEndpoint'] as const;
+    if (sources.some((name) => changed.has(name))) {
       this.#readSource();
     }
     // Switched to eager while still waiting to come near the viewport.
-    if (changed.has('loading') && this.loading === 'eager' && this.#match && !this.#lookup) {
+    if (changed.has('loading') && this.loading === 'eager' && this.#view.state === 'loading' && !this.#lookup) {
       unobserveNear(this);
-      this.#start();
+      this.#begin();
     }
   }
 
@@ -168,12 +169,21 @@ export class BuyTweetElement extends LitElement {
     const endpoint = this.#endpoint();
     // The tweet is read whatever decides the link: it is the order's source.
     const fromObject = this.tweet ? tweetFromObject(this.tweet) : null;
-    this.#tweet = fromObject ?? tweetFromEmbed(readEmbeddedTweet(this));
-    const match = this.productUrl
-      ? findPartner(this.productUrl, endpoint)
-      : findProductLink(this.#tweet.links, endpoint);
-    // The same link at the same endpoint as before: nothing to do (and no event to fire again).
-    const source = match ? `${match.partner.endpoint} ${match.productUrl}` : `none ${this.productUrl ?? ''}`;
+    // tweet-url counts only when the element holds no tweet of its own (CONTRACT 2, item 4).
+    const viaOEmbed =
+      !this.productUrl && !fromObject && !this.querySelector('blockquote, a[href]') ? this.tweetUrl : undefined;
+    if (!viaOEmbed) this.#tweet = fromObject ?? tweetFromEmbed(readEmbeddedTweet(this));
+    const match = viaOEmbed
+      ? null
+      : this.productUrl
+        ? findPartner(this.productUrl, endpoint)
+        : findProductLink(this.#tweet!.links, endpoint);
+    // The same source as before: nothing to do (and no event to fire again).
+    const source = viaOEmbed
+      ? `oembed ${viaOEmbed} ${this.oembedEndpoint} ${endpoint}`
+      : match
+        ? `${match.partner.endpoint} ${match.productUrl}`
+        : `none ${this.productUrl}`;
     if (source === this.#source) return;
     this.#source = source;
     this.#match = match;
@@ -181,7 +191,8 @@ export class BuyTweetElement extends LitElement {
     this.#lookup = undefined;
     this.#product = null;
     unobserveNear(this);
-    if (!match) {
+    if (viaOEmbed) this.#tweet = null;
+    else if (!match) {
       this.#show({ state: 'none' });
       if (this.productUrl) {
         this.#fail(
@@ -195,12 +206,42 @@ export class BuyTweetElement extends LitElement {
       return;
     }
     this.#show({ state: 'loading' });
-    if (this.loading === 'eager' || this.#visible) this.#start();
+    if (this.loading === 'eager' || this.#visible) this.#begin();
     else {
       observeNear(this, () => {
         this.#visible = true;
-        this.#start();
+        this.#begin();
       });
+    }
+  }
+
+  /** Looks the product up, or first reads the tweet through oEmbed when that is the source. */
+  #begin() {
+    void (this.#match ? this.#start() : this.#loadTweet());
+  }
+
+  async #loadTweet() {
+    const url = this.tweetUrl;
+    if (!url) return;
+    this.#lookup?.abort();
+    const lookup = new AbortController();
+    this.#lookup = lookup;
+    this.#show({ state: 'loading' });
+    try {
+      const { loadTweet } = await import('./tweet-url.js');
+      const tweet = await loadTweet(url, this.oembedEndpoint, lookup.signal);
+      if (lookup !== this.#lookup) return;
+      this.#tweet = tweet;
+      this.#match = findProductLink(tweet.links, this.#endpoint());
+      if (this.#match) await this.#start();
+      else this.#show({ state: 'none' });
+    } catch (error) {
+      if (lookup !== this.#lookup || isAbortError(error)) return;
+      this.#fail(
+        error instanceof BuyTweetError
+          ? error
+          : new BuyTweetError({ code: 'tweet_unavailable', message: String(error), step: 'tweet', retryable: true }),
+      );
     }
   }
 
@@ -340,7 +381,22 @@ export class BuyTweetElement extends LitElement {
   }
 
   protected override render() {
-    return html`<slot @slotchange=${this.#readSource}></slot>${this.#renderCard()}${this.#renderCheckout()}`;
+    return html`<slot @slotchange=${this.#readSource}></slot>${this.#renderTweet()}${this.#renderCard()}${this.#renderCheckout()}`;
+  }
+
+  /** A tweet read through oEmbed (the light DOM is empty then): shown as text, never as markup. */
+  #renderTweet() {
+    const tweet = this.#tweet;
+    if (!tweet || !this.tweetUrl || this.querySelector('blockquote, a[href]') || this.productUrl || this.tweet) {
+      return nothing;
+    }
+    return html`<blockquote class="tweet" lang=${tweet.lang ?? nothing} dir=${tweet.dir ?? nothing}>
+      <p>${tweet.text}</p>
+      <p class="small">
+        — ${tweet.authorName}${tweet.authorHandle ? ` (@${tweet.authorHandle})` : ''}
+        ${tweet.url ? html`<a href=${tweet.url} target="_blank" rel="noopener noreferrer">${tweet.date ?? tweet.url}</a>` : nothing}
+      </p>
+    </blockquote>`;
   }
 
   #renderCheckout() {
@@ -429,12 +485,15 @@ export class BuyTweetElement extends LitElement {
       <p part="error" role="status">${errorText(error.code, partner)}</p>
       <div class="actions">
         ${error.retryable
-          ? html`<button part="retry-button" class="secondary" @click=${this.#start}>${words.retry}</button>`
+          ? html`<button part="retry-button" class="secondary" @click=${this.#begin}>${words.retry}</button>`
           : nothing}
         ${match
           ? html`<a part="fallback-link" href=${match.productUrl} target="_blank" rel="noopener noreferrer"
               >${words.view(partner)}</a>`
-          : nothing}
+          : error.step === 'tweet' && this.tweetUrl
+            ? html`<a part="fallback-link" href=${safeUrl(this.tweetUrl) ?? nothing} target="_blank"
+                rel="noopener noreferrer">${words.viewTweet}</a>`
+            : nothing}
       </div>
     </div>`;
   }

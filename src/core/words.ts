@@ -8,9 +8,8 @@ export const words = {
   inStock: 'In stock',
   retry: 'Try again',
   loading: 'Loading product',
-  by: (merchant: string) => `Sold by ${merchant}`,
   view: (partner: string) => `View on ${partner}`,
-  buyOn: (partner: string) => `Buy on ${partner}`,
+  viewTweet: 'View the tweet',
 };
 
 /** What the buyer is told when a step fails: short, and about what they can do. */

@@ -451,7 +451,7 @@ export const fixtureTweets = {
   quote: {
     id: '1782345678901234688',
     authorName: 'Record Store Weekly',
-    authorHandle: 'recordstoreweekly',
+    authorHandle: 'recordstorewkly',
     date: 'April 22, 2024',
     lang: 'en',
     dir: 'ltr',

@@ -1,0 +1,16 @@
+import { fetchOEmbed } from '../core/oembed.js';
+import { tweetFromEmbed } from '../core/tweet.js';
+import type { TweetInfo } from '../core/types.js';
+import { readTweetHtml } from './read-html.js';
+
+/**
+ * The tweet behind a `tweet-url`, through oEmbed, read inertly. Loaded only by elements that use
+ * `tweet-url`, so the oEmbed path costs other pages nothing.
+ */
+export const loadTweet = async (url: string, endpoint: string | undefined, signal: AbortSignal): Promise<TweetInfo> => {
+  const oembed = await fetchOEmbed(url, endpoint, { signal });
+  const tweet = tweetFromEmbed(readTweetHtml(oembed.html));
+  tweet.url ??= oembed.url;
+  tweet.authorName ??= oembed.authorName;
+  return tweet;
+};
