@@ -2,35 +2,14 @@ import { css } from 'lit';
 
 /**
  * The card has one fixed height, skeleton and product alike, so nothing below it moves when the
- * product arrives. Defaults meet WCAG AA contrast in both themes.
+ * product arrives. Colours come from `theme`.
  */
 export const styles = css`
   :host {
-    --_accent: var(--buy-tweet-accent, #0f6cbd);
-    --_on-accent: #fff;
-    --_bg: var(--buy-tweet-background, #fff);
-    --_fg: var(--buy-tweet-foreground, #0f1419);
-    --_muted: color-mix(in srgb, var(--_fg) 70%, var(--_bg));
-    --_line: color-mix(in srgb, var(--_fg) 15%, var(--_bg));
-    --_radius: var(--buy-tweet-radius, 12px);
     display: block;
     max-width: 550px;
-    font: 15px/1.3 var(--buy-tweet-font, system-ui, sans-serif);
+    font: 15px/1.3 var(--_font);
     color: var(--_fg);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_accent: var(--buy-tweet-accent, #1d9bf0);
-      --_on-accent: #0f1419;
-      --_bg: var(--buy-tweet-background, #15202b);
-      --_fg: var(--buy-tweet-foreground, #f7f9f9);
-    }
-  }
-  :host([theme='dark']) {
-    --_accent: var(--buy-tweet-accent, #1d9bf0);
-    --_on-accent: #0f1419;
-    --_bg: var(--buy-tweet-background, #15202b);
-    --_fg: var(--buy-tweet-foreground, #f7f9f9);
   }
   .tweet {
     margin: 0;

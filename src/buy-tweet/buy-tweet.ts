@@ -12,6 +12,7 @@ import { safeUrl } from '../core/url.js';
 import { errorText, words } from '../core/words.js';
 import { emit } from './events.js';
 import { styles } from './buy-tweet.styles.js';
+import { theme } from './theme.styles.js';
 
 type View =
   | { state: 'none' }
@@ -83,7 +84,7 @@ const unobserveNear = (element: Element) => {
  * @cssprop --buy-tweet-font - Font family.
  */
 export class BuyTweetElement extends LitElement {
-  static override styles = styles;
+  static override styles = [theme, styles];
 
   static override properties = {
     productUrl: { attribute: 'product-url' },
@@ -220,13 +221,18 @@ export class BuyTweetElement extends LitElement {
     void (this.#match ? this.#start() : this.#loadTweet());
   }
 
+  /** Shows the skeleton for a new lookup; the one before is abandoned, and its answer ignored. */
+  #newLookup(): AbortController {
+    this.#lookup?.abort();
+    this.#lookup = new AbortController();
+    this.#show({ state: 'loading' });
+    return this.#lookup;
+  }
+
   async #loadTweet() {
     const url = this.tweetUrl;
     if (!url) return;
-    this.#lookup?.abort();
-    const lookup = new AbortController();
-    this.#lookup = lookup;
-    this.#show({ state: 'loading' });
+    const lookup = this.#newLookup();
     try {
       const { loadTweet } = await import('./tweet-url.js');
       const tweet = await loadTweet(url, this.oembedEndpoint, lookup.signal);
@@ -248,10 +254,7 @@ export class BuyTweetElement extends LitElement {
   async #start() {
     const match = this.#match;
     if (!match) return;
-    this.#lookup?.abort();
-    const lookup = new AbortController();
-    this.#lookup = lookup;
-    this.#show({ state: 'loading' });
+    const lookup = this.#newLookup();
     try {
       match.partner.endpoint = partnerEndpoint(match.partner.id, this.#endpoint());
       const entry = await loadProduct(match.partner.endpoint, match.productUrl, { signal: lookup.signal });

@@ -2,28 +2,15 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_accent: var(--buy-tweet-accent, #0f6cbd);
-    --_on-accent: #fff;
-    --_bg: var(--buy-tweet-background, #fff);
-    --_fg: var(--buy-tweet-foreground, #0f1419);
-    --_muted: color-mix(in srgb, var(--_fg) 70%, var(--_bg));
     --_line: color-mix(in srgb, var(--_fg) 25%, var(--_bg));
     --_danger: #b3261e;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_accent: var(--buy-tweet-accent, #1d9bf0);
-      --_on-accent: #0f1419;
-      --_bg: var(--buy-tweet-background, #15202b);
-      --_fg: var(--buy-tweet-foreground, #f7f9f9);
       --_danger: #ffb4ab;
     }
   }
   :host([theme='dark']) {
-    --_accent: var(--buy-tweet-accent, #1d9bf0);
-    --_on-accent: #0f1419;
-    --_bg: var(--buy-tweet-background, #15202b);
-    --_fg: var(--buy-tweet-foreground, #f7f9f9);
     --_danger: #ffb4ab;
   }
   dialog {
@@ -35,7 +22,7 @@ export const styles = css`
     border-radius: var(--buy-tweet-radius, 12px);
     background: var(--_bg);
     color: var(--_fg);
-    font: 15px/1.4 var(--buy-tweet-font, system-ui, sans-serif);
+    font: 15px/1.4 var(--_font);
     box-shadow: 0 12px 48px rgb(0 0 0 / 0.3);
   }
   dialog::backdrop {

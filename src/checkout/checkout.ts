@@ -16,6 +16,7 @@ import { createOrder, getOrder } from '../core/protocol.js';
 import type { Order, OrderSource, Product, ShippingAddress } from '../core/types.js';
 import { countryOfLocale, countryOptions } from './countries.js';
 import { forget, recall, remember } from './remember.js';
+import { theme } from '../buy-tweet/theme.styles.js';
 import { styles } from './checkout.styles.js';
 import { getStripe } from './stripe.js';
 
@@ -64,7 +65,7 @@ const messageOf = (error: BuyTweetError, partner: string): string => {
  * @csspart receipt - The receipt.
  */
 export class BuyTweetCheckout extends LitElement {
-  static override styles = styles;
+  static override styles = [theme, styles];
 
   static override properties = {
     product: { attribute: false },
