@@ -13,6 +13,7 @@ export const styles = css`
   }
   .tweet {
     margin: 0;
+    overflow-wrap: anywhere;
     padding: 12px 16px;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
