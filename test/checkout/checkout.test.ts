@@ -360,6 +360,34 @@ describe('checkout: closing, reopening, remembering', () => {
   });
 });
 
+describe('checkout: styling from the page', () => {
+  it('exposes dialog, pay-button and receipt as parts of <buy-tweet>, and follows the custom properties', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      buy-tweet { --buy-tweet-accent: rgb(122, 43, 214); }
+      buy-tweet::part(dialog) { outline: 3px solid rgb(1, 2, 3); }
+      buy-tweet::part(pay-button) { letter-spacing: 3px; }
+      buy-tweet::part(receipt) { word-spacing: 7px; }`;
+    document.head.append(style);
+    try {
+      const el = await card('https://gumroad.com/l/new-album');
+      const dialog = await openCheckout(el);
+      expect(getComputedStyle(dialog).outlineColor).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(buyButton(el)).backgroundColor).to.equal('rgb(122, 43, 214)');
+      await fill(el, 'email', 'buyer@example.com');
+      await toPayment(el);
+      expect(getComputedStyle(payButton(el)).letterSpacing).to.equal('3px');
+      expect(getComputedStyle(payButton(el)).backgroundColor).to.equal('rgb(122, 43, 214)');
+      await fillCard(el, CARD_OK);
+      payButton(el).click();
+      await waitUntil(() => receiptOf(el), 'no receipt');
+      expect(getComputedStyle(receiptOf(el)!).wordSpacing).to.equal('7px');
+    } finally {
+      style.remove();
+    }
+  });
+});
+
 describe('checkout: redirect checkout', () => {
   it('opens the partner\'s own checkout in a new tab with noopener, after buy-tweet-open', async () => {
     const el = await card('https://gum.co/photo-course');
