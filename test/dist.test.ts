@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import './setup.js';
 
 /** Opens one of test/pages in a frame, as a publisher's page, and waits for its cards. */

@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { http, HttpResponse } from 'msw';
 import { configure, config } from '../../src/core/config.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { http, HttpResponse } from 'msw';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import { BuyTweet } from '../../src/api.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import { config, configure } from '../../src/core/config.js';
 import { catalogue, fixtureTweets, tweetUrl, type FixtureTweet } from '../../src/mock/fixtures.js';

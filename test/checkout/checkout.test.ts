@@ -1,4 +1,5 @@
-import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import '../../src/define.js';
 import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
 import { mock } from '../setup.js';

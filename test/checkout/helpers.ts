@@ -1,4 +1,5 @@
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import type { BuyTweetCheckout } from '../../src/checkout/checkout.js';
 import { mock } from '../setup.js';

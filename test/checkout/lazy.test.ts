@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { http, HttpResponse } from 'msw';
 import '../../src/define.js';
 import { worker } from '../setup.js';

@@ -1,6 +1,7 @@
 // The test-mode fake of Stripe.js, driven the way the checkout drives it: through loadStripe from
 // `@stripe/stripe-js/pure`, against orders of the mock partner.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { PaymentIntentResult, Stripe, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import { http, HttpResponse } from 'msw';
