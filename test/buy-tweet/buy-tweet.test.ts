@@ -248,6 +248,57 @@ describe('<buy-tweet>', () => {
     expect(part(el, 'merchant')!.querySelector('a')).to.equal(null);
   });
 
+  it('takes no link from a hostile tweet: javascript: hrefs, unsafe expansions, lookalike hosts', async () => {
+    const el = await fixture<BuyTweetElement>(html`
+      <buy-tweet loading="eager">
+        <blockquote class="twitter-tweet"><p>Free stuff
+          <a href="javascript:alert(1)">gumroad.com/l/new-album</a>
+          <a href="https://t.co/1" data-expanded-url="javascript:alert(1)" title="data:text/html,x">click</a>
+          <a href="https://t.co/2">gumroad.com.evil.example/l/x</a>
+          <a href="http://gumroad.com/l/new-album">http link</a></p>
+          &mdash; Mallory (@mallory) <a href="https://twitter.com/mallory/status/1">May 1, 2020</a></blockquote>
+      </buy-tweet>`);
+    await aTimeout(50);
+    expect(el.product).to.equal(null);
+    expect(part(el, 'card')).to.equal(null);
+    expect(mock.requests).to.have.length(0);
+  });
+
+  it('keeps a hostile product-url inert: encoded in the request and in the fallback link', async () => {
+    const { el, detail } = await failed(
+      html`<buy-tweet loading="eager" product-url='https://gumroad.com/l/x"><img src=x onerror=alert(1)>'></buy-tweet>`,
+    );
+    expect(detail.code).to.equal('product_not_found');
+    expect(el.shadowRoot!.querySelectorAll('img')).to.have.length(0);
+    expect((part(el, 'fallback-link') as HTMLAnchorElement).getAttribute('href')).to.equal(
+      'https://gumroad.com/l/x%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E',
+    );
+  });
+
+  it('drops a data: image and keeps the card', async () => {
+    worker.use(
+      http.get('https://gumroad.com/.well-known/buy-tweet/v1/products', () =>
+        HttpResponse.json({
+          products: [
+            {
+              id: 'p1',
+              url: 'https://gumroad.com/l/new-album',
+              title: 'Safe title',
+              image: { url: 'data:image/svg+xml,<svg onload=alert(1)>', alt: 'x' },
+              merchant: { name: 'M', url: 'javascript:alert(1)' },
+              price: { amount: 100, currency: 'usd' },
+              availability: 'in_stock',
+              checkout: { type: 'redirect', url: 'javascript:alert(1)' },
+            },
+          ],
+        }),
+      ),
+    );
+    // A checkout URL that is not https makes the product unusable, not a javascript: link.
+    const { detail } = await failed(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    expect(detail.code).to.equal('invalid_response');
+  });
+
   it('waits until it nears the viewport with loading="lazy"', async () => {
     const wrapper = await fixture<HTMLElement>(html`
       <div style="height: 300px; overflow: auto">
