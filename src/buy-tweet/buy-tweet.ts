@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { config } from '../core/config.js';
+import { config, watchSettings } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
 import { loadProduct } from '../core/lookup.js';
 import { formatMoney } from '../core/money.js';
@@ -118,6 +118,7 @@ export class BuyTweetElement extends LitElement {
   #tweet: TweetInfo | null = null;
   #lookup?: AbortController;
   #visible = false;
+  #unwatch?: () => void;
   /** The checkout chunk, imported on the buyer's first sign of intent. */
   #checkout?: Promise<unknown>;
   #checkoutLoaded = false;
@@ -131,6 +132,10 @@ export class BuyTweetElement extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    this.#unwatch ??= watchSettings(() => {
+      this.#readSource();
+      this.requestUpdate();
+    });
     this.#readSource();
     // Upgraded while the page is still parsing: the tweet inside may not be complete yet.
     if (document.readyState === 'loading') {
@@ -143,6 +148,8 @@ export class BuyTweetElement extends LitElement {
     // Deferred, so that moving the element does not cancel its lookup.
     queueMicrotask(() => {
       if (this.isConnected) return;
+      this.#unwatch?.();
+      this.#unwatch = undefined;
       unobserveNear(this);
       this.#visible = false;
       this.#lookup?.abort();
@@ -181,7 +188,7 @@ export class BuyTweetElement extends LitElement {
         : findProductLink(this.#tweet!.links, endpoint);
     // The same source as before: nothing to do (and no event to fire again).
     const source = viaOEmbed
-      ? `oembed ${viaOEmbed} ${this.oembedEndpoint} ${endpoint}`
+      ? `oembed ${viaOEmbed} ${this.oembedEndpoint ?? config.oembedEndpoint} ${endpoint}`
       : match
         ? `${match.partner.endpoint} ${match.productUrl}`
         : `none ${this.productUrl}`;

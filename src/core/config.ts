@@ -26,6 +26,20 @@ export const checkEndpoint = (endpoint: unknown, what: string): string => {
   return safe.replace(/\/+$/, '');
 };
 
+const watchers = new Set<() => void>();
+
+/**
+ * Calls `watcher` whenever partners or endpoints change (`registerPartner`, `configure`): a
+ * publisher can only call them once the script has run, so elements already on the page read
+ * their tweets again, and a lookup not yet sent goes where it now should.
+ */
+export const watchSettings = (watcher: () => void): (() => void) => {
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
+};
+
+export const settingsChanged = (): void => watchers.forEach((watcher) => watcher());
+
 /** `BuyTweet.configure`: settings merge into what was configured before. */
 export const configure = ({ partners, oembedEndpoint, locale }: ConfigureOptions = {}): void => {
   for (const [id, partner] of Object.entries(partners ?? {})) {
@@ -33,4 +47,5 @@ export const configure = ({ partners, oembedEndpoint, locale }: ConfigureOptions
   }
   if (oembedEndpoint !== undefined) config.oembedEndpoint = checkEndpoint(oembedEndpoint, 'oembedEndpoint');
   if (locale !== undefined) config.locale = locale || undefined;
+  settingsChanged();
 };

@@ -1,4 +1,4 @@
-import { checkEndpoint, config } from './config.js';
+import { checkEndpoint, config, settingsChanged } from './config.js';
 import { canonicalProductUrl, parseUrl, safeUrl } from './url.js';
 
 /** What `BuyTweet.registerPartner` takes. */
@@ -66,6 +66,7 @@ export const registerPartner = (init: PartnerInit, builtIn = false): Partner => 
     builtIn,
   };
   registry.set(id, entry);
+  if (!builtIn) settingsChanged();
   return partnerInfo(entry);
 };
 

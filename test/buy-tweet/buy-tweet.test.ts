@@ -378,6 +378,29 @@ describe('<buy-tweet>', () => {
     expect(detail.code).to.equal('product_not_found');
   });
 
+  it('follows BuyTweet.configure called right after the script ran, even for eager elements', async () => {
+    worker.use(
+      http.get('https://late-config.example/gumroad/v1/products', () =>
+        HttpResponse.json({ products: [{ url: 'x', error: { code: 'not_for_sale', message: 'Configured' } }] }),
+      ),
+    );
+    const failed = oneEvent(document, 'buy-tweet-error');
+    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    configure({ partners: { gumroad: { endpoint: 'https://late-config.example/gumroad/v1' } } });
+    expect((await failed).detail.code).to.equal('not_for_sale');
+    expect(el.product).to.equal(null);
+    // The lookup at the default endpoint was dropped before it was sent.
+    expect(lookups()).to.have.length(0);
+  });
+
+  it('re-renders prices when BuyTweet.configure changes the language', async () => {
+    const el = await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    expect(text(el, 'price')).to.equal('$9.99');
+    configure({ locale: 'de' });
+    await el.updateComplete;
+    expect(text(el, 'price')).to.equal('9,99 $');
+  });
+
   it('reads the tweet property (X API v2) before the light DOM', async () => {
     const el = document.createElement('buy-tweet');
     el.loading = 'eager';

@@ -132,6 +132,22 @@ describe('partners: only registered partners are asked', () => {
     expect(lookups()).to.have.length(0);
   });
 
+  it('reads the tweets already on the page again when a partner registers later', async () => {
+    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager">
+      <blockquote class="twitter-tweet"><p>New print <a href="https://t.co/9">late.example/print/7</a></p>
+      &mdash; Printer (@printer) <a href="https://twitter.com/printer/status/7">June 1, 2024</a></blockquote>
+    </buy-tweet>`);
+    expect(el.shadowRoot!.querySelector('[part="card"]')).to.equal(null);
+    worker.use(
+      http.get('https://late.example/v1/products', () =>
+        HttpResponse.json({ products: [{ url: 'https://late.example/print/7', error: { code: 'not_for_sale', message: 'Soon' } }] }),
+      ),
+    );
+    const failed = oneEvent(el, 'buy-tweet-error');
+    BuyTweet.registerPartner({ id: 'late', name: 'Late Prints', match: [/^late\.example\/print\/\d+$/], endpoint: 'https://late.example/v1' });
+    expect((await failed).detail.code).to.equal('not_for_sale');
+  });
+
   it('takes a match function too, and the element\'s endpoint over the registered one', async () => {
     BuyTweet.registerPartner({
       id: 'shop-function',
