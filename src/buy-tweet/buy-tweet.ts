@@ -119,6 +119,8 @@ export class BuyTweetElement extends LitElement {
   #lookup?: AbortController;
   #visible = false;
   #unwatch?: () => void;
+  /** Draws a tweet read through oEmbed; comes with the oEmbed chunk. */
+  #tweetView?: (tweet: TweetInfo) => unknown;
   /** The checkout chunk, imported on the buyer's first sign of intent. */
   #checkout?: Promise<unknown>;
   #checkoutLoaded = false;
@@ -199,6 +201,7 @@ export class BuyTweetElement extends LitElement {
     this.#lookup = undefined;
     this.#product = null;
     unobserveNear(this);
+    if (!viaOEmbed) this.#tweetView = undefined;
     if (viaOEmbed) this.#tweet = null;
     else if (!match) {
       this.#show({ state: 'none' });
@@ -241,10 +244,11 @@ export class BuyTweetElement extends LitElement {
     if (!url) return;
     const lookup = this.#newLookup();
     try {
-      const { loadTweet } = await import('./tweet-url.js');
+      const { loadTweet, renderTweet } = await import('./tweet-url.js');
       const tweet = await loadTweet(url, this.oembedEndpoint, lookup.signal);
       if (lookup !== this.#lookup) return;
       this.#tweet = tweet;
+      this.#tweetView = renderTweet;
       this.#match = findProductLink(tweet.links, this.#endpoint());
       if (this.#match) await this.#start();
       else this.#show({ state: 'none' });
@@ -391,22 +395,7 @@ export class BuyTweetElement extends LitElement {
   }
 
   protected override render() {
-    return html`<slot @slotchange=${this.#readSource}></slot>${this.#renderTweet()}${this.#renderCard()}${this.#renderCheckout()}`;
-  }
-
-  /** A tweet read through oEmbed (the light DOM is empty then): shown as text, never as markup. */
-  #renderTweet() {
-    const tweet = this.#tweet;
-    if (!tweet || !this.tweetUrl || this.querySelector('blockquote, a[href]') || this.productUrl || this.tweet) {
-      return nothing;
-    }
-    return html`<blockquote class="tweet" lang=${tweet.lang ?? nothing} dir=${tweet.dir ?? nothing}>
-      <p>${tweet.text}</p>
-      <p class="small">
-        — ${tweet.authorName}${tweet.authorHandle ? ` (@${tweet.authorHandle})` : ''}
-        ${tweet.url ? html`<a href=${tweet.url} target="_blank" rel="noopener noreferrer">${tweet.date ?? tweet.url}</a>` : nothing}
-      </p>
-    </blockquote>`;
+    return html`<slot @slotchange=${this.#readSource}></slot>${this.#tweetView && this.#tweet ? this.#tweetView(this.#tweet) : nothing}${this.#renderCard()}${this.#renderCheckout()}`;
   }
 
   #renderCheckout() {
