@@ -45,9 +45,12 @@ const strictPages = async (context, next) => {
     return;
   }
   await next();
-  if (context.path === '/test/pages/strict.html') context.set('Content-Security-Policy', CSP);
-  // A strict page that takes payments also allows Stripe.js, as Stripe asks.
-  if (context.path === '/test/pages/strict-pay.html') {
+  // test/pages/publisher.html?csp=strict is the strict page; ?csp=strict-pay also allows
+  // Stripe.js, as a strict page that takes payments does.
+  if (context.path !== '/test/pages/publisher.html') return;
+  const policy = context.query.csp;
+  if (policy === 'strict') context.set('Content-Security-Policy', CSP);
+  if (policy === 'strict-pay') {
     context.set(
       'Content-Security-Policy',
       CSP.replace("script-src 'self'", "script-src 'self' https://js.stripe.com") + '; frame-src https://js.stripe.com',

@@ -22,7 +22,7 @@ describe('dist/buy-tweet.js on a publisher\'s page', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('shows a card with Buy for each tweet, loaded by one script tag, even pasted twice', async () => {
-    const { win, cards } = await openPage('/test/pages/script-tag.html');
+    const { win, cards } = await openPage('/test/pages/publisher.html');
     expect(cards).to.deep.equal(['Buy', 'Preorder']);
     const api = (win as unknown as { BuyTweet: { version: string } }).BuyTweet;
     expect(api.version).to.match(/^\d+\.\d+\.\d+/);
@@ -38,7 +38,7 @@ describe('dist/buy-tweet.js on a publisher\'s page', () => {
   });
 
   it('works under a strict Content-Security-Policy with Trusted Types, with no violation', async () => {
-    const { win, cards } = await openPage('/test/pages/strict.html');
+    const { win, cards } = await openPage('/test/pages/publisher.html?csp=strict');
     expect(cards).to.deep.equal(['Buy', 'Preorder']);
     expect(win.violations).to.deep.equal([]);
     expect(win.errors).to.deep.equal([]);
@@ -55,7 +55,7 @@ describe('dist/buy-tweet.js on a publisher\'s page', () => {
   });
 
   it('adds Stripe.js on intent through its own policy on a strict page, with no violation', async () => {
-    const { win } = await openPage('/test/pages/strict-pay.html');
+    const { win } = await openPage('/test/pages/publisher.html?csp=strict-pay');
     const buy = win.document.querySelector('buy-tweet')!.shadowRoot!.querySelector('[part="buy-button"]')!;
     buy.dispatchEvent(new PointerEvent('pointerenter'));
     await waitUntil(() => win.document.querySelector('script[src^="https://js.stripe.com/"]'), 'no Stripe.js tag');
