@@ -31,7 +31,9 @@ const SHIPPING_FIELDS: Array<[keyof ShippingAddress, string, string, boolean]> =
   ['postalCode', 'Postal code', 'shipping postal-code', true],
 ];
 
-const newKey = () => crypto.randomUUID();
+/** A fresh Idempotency-Key: 128 random bits (getRandomValues works on http pages too). */
+const newKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 const messageOf = (error: BuyTweetError, partner: string): string => {
   switch (error.code) {
