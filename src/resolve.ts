@@ -1,10 +1,11 @@
+import { safeEndpoint } from './core/config.js';
 import { BuyTweetError } from './core/errors.js';
 import { loadProduct } from './core/lookup.js';
 import { fetchOEmbed } from './core/oembed.js';
 import { findPartner, findProductLink, type Partner } from './core/partners.js';
 import { parseStatusUrl, tweetFromEmbed, tweetFromObject, type EmbeddedTweetParts } from './core/tweet.js';
 import type { Product, TweetInfo } from './core/types.js';
-import { parseUrl, safeUrl } from './core/url.js';
+import { parseUrl } from './core/url.js';
 
 /** What `BuyTweet.resolve` gives: which partner sells the product behind a tweet, and what it is. */
 export interface Resolved {
@@ -55,7 +56,7 @@ const readTweet = async (input: unknown, options: ResolveOptions): Promise<Tweet
  * carrying the same `code` and `step` as `buy-tweet-error` would.
  */
 export const resolve = async (input: unknown, options: ResolveOptions = {}): Promise<Resolved> => {
-  const endpoint = safeUrl(options.endpoint)?.replace(/\/+$/, '');
+  const endpoint = safeEndpoint(options.endpoint);
   const tweet = await readTweet(input, options);
   const match = tweet ? findProductLink(tweet.links, endpoint) : findPartner(String(input).trim(), endpoint);
   if (!match) {

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { config, watchSettings } from '../core/config.js';
+import { config, safeEndpoint, watchSettings } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
 import { loadProduct } from '../core/lookup.js';
 import { formatMoney } from '../core/money.js';
@@ -305,7 +305,7 @@ export class BuyTweetElement extends LitElement {
 
   /** The element's own `endpoint`, when it is a URL that may be asked. */
   #endpoint(): string | undefined {
-    return safeUrl(this.endpoint)?.replace(/\/+$/, '');
+    return safeEndpoint(this.endpoint);
   }
 
   #locale(): string | undefined {

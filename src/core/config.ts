@@ -19,11 +19,14 @@ interface Config {
 /** What `BuyTweet.configure` set, page-wide. */
 export const config: Config = { endpoints: new Map() };
 
-/** Checks an endpoint given from outside: https, or http on loopback, without its trailing slash. */
+/** An endpoint given from outside, when it may be asked: https, or http on loopback, without its trailing slash. */
+export const safeEndpoint = (endpoint: unknown): string | undefined => safeUrl(endpoint)?.replace(/\/+$/, '');
+
+/** `safeEndpoint`, or a TypeError that says which setting is wrong. */
 export const checkEndpoint = (endpoint: unknown, what: string): string => {
-  const safe = safeUrl(endpoint);
+  const safe = safeEndpoint(endpoint);
   if (!safe) throw new TypeError(`buy-tweet: ${what} must be an https URL (or http on loopback)`);
-  return safe.replace(/\/+$/, '');
+  return safe;
 };
 
 const watchers = new Set<() => void>();

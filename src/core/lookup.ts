@@ -1,5 +1,5 @@
 import type { BuyTweetError } from './errors.js';
-import { MAX_URLS_PER_LOOKUP, isAbortError, lookupProducts, type RequestOptions } from './protocol.js';
+import { MAX_URLS_PER_LOOKUP, lookupProducts, type RequestOptions } from './protocol.js';
 import type { Product } from './types.js';
 
 /**
@@ -107,4 +107,3 @@ export const loadProduct = (
 /** Forgets every kept answer (tests, and pages that know their partner's catalogue changed). */
 export const clearLookupCache = (): void => cache.clear();
 
-export { isAbortError };
