@@ -133,11 +133,6 @@ export class BuyTweetCheckout extends LitElement {
     };
   }
 
-  /** The step now: read afresh after every await. */
-  #step() {
-    return this.#state.step;
-  }
-
   #dialog(): HTMLDialogElement {
     return this.renderRoot.querySelector('dialog')!;
   }
@@ -198,8 +193,7 @@ export class BuyTweetCheckout extends LitElement {
     if (this.#state.step !== 'details') return;
     const fields = this.#check();
     if (Object.keys(fields).length) {
-      this.#state = { ...this.#state, fields, error: undefined };
-      this.requestUpdate();
+      this.#dispatch({ type: 'check_failed', fields });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
@@ -222,22 +216,34 @@ export class BuyTweetCheckout extends LitElement {
       }
       this.#dispatch({ type: 'ordered', order });
       this.#focusStep();
-      await this.#mountPayment(order);
     } catch (error) {
       const failure =
         error instanceof BuyTweetError
           ? error
           : new BuyTweetError({ code: 'network', message: String(error), step: 'order', retryable: true });
-      if (this.#step() === 'ordering') {
-        this.#dispatch({ type: 'order_failed', error: failure });
-        // Tells the card behind the dialog, which then says sold out too.
-        if (failure.code === 'sold_out') this.dispatchEvent(new Event('sold-out'));
-        this.#focusStep();
-      } else {
-        // The order stands; only the payment form failed to load.
-        this.#state = { ...this.#state, error: failure };
-        this.requestUpdate();
-      }
+      this.#dispatch({ type: 'order_failed', error: failure });
+      // Tells the card behind the dialog, which then says sold out too.
+      if (failure.code === 'sold_out') this.dispatchEvent(new Event('sold-out'));
+      this.#focusStep();
+      this.#fail(failure);
+      return;
+    }
+    await this.#showPaymentForm();
+  }
+
+  /** Mounts the Payment Element for the order; when that fails the order stands, and Try again mounts it again. */
+  async #showPaymentForm() {
+    const order = this.#state.order;
+    if (!order) return;
+    this.#dispatch({ type: 'payment_form' });
+    try {
+      await this.#mountPayment(order);
+    } catch (error) {
+      const failure =
+        error instanceof BuyTweetError
+          ? error
+          : new BuyTweetError({ code: 'stripe_unavailable', message: String(error), step: 'payment', retryable: true });
+      this.#dispatch({ type: 'payment_form', error: failure });
       this.#fail(failure);
     }
   }
@@ -260,21 +266,6 @@ export class BuyTweetCheckout extends LitElement {
     this.#elements.create('payment').mount(mount);
     this.#mounted = payment.clientSecret;
     this.requestUpdate();
-  }
-
-  async #retryPaymentForm() {
-    const order = this.#state.order;
-    if (!order) return;
-    this.#state = { ...this.#state, error: undefined };
-    this.requestUpdate();
-    try {
-      await this.#mountPayment(order);
-    } catch (error) {
-      const failure = error as BuyTweetError;
-      this.#state = { ...this.#state, error: failure };
-      this.requestUpdate();
-      this.#fail(failure);
-    }
   }
 
   #edit() {
@@ -498,7 +489,7 @@ export class BuyTweetCheckout extends LitElement {
       <div class="payment-element"></div>
       ${state.error ? this.#renderError(state.error) : nothing}
       ${state.error?.code === 'stripe_unavailable'
-        ? html`<button class="secondary" @click=${this.#retryPaymentForm}>Try again</button>`
+        ? html`<button class="secondary" @click=${this.#showPaymentForm}>Try again</button>`
         : nothing}
       <button part="pay-button" class="primary" aria-disabled=${paying || !this.#mounted ? 'true' : 'false'}
         aria-busy=${paying ? 'true' : 'false'} @click=${this.#pay}>

@@ -34,12 +34,14 @@ export interface CheckoutState {
 }
 
 export type CheckoutAction =
+  | { type: 'check_failed'; fields: Record<string, string> }
   | { type: 'submit'; body: string; key: string }
   | { type: 'ordered'; order: Order }
   | { type: 'order_failed'; error: BuyTweetError }
   | { type: 'input'; field: string }
   | { type: 'accept_total' }
   | { type: 'edit' }
+  | { type: 'payment_form'; error?: BuyTweetError }
   | { type: 'pay' }
   | { type: 'pay_failed'; error: BuyTweetError }
   | { type: 'paid'; order: Order };
@@ -48,6 +50,9 @@ export const initialCheckout = (): CheckoutState => ({ step: 'details', fields: 
 
 export const checkoutReducer = (state: CheckoutState, action: CheckoutAction): CheckoutState => {
   switch (action.type) {
+    case 'check_failed':
+      // The buyer's own mistakes, found before anything is sent.
+      return state.step === 'details' ? { ...state, fields: action.fields, error: undefined } : state;
     case 'submit': {
       // A second press while the first is on its way sends nothing.
       if (state.step !== 'details') return state;
@@ -88,6 +93,9 @@ export const checkoutReducer = (state: CheckoutState, action: CheckoutAction): C
         : state;
     case 'edit':
       return state.step === 'payment' ? { ...state, step: 'details', error: undefined } : state;
+    case 'payment_form':
+      // The order stands whether or not the payment form could be loaded.
+      return state.step === 'payment' ? { ...state, error: action.error } : state;
     case 'pay':
       return state.step === 'payment' ? { ...state, step: 'paying', error: undefined } : state;
     case 'pay_failed':
