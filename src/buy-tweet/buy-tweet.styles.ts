@@ -11,13 +11,16 @@ export const styles = css`
     font: 15px/1.3 var(--_font);
     color: var(--_fg);
   }
+  .tweet,
+  .card {
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
   .tweet {
     margin: 0;
     overflow-wrap: anywhere;
     padding: 12px 16px;
-    border: 1px solid var(--_line);
-    border-radius: var(--_radius);
-    background: var(--_bg);
   }
   .card {
     display: flex;
@@ -26,9 +29,6 @@ export const styles = css`
     height: 124px;
     margin-top: 8px;
     padding: 12px;
-    border: 1px solid var(--_line);
-    border-radius: var(--_radius);
-    background: var(--_bg);
   }
   .media {
     flex: none;
