@@ -1,3 +1,5 @@
+import { parseUrl } from './url.js';
+
 /**
  * t.co, Twitter's link shortener (CONTRACT 7). Today's embed code writes every link of a tweet as
  * `<a href="https://t.co/{code}">https://t.co/{code}</a>`, and t.co answers browsers without CORS:
@@ -12,9 +14,9 @@ export const TCO_LINK = /^https:\/\/t\.co\/[A-Za-z0-9]{1,32}$/;
  * (`https://t.co/{code}`), or `null` when the href is no t.co link.
  */
 export const tcoLink = (href: unknown): string | null => {
-  if (typeof href !== 'string' || href.length > 200) return null;
-  const match = /^https?:\/\/t\.co\/([A-Za-z0-9]{1,32})\/?(?:[?#].*)?$/i.exec(href.trim());
-  return match && /^https?:\/\/t\.co\//.test(href.trim()) ? `https://t.co/${match[1]}` : null;
+  const url = parseUrl(href);
+  const code = url && /^https?:$/.test(url.protocol) && url.hostname === 't.co' && /^\/([A-Za-z0-9]{1,32})\/?$/.exec(url.pathname);
+  return code ? `https://t.co/${code[1]}` : null;
 };
 
 export type LinkErrorCode = 'link_not_found' | 'invalid_link' | 'upstream_error';
