@@ -1,10 +1,13 @@
-import { safeEndpoint } from './core/config.js';
+import { config, safeEndpoint } from './core/config.js';
 import { BuyTweetError } from './core/errors.js';
+import { readLinks } from './core/links.js';
 import { loadProduct } from './core/lookup.js';
-import { fetchOEmbed } from './core/oembed.js';
-import { findPartner, findProductLink, type Partner } from './core/partners.js';
-import { parseStatusUrl, tweetFromEmbed, tweetFromObject, type EmbeddedTweetParts } from './core/tweet.js';
-import type { Product, TweetInfo } from './core/types.js';
+import { loadOEmbedTweet } from './core/oembed.js';
+import type { Partner } from './core/partners.js';
+import { pickSource, readProductLink, type ReadOptions, type Source } from './core/source.js';
+import type { LinkEntry } from './core/tco.js';
+import { parseStatusUrl, type EmbeddedTweetParts } from './core/tweet.js';
+import type { Product } from './core/types.js';
 import { parseUrl } from './core/url.js';
 
 /** What `BuyTweet.resolve` gives: which partner sells the product behind a tweet, and what it is. */
@@ -19,57 +22,83 @@ export interface ResolveOptions {
   endpoint?: string;
   /** Where to read a tweet URL's oEmbed (as the element's `oembed-endpoint`). */
   oembedEndpoint?: string;
+  /**
+   * Where to read t.co links (as the element's `link-endpoint`). Without one, a page reads none,
+   * and Node (or any runtime without a document) asks t.co itself.
+   */
+  linkEndpoint?: string;
   signal?: AbortSignal;
 }
 
 /**
- * Embed HTML read inertly: DOMParser in browsers; parse5 in Node, from a module the browser build
- * never contains (its URL is computed, so bundlers leave it alone).
+ * A module the browser build never contains: its URL is computed, so bundlers leave it alone.
+ * Node loads parse5 and the t.co reader so.
  */
+const nodeModule = <T>(path: string): Promise<T> => import(/* @vite-ignore */ new URL(path, import.meta.url).href);
+
+/** Embed HTML read inertly: DOMParser in browsers; parse5 in Node. */
 const readHtml = async (html: string): Promise<EmbeddedTweetParts> => {
   const reader: { readTweetHtml(html: string): EmbeddedTweetParts } =
-    typeof DOMParser === 'function'
-      ? await import('./buy-tweet/read-html.js')
-      : await import(/* @vite-ignore */ new URL('./node/read-html.js', import.meta.url).href);
+    typeof DOMParser === 'function' ? await import('./buy-tweet/read-html.js') : await nodeModule('./node/read-html.js');
   return reader.readTweetHtml(html);
+};
+
+/** Where t.co links go, asked of t.co itself, as the link endpoint does (CONTRACT 7). */
+const readThroughTco: NonNullable<ReadOptions['readLinks']> = async (links, signal) => {
+  const { readTcoLink } = await nodeModule<{
+    readTcoLink(link: string, options: { fetch: typeof fetch; signal?: AbortSignal }): Promise<LinkEntry>;
+  }>('./server/tco.js');
+  const entries = await Promise.all(links.map((link) => readTcoLink(link, { fetch: globalThis.fetch, signal })));
+  return new Map(entries.map((entry) => [entry.url, 'expandedUrl' in entry ? entry.expandedUrl : null]));
 };
 
 const unsupported = (message: string) => new BuyTweetError({ code: 'unsupported_link', message, step: 'tweet' });
 
-/** The tweet behind the input, or `null` when the input is a link rather than a tweet. */
-const readTweet = async (input: unknown, options: ResolveOptions): Promise<TweetInfo | null> => {
-  if (typeof input !== 'string' && !(input instanceof URL)) {
-    const tweet = tweetFromObject(input);
-    if (!tweet) throw unsupported('This is neither a tweet nor a link.');
-    return tweet;
-  }
-  const text = String(input).trim();
-  if (text.startsWith('<')) return tweetFromEmbed(await readHtml(text));
-  if (!parseStatusUrl(text)) return null;
-  const oembed = await fetchOEmbed(text, options.oembedEndpoint, { signal: options.signal });
-  return tweetFromEmbed(await readHtml(oembed.html));
+/** What the input is: a tweet (object, embed HTML, or its URL) or a product link. */
+const sourceOf = async (input: unknown): Promise<Source> => {
+  const text = typeof input === 'string' || input instanceof URL ? String(input).trim() : undefined;
+  const source =
+    text === undefined
+      ? pickSource({ tweet: input })
+      : text.startsWith('<')
+        ? pickSource({ embedded: await readHtml(text) })
+        : parseStatusUrl(text)
+          ? pickSource({ tweetUrl: text })
+          : parseUrl(text)
+            ? pickSource({ productUrl: text })
+            : null;
+  if (!source) throw unsupported('This is neither a tweet nor a link.');
+  return source;
 };
 
 /**
  * With no UI at all: a tweet (its URL, read through oEmbed; an X API v2 or v1.1 object; or embed
- * HTML) or a product link, resolved to its partner and product. Rejects with a `BuyTweetError`
- * carrying the same `code` and `step` as `buy-tweet-error` would.
+ * HTML) or a product link, resolved to its partner and product, by the same decision as the
+ * element's (core/source.ts). Rejects with a `BuyTweetError` carrying the same `code` and `step`
+ * as `buy-tweet-error` would.
  */
 export const resolve = async (input: unknown, options: ResolveOptions = {}): Promise<Resolved> => {
-  const endpoint = safeEndpoint(options.endpoint);
-  const tweet = await readTweet(input, options);
-  const match = tweet ? findProductLink(tweet.links, endpoint) : findPartner(String(input).trim(), endpoint);
+  const { signal } = options;
+  const linkEndpoint = safeEndpoint(options.linkEndpoint) ?? config.linkEndpoint;
+  const { match, unread } = await readProductLink(await sourceOf(input), {
+    endpoint: safeEndpoint(options.endpoint),
+    readLinks: linkEndpoint
+      ? (links, signal) => readLinks(linkEndpoint, links, { signal })
+      : typeof document === 'undefined'
+        ? readThroughTco
+        : undefined,
+    loadTweet: (url, signal) => loadOEmbedTweet(url, { endpoint: options.oembedEndpoint, readHtml, signal }),
+    signal,
+  });
   if (!match) {
     throw unsupported(
-      tweet
-        ? 'No link of this tweet is a registered partner\'s product link.'
-        : parseUrl(String(input).trim())
-          ? 'No registered partner sells through this link.'
-          : 'This is neither a tweet nor a link.',
+      unread.length
+        ? 'The links of this tweet hide behind t.co: configure a link endpoint to read them.'
+        : "No link of this tweet is a registered partner's product link.",
     );
   }
   const { partner, productUrl } = match;
-  const product = await loadProduct(partner.endpoint, productUrl, { signal: options.signal });
+  const product = await loadProduct(partner.endpoint, productUrl, { signal });
   if (product instanceof BuyTweetError) throw product;
   return { partner, productUrl, product };
 };

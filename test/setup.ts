@@ -2,6 +2,8 @@
  * Shared by every browser test: the mock partner in a service worker (msw), a clean slate after
  * each test, and no console noise: a test that logs an unexpected warning or error fails.
  */
+import { clearTweetCache } from '../src/buy-tweet/tweet-url.js';
+import { clearLinkCache } from '../src/core/links.js';
 import { clearLookupCache } from '../src/core/lookup.js';
 import { startMockPartner } from '../src/mock/browser.js';
 
@@ -22,6 +24,8 @@ afterEach(() => {
   worker.resetHandlers();
   mock.reset();
   clearLookupCache();
+  clearLinkCache();
+  clearTweetCache();
   const heard = noise.splice(0);
   if (heard.length) throw new Error(`Unexpected console output:\n${heard.join('\n')}`);
 });

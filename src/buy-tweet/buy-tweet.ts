@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { config, safeEndpoint, watchSettings } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
+import { isAbortError } from '../core/http.js';
 import { loadProduct } from '../core/lookup.js';
 import { formatMoney } from '../core/money.js';
-import { findPartner, findProductLink, partnerEndpoint, type PartnerMatch } from '../core/partners.js';
-import { isAbortError } from '../core/protocol.js';
-import { tweetFromEmbed, tweetFromObject } from '../core/tweet.js';
+import { partnerEndpoint, type PartnerMatch } from '../core/partners.js';
+import { pickSource, readProductLink } from '../core/source.js';
 import { readEmbeddedTweet } from '../core/tweet-dom.js';
 import type { OrderSource, Product, TweetInfo } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
@@ -44,6 +44,25 @@ const observeNear = (element: Element, callback: () => void) => {
 const unobserveNear = (element: Element) => {
   whenNear.delete(element);
   observer?.unobserve(element);
+};
+
+/**
+ * t.co links read through the link endpoint, by a chunk that only pages whose tweets need it load
+ * (today's embed code hides every link behind t.co).
+ */
+const readThroughEndpoint = (endpoint: string, links: string[], signal?: AbortSignal) =>
+  import('../core/links.js').then((module) => module.readLinks(endpoint, links, { signal }));
+
+/** Says once per page why tweets whose links hide behind t.co get no card, and what to do. */
+let advised = false;
+const adviseLinkEndpoint = () => {
+  if (!advised) {
+    advised = true;
+    console.info(
+      'buy-tweet: to sell from tweets whose links hide behind t.co, set a link endpoint: ' +
+        'BuyTweet.configure({linkEndpoint}) (README: "Real tweets").',
+    );
+  }
 };
 
 /**
@@ -92,6 +111,7 @@ export class BuyTweetElement extends LitElement {
     tweetUrl: { attribute: 'tweet-url' },
     endpoint: {},
     oembedEndpoint: { attribute: 'oembed-endpoint' },
+    linkEndpoint: { attribute: 'link-endpoint' },
     lang: { reflect: true },
     theme: { reflect: true },
     loading: {},
@@ -106,6 +126,8 @@ export class BuyTweetElement extends LitElement {
   /** The partner endpoint for this element, over `BuyTweet.configure` and the partner's own. */
   declare endpoint?: string;
   declare oembedEndpoint?: string;
+  /** Where t.co links are read (CONTRACT 7), over `BuyTweet.configure({linkEndpoint})`. */
+  declare linkEndpoint?: string;
   declare theme?: 'light' | 'dark' | 'auto';
   /** `lazy` (default): look the product up when the element nears the viewport. */
   declare loading?: 'lazy' | 'eager';
@@ -113,9 +135,11 @@ export class BuyTweetElement extends LitElement {
   #view: View = { state: 'none' };
   #product: Product | null = null;
   #match: PartnerMatch | null = null;
-  /** Which link at which endpoint the element shows, to notice when that changes. */
-  #source?: string;
+  /** Which product link at which endpoint the card is for, to notice when that changes. */
+  #shown?: string;
   #tweet: TweetInfo | null = null;
+  /** The reading of the source under way (oEmbed, the link endpoint). */
+  #reading?: AbortController;
   #lookup?: AbortController;
   #visible = false;
   #unwatch?: () => void;
@@ -154,118 +178,122 @@ export class BuyTweetElement extends LitElement {
       this.#unwatch = undefined;
       unobserveNear(this);
       this.#visible = false;
+      this.#reading?.abort();
       this.#lookup?.abort();
       this.#lookup = undefined;
       // An unfinished lookup starts again if the element comes back.
-      if (this.#view.state === 'loading') this.#source = undefined;
+      if (this.#view.state === 'loading') this.#shown = undefined;
     });
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    const sources = ['productUrl', 'tweet', 'tweetUrl', 'endpoint', 'oembedEndpoint'] as const;
+    const sources = ['productUrl', 'tweet', 'tweetUrl', 'endpoint', 'oembedEndpoint', 'linkEndpoint'] as const;
     if (sources.some((name) => changed.has(name))) {
       this.#readSource();
     }
     // Switched to eager while still waiting to come near the viewport.
-    if (changed.has('loading') && this.loading === 'eager' && this.#view.state === 'loading' && !this.#lookup) {
-      unobserveNear(this);
-      this.#begin();
-    }
+    if (changed.has('loading') && this.loading === 'eager') this.#near();
   }
 
-  /** Finds the product link, from the first source present (CONTRACT 2), and looks it up. */
+  /**
+   * Reads the source again (CONTRACT 2: core decides which link), and shows what it sells. Cheap
+   * to repeat: a tweet-url's tweet and t.co answers are kept, and the same product link at the
+   * same endpoint keeps its card.
+   */
   #readSource() {
     if (!this.isConnected) return;
-    const endpoint = this.#endpoint();
-    // The tweet is read whatever decides the link: it is the order's source.
-    const fromObject = this.tweet ? tweetFromObject(this.tweet) : null;
-    // tweet-url counts only when the element holds no tweet of its own (CONTRACT 2, item 4).
-    const viaOEmbed =
-      !this.productUrl && !fromObject && !this.querySelector('blockquote, a[href]') ? this.tweetUrl : undefined;
-    if (!viaOEmbed) this.#tweet = fromObject ?? tweetFromEmbed(readEmbeddedTweet(this));
-    const match = viaOEmbed
-      ? null
-      : this.productUrl
-        ? findPartner(this.productUrl, endpoint)
-        : findProductLink(this.#tweet!.links, endpoint);
-    // The same source as before: nothing to do (and no event to fire again).
-    const source = viaOEmbed
-      ? `oembed ${viaOEmbed} ${this.oembedEndpoint ?? config.oembedEndpoint} ${endpoint}`
-      : match
-        ? `${match.partner.endpoint} ${match.productUrl}`
-        : `none ${this.productUrl}`;
-    if (source === this.#source) return;
-    this.#source = source;
+    const source = pickSource({
+      productUrl: this.productUrl,
+      tweet: this.tweet,
+      // tweet-url counts only when the element holds no tweet of its own (CONTRACT 2, item 4).
+      embedded: this.querySelector('blockquote, a[href]') ? readEmbeddedTweet(this) : null,
+      tweetUrl: this.tweetUrl,
+    });
+    this.#reading?.abort();
+    const reading = (this.#reading = new AbortController());
+    if (source?.from !== 'tweet-url') this.#tweetView = undefined;
+    else {
+      // Until its tweet is read, a tweet-url holds the card's place.
+      if (this.#view.state === 'none') this.#show({ state: 'loading' });
+      // oEmbed is a third party: asked, like a lookup, once the element nears the viewport.
+      if (!this.#whenNear(() => this.#readSource())) return;
+    }
+    const linkEndpoint = safeEndpoint(this.linkEndpoint) ?? config.linkEndpoint;
+    readProductLink(source, {
+      endpoint: this.#endpoint(),
+      readLinks: linkEndpoint ? (links, signal) => readThroughEndpoint(linkEndpoint, links, signal) : undefined,
+      // From a chunk only elements with a tweet-url load.
+      loadTweet: (url) =>
+        import('./tweet-url.js').then(({ loadTweet, renderTweet }) => {
+          this.#tweetView = renderTweet;
+          return loadTweet(url, safeEndpoint(this.oembedEndpoint));
+        }),
+      signal: reading.signal,
+    }).then(
+      ({ tweet, match, unread }) => {
+        if (reading !== this.#reading) return;
+        this.#tweet = tweet;
+        if (!match && unread.length) adviseLinkEndpoint();
+        this.#showMatch(match);
+      },
+      (error: unknown) => {
+        if (reading !== this.#reading || isAbortError(error)) return;
+        const failure = BuyTweetError.from(error, { code: 'tweet_unavailable', step: 'tweet', retryable: true });
+        // A link endpoint that failed leaves the tweet as it is, with its working links: no card.
+        const card = failure.code === 'tweet_unavailable' || failure.code === 'unsupported_link';
+        const shown = `error ${failure.code}`;
+        if (shown === this.#shown) return;
+        this.#showMatch(null, shown);
+        this.#fail(failure, card);
+      },
+    );
+  }
+
+  /** Draws the card for a product link, looking it up once the element nears the viewport. */
+  #showMatch(match: PartnerMatch | null, shown = match ? `${match.partner.endpoint} ${match.productUrl}` : 'none') {
+    if (shown === this.#shown) return;
+    this.#shown = shown;
     this.#match = match;
     this.#lookup?.abort();
     this.#lookup = undefined;
     this.#product = null;
+    if (!match) return this.#show({ state: 'none' });
+    this.#show({ state: 'loading' });
+    if (this.#whenNear(() => this.#start())) void this.#start();
+  }
+
+  /** `true` when the element is near the viewport (or eager); else `callback` runs once it is. */
+  #whenNear(callback: () => void): boolean {
+    if (this.loading === 'eager' || this.#visible) return true;
+    observeNear(this, () => {
+      this.#visible = true;
+      callback();
+    });
+    return false;
+  }
+
+  /** Runs what waits for the viewport now: the element just became eager. */
+  #near() {
+    const waiting = whenNear.get(this);
+    if (!waiting) return;
     unobserveNear(this);
-    if (!viaOEmbed) this.#tweetView = undefined;
-    if (viaOEmbed) this.#tweet = null;
-    else if (!match) {
-      this.#show({ state: 'none' });
-      if (this.productUrl) {
-        this.#fail(
-          new BuyTweetError({
-            code: 'unsupported_link',
-            message: 'No buy-tweet partner sells through this link.',
-            step: 'tweet',
-          }),
-        );
-      }
-      return;
-    }
+    waiting();
+  }
+
+  /** Retry: reads the tweet again when reading it failed, else looks the product up again. */
+  #retry() {
+    if (this.#match) return void this.#start();
+    this.#shown = undefined;
     this.#show({ state: 'loading' });
-    if (this.loading === 'eager' || this.#visible) this.#begin();
-    else {
-      observeNear(this, () => {
-        this.#visible = true;
-        this.#begin();
-      });
-    }
-  }
-
-  /** Looks the product up, or first reads the tweet through oEmbed when that is the source. */
-  #begin() {
-    void (this.#match ? this.#start() : this.#loadTweet());
-  }
-
-  /** Shows the skeleton for a new lookup; the one before is abandoned, and its answer ignored. */
-  #newLookup(): AbortController {
-    this.#lookup?.abort();
-    this.#lookup = new AbortController();
-    this.#show({ state: 'loading' });
-    return this.#lookup;
-  }
-
-  async #loadTweet() {
-    const url = this.tweetUrl;
-    if (!url) return;
-    const lookup = this.#newLookup();
-    try {
-      const { loadTweet, renderTweet } = await import('./tweet-url.js');
-      const tweet = await loadTweet(url, this.oembedEndpoint, lookup.signal);
-      if (lookup !== this.#lookup) return;
-      this.#tweet = tweet;
-      this.#tweetView = renderTweet;
-      this.#match = findProductLink(tweet.links, this.#endpoint());
-      if (this.#match) await this.#start();
-      else this.#show({ state: 'none' });
-    } catch (error) {
-      if (lookup !== this.#lookup || isAbortError(error)) return;
-      this.#fail(
-        error instanceof BuyTweetError
-          ? error
-          : new BuyTweetError({ code: 'tweet_unavailable', message: String(error), step: 'tweet', retryable: true }),
-      );
-    }
+    this.#readSource();
   }
 
   async #start() {
     const match = this.#match;
     if (!match) return;
-    const lookup = this.#newLookup();
+    this.#lookup?.abort();
+    const lookup = (this.#lookup = new AbortController());
+    this.#show({ state: 'loading' });
     try {
       match.partner.endpoint = partnerEndpoint(match.partner.id, this.#endpoint());
       const entry = await loadProduct(match.partner.endpoint, match.productUrl, { signal: lookup.signal });
@@ -277,10 +305,7 @@ export class BuyTweetElement extends LitElement {
       emit(this, 'buy-tweet-load', { product: entry });
     } catch (error) {
       if (lookup !== this.#lookup || isAbortError(error)) return;
-      const failure =
-        error instanceof BuyTweetError
-          ? error
-          : new BuyTweetError({ code: 'network', message: String(error), step: 'lookup', retryable: true });
+      const failure = BuyTweetError.from(error, { code: 'network', step: 'lookup', retryable: true });
       // No answer from where a Payment Link's details would be: Buy opens the link itself.
       const unreachable = ['network', 'partner_error', 'invalid_response'].includes(failure.code);
       if (match.partner.id === 'stripe' && unreachable) {
@@ -296,9 +321,10 @@ export class BuyTweetElement extends LitElement {
     this.requestUpdate();
   }
 
-  #fail(error: BuyTweetError) {
+  /** Shows the failure (as the card, unless `card` is false) and fires `buy-tweet-error`. */
+  #fail(error: BuyTweetError, card = true) {
     this.#product = null;
-    this.#show({ state: 'error', error });
+    this.#show(card ? { state: 'error', error } : { state: 'none' });
     // Fired once the element shows it, never from inside a property change.
     this.updateComplete.then(() => emit(this, 'buy-tweet-error', error.toDetail()));
   }
@@ -484,7 +510,7 @@ export class BuyTweetElement extends LitElement {
       <p part="error" role="status">${errorText(error.code, partner)}</p>
       <div class="actions">
         ${error.retryable
-          ? html`<button part="retry-button" class="secondary" @click=${this.#begin}>${words.retry}</button>`
+          ? html`<button part="retry-button" class="secondary" @click=${this.#retry}>${words.retry}</button>`
           : nothing}
         ${match
           ? html`<a part="fallback-link" href=${match.productUrl} target="_blank" rel="noopener noreferrer"

@@ -1,18 +1,26 @@
 import { html, nothing } from 'lit';
-import { fetchOEmbed } from '../core/oembed.js';
-import { tweetFromEmbed } from '../core/tweet.js';
+import { config } from '../core/config.js';
+import { loadOEmbedTweet } from '../core/oembed.js';
 import type { TweetInfo } from '../core/types.js';
 import { readTweetHtml } from './read-html.js';
 
 /**
- * The tweet behind a `tweet-url`, through oEmbed, read inertly. Loaded only by elements that use
- * `tweet-url`, so the oEmbed path costs other pages nothing.
+ * The `tweet-url` path, loaded only by elements that use it, so it costs other pages nothing:
+ * the tweet through oEmbed, read inertly, and its view.
  */
-export const loadTweet = async (url: string, endpoint: string | undefined, signal: AbortSignal): Promise<TweetInfo> => {
-  const oembed = await fetchOEmbed(url, endpoint, { signal });
-  const tweet = tweetFromEmbed(readTweetHtml(oembed.html));
-  tweet.url ??= oembed.url;
-  tweet.authorName ??= oembed.authorName;
+
+/** Tweets asked, by URL and oEmbed endpoint: elements read their source again often. */
+const tweets = new Map<string, Promise<TweetInfo>>();
+
+export const loadTweet = (url: string, endpoint?: string): Promise<TweetInfo> => {
+  const key = `${url} ${endpoint ?? config.oembedEndpoint}`;
+  let tweet = tweets.get(key);
+  if (!tweet) {
+    tweet = loadOEmbedTweet(url, { endpoint, readHtml: readTweetHtml });
+    tweets.set(key, tweet);
+    // A failure is not kept: Retry, or the next reading, asks again.
+    tweet.catch(() => tweets.delete(key));
+  }
   return tweet;
 };
 
@@ -25,3 +33,6 @@ export const renderTweet = (tweet: TweetInfo) =>
       ${tweet.url ? html`<a href=${tweet.url} target="_blank" rel="noopener noreferrer">${tweet.date ?? tweet.url}</a>` : nothing}
     </p>
   </blockquote>`;
+
+/** Forgets the tweets asked (tests). */
+export const clearTweetCache = (): void => tweets.clear();

@@ -6,6 +6,11 @@ export interface ConfigureOptions {
   /** Endpoint per partner id, overriding what the partner registered. */
   partners?: { [id: string]: { endpoint: string } };
   oembedEndpoint?: string;
+  /**
+   * Where t.co links are read (CONTRACT 7). None by default, so that nothing leaves the page
+   * unasked: today's embed code hides every link of a tweet behind t.co. `null` turns it off.
+   */
+  linkEndpoint?: string | null;
   /** BCP 47 language for prices, dates and the element's words. */
   locale?: string;
 }
@@ -13,6 +18,7 @@ export interface ConfigureOptions {
 interface Config {
   endpoints: Map<string, string>;
   oembedEndpoint?: string;
+  linkEndpoint?: string;
   locale?: string;
 }
 
@@ -44,11 +50,13 @@ export const watchSettings = (watcher: () => void): (() => void) => {
 export const settingsChanged = (): void => watchers.forEach((watcher) => watcher());
 
 /** `BuyTweet.configure`: settings merge into what was configured before. */
-export const configure = ({ partners, oembedEndpoint, locale }: ConfigureOptions = {}): void => {
+export const configure = ({ partners, oembedEndpoint, linkEndpoint, locale }: ConfigureOptions = {}): void => {
   for (const [id, partner] of Object.entries(partners ?? {})) {
     config.endpoints.set(id, checkEndpoint(partner?.endpoint, `the endpoint of partner "${id}"`));
   }
   if (oembedEndpoint !== undefined) config.oembedEndpoint = checkEndpoint(oembedEndpoint, 'oembedEndpoint');
+  // `null` or '' turns reading through t.co off again.
+  if (linkEndpoint !== undefined) config.linkEndpoint = linkEndpoint ? checkEndpoint(linkEndpoint, 'linkEndpoint') : undefined;
   if (locale !== undefined) config.locale = locale || undefined;
   settingsChanged();
 };

@@ -40,9 +40,16 @@ export class BuyTweetError extends Error {
   declare readonly retryable: boolean;
   declare readonly details?: Record<string, unknown>;
 
-  constructor({ message, retryable = false, ...rest }: BuyTweetErrorInit) {
-    super(message);
+  constructor({ message, retryable = false, cause, ...rest }: BuyTweetErrorInit & { cause?: unknown }) {
+    super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, rest, { retryable });
+  }
+
+  /** `error` itself when it is a `BuyTweetError`, else one made of `fallback`, keeping `error` as its cause. */
+  static from(error: unknown, fallback: Omit<BuyTweetErrorInit, 'message'> & { message?: string }): BuyTweetError {
+    return error instanceof BuyTweetError
+      ? error
+      : new BuyTweetError({ message: error instanceof Error ? error.message : String(error), ...fallback, cause: error });
   }
 
   /** The plain object of `buy-tweet-error`'s detail. */

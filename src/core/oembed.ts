@@ -1,7 +1,8 @@
 import { config, DEFAULT_OEMBED_ENDPOINT } from './config.js';
 import { BuyTweetError } from './errors.js';
 import { exchange, isAbortError, withRetries, type RequestOptions } from './http.js';
-import { parseStatusUrl } from './tweet.js';
+import { parseStatusUrl, tweetFromEmbed, type EmbeddedTweetParts } from './tweet.js';
+import type { TweetInfo } from './types.js';
 import { safeUrl } from './url.js';
 
 /** What buy-tweet uses of an oEmbed answer (publish.twitter.com's shape); all of it untrusted. */
@@ -53,4 +54,20 @@ export const fetchOEmbed = async (
   const oembed: OEmbed = { html: answer.html, url: status.url };
   if (typeof answer.author_name === 'string' && answer.author_name.length < 200) oembed.authorName = answer.author_name;
   return oembed;
+};
+
+/**
+ * The tweet behind a tweet's URL: its oEmbed answer, whose `html` `readHtml` reads inertly
+ * (DOMParser in browsers, parse5 in Node: never inserted, never run), filled in with what the
+ * answer itself says. The element's `tweet-url` and `BuyTweet.resolve` both read tweets so.
+ */
+export const loadOEmbedTweet = async (
+  tweetUrl: string,
+  { endpoint, readHtml, signal }: { endpoint?: string; readHtml: (html: string) => EmbeddedTweetParts | Promise<EmbeddedTweetParts>; signal?: AbortSignal },
+): Promise<TweetInfo> => {
+  const oembed = await fetchOEmbed(tweetUrl, endpoint, { signal });
+  const tweet = tweetFromEmbed(await readHtml(oembed.html));
+  tweet.url ??= oembed.url;
+  tweet.authorName ??= oembed.authorName;
+  return tweet;
 };

@@ -108,12 +108,3 @@ export const findPartner = (link: string | URL, endpoint?: string): PartnerMatch
   }
   return null;
 };
-
-/** The first of the links that a registered partner takes. */
-export const findProductLink = (links: Iterable<string>, endpoint?: string): PartnerMatch | null => {
-  for (const link of links) {
-    const found = findPartner(link, endpoint);
-    if (found) return found;
-  }
-  return null;
-};

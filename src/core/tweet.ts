@@ -1,3 +1,4 @@
+import { tcoLink } from './tco.js';
 import type { TweetInfo, TweetLink } from './types.js';
 import { parseUrl } from './url.js';
 
@@ -22,20 +23,28 @@ export const parseStatusUrl = (link: unknown): { id: string; url: string } | nul
 const WHOLE_HOST_PATH = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:\/[^\s…]*)?$/i;
 
 /**
- * Where a link of a tweet really goes. A t.co link is read through (CONTRACT 2): its
- * `data-expanded-url`, else its `title` when that holds a URL, else its display text when that is
- * a whole host/path, taken as https. Any other link is what its href says.
+ * Where a link of a tweet really goes, as far as the page can tell. A t.co link is read through
+ * (CONTRACT 2): its `data-expanded-url`, else its `title` when that holds a URL, else its display
+ * text when that is a whole host/path, taken as https. Any other link is what its href says.
+ * `undefined` when it can't be told here: a t.co link whose text is cut short, or is the t.co link
+ * itself (today's embed code), can only be read by a link endpoint (CONTRACT 7).
  */
 export const expandLink = ({ href, text, title, expandedUrl }: TweetLink): string | undefined => {
   const url = parseUrl(href);
   if (!url || !/^(?:www\.)?t\.co$/.test(url.hostname)) return url?.href;
   const expanded = webUrl(expandedUrl) ?? webUrl(title);
-  if (expanded) return expanded.href;
+  if (expanded && !tcoLink(expanded.href)) return expanded.href;
   const shown = text.trim();
   if (/…|\.\.\./.test(shown)) return undefined;
-  if (/^https?:\/\//i.test(shown)) return webUrl(shown)?.href;
-  return WHOLE_HOST_PATH.test(shown) ? `https://${shown}` : undefined;
+  const link = /^https?:\/\//i.test(shown) ? webUrl(shown)?.href : WHOLE_HOST_PATH.test(shown) ? `https://${shown}` : undefined;
+  return link && !tcoLink(link) ? link : undefined;
 };
+
+/**
+ * A tweet's link as a candidate product link: where it goes when that can be told here, else the
+ * t.co link itself (`https://t.co/{code}`), for a link endpoint to read.
+ */
+const candidate = (link: TweetLink): string | undefined => expandLink(link) ?? tcoLink(link.href) ?? undefined;
 
 /** Text with runs of white space folded, as a reader sees it. */
 export const foldSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -64,7 +73,7 @@ export const tweetFromEmbed = ({ links, text, lang, dir, byline = '' }: Embedded
       tweet.url ??= status.url;
       tweet.date ??= foldSpace(link.text) || undefined;
     } else {
-      const expanded = expandLink(link);
+      const expanded = candidate(link);
       if (expanded) tweet.links.push(expanded);
     }
   }
@@ -101,7 +110,7 @@ export const tweetFromObject = (input: unknown): TweetInfo | null => {
     const link =
       webUrl(entry.expanded_url)?.href ??
       webUrl(entry.unwound_url)?.href ??
-      expandLink({ href: String(entry.url ?? ''), text: String(entry.display_url ?? '') });
+      candidate({ href: String(entry.url ?? ''), text: String(entry.display_url ?? '') });
     if (link) tweet.links.push(link);
   }
   if (tweetId) {

@@ -109,6 +109,9 @@ export interface TweetInfo {
   date?: string;
   lang?: string;
   dir?: string;
-  /** Candidate product links, in reading order; already read through t.co where possible. */
+  /**
+   * Candidate product links, in reading order; read through t.co where the page can tell, else
+   * the t.co link itself (`https://t.co/{code}`), for a link endpoint to read.
+   */
   links: string[];
 }

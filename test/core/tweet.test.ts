@@ -30,6 +30,9 @@ const LINKS: Array<[TweetLink, string | undefined]> = [
   [{ href: 'https://t.co/AbC', text: 'https://fancy.com/things/1' }, 'https://fancy.com/things/1'],
   [{ href: 'https://t.co/AbC', text: 'x', expandedUrl: 'javascript:alert(1)' }, undefined],
   [{ href: 'http://t.co/AbC', text: 'fancy.com/things/1' }, 'https://fancy.com/things/1'],
+  [{ href: 'https://t.co/CM16ByNrbt', text: 'https://t.co/CM16ByNrbt' }, undefined],
+  [{ href: 'https://t.co/AbC', text: 't.co/AbC' }, undefined],
+  [{ href: 'https://t.co/AbC', text: 'x', expandedUrl: 'https://t.co/Other' }, undefined],
   [{ href: 'not a url', text: 'gumroad.com/l/x' }, undefined],
 ];
 
@@ -80,14 +83,21 @@ describe('tweet: embedded tweets as twitter.com gives them', () => {
     });
   });
 
-  it('keeps links in reading order and skips what it cannot read through', () => {
+  it('keeps links in reading order, and what it cannot read through as the t.co link', () => {
     const tweet = embed(`<blockquote class="twitter-tweet"><p>Two things
       <a href="https://t.co/1">gumroad.com/l/long-name-cut…</a>
       <a href="https://t.co/2" data-expanded-url="https://fancy.com/things/1">fancy.com/things/1</a>
       <a href="https://t.co/3">pic.twitter.com/abc</a></p>&mdash; X (@x)
       <a href="https://x.com/x/status/2">May 1, 2020</a></blockquote>`);
-    expect(tweet.links).to.deep.equal(['https://fancy.com/things/1', 'https://pic.twitter.com/abc']);
+    expect(tweet.links).to.deep.equal(['https://t.co/1', 'https://fancy.com/things/1', 'https://pic.twitter.com/abc']);
     expect(tweet.id).to.equal('2');
+  });
+
+  it('leaves every link of today\'s embed code (t.co text, ref_src status link) for a link endpoint', () => {
+    // As publish.twitter.com writes a tweet today: each link's text is the t.co link itself.
+    const tweet = embed(`<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Our new album is out today <a href="https://t.co/CM16ByNrbt">https://t.co/CM16ByNrbt</a> <a href="https://t.co/Xy7Zq2Lm9K">pic.twitter.com/Xy7Zq2Lm9K</a></p>&mdash; The Band (@theband) <a href="https://twitter.com/theband/status/509074208133345280?ref_src=twsrc%5Etfw">September 8, 2014</a></blockquote>`);
+    expect(tweet.links).to.deep.equal(['https://t.co/CM16ByNrbt', 'https://pic.twitter.com/Xy7Zq2Lm9K']);
+    expect(tweet).to.include({ id: '509074208133345280', authorHandle: 'theband', date: 'September 8, 2014' });
   });
 });
 
