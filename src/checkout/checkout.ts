@@ -399,7 +399,7 @@ export class BuyTweetCheckout extends LitElement {
               ${product.variants.map(
                 (variant) => html`<option value=${variant.id} ?selected=${variant.id === input.variantId}
                   ?disabled=${variant.availability === 'sold_out'}>
-                  ${variant.title} · ${this.#money(variant.price)}${variant.availability === 'sold_out' ? ' · sold out' : ''}
+                  ${variant.title} · ${this.#money(variant.price ?? product.price)}${variant.availability === 'sold_out' ? ' · sold out' : ''}
                 </option>`,
               )}
             </select>`,

@@ -1,27 +1,49 @@
 import type { Money } from './types.js';
 
-/** Digits after the decimal point in the currency's minor unit: 2 for USD, 0 for JPY. */
-export const minorUnitDigits = (currency: string): number => {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-};
+/**
+ * An amount counts the currency's smallest unit as Stripe's API does (CONTRACT 4), not as the
+ * browser's locale data does: `Intl` shows IDR, HUF, ISK, COP or PKR without decimals, yet Stripe
+ * counts them in hundredths like every currency that is not below.
+ * https://docs.stripe.com/currencies: "Zero-decimal currencies" and "Three-decimal currencies".
+ * Its special cases (ISK, HUF, TWD, UGX) limit which amounts can be charged or paid out, not how
+ * they are counted: "ISK will remain a two-decimal currency in the Stripe API"
+ * (https://support.stripe.com/questions/deprecation-of-fractional-isk-charges-and-refunds).
+ */
+const ZERO_DECIMAL = /^(?:BIF|CLP|DJF|GNF|JPY|KMF|KRW|MGA|PYG|RWF|UGX|VND|VUV|XAF|XOF|XPF)$/i;
+const THREE_DECIMAL = /^(?:BHD|JOD|KWD|OMR|TND)$/i;
 
-/** A price as the buyer reads it in their language: `$9.99`, `12,90 €`, `￥3,300`. */
+/** Digits after the decimal point in an amount of the currency: 2 for USD and IDR, 0 for JPY. */
+export const minorUnitDigits = (currency: string): number =>
+  ZERO_DECIMAL.test(currency) ? 0 : THREE_DECIMAL.test(currency) ? 3 : 2;
+
+/**
+ * A price as the buyer reads it in their language: `$9.99`, `12,90 €`, `￥3,300`, `Rp 15.000`.
+ *
+ * A whole amount looks the way the locale writes the currency (`$25.00`, `Rp 15.000`); an amount
+ * with a fraction shows all of it (`Rp 15.000,50`, not `Rp 15.000` nor `Rp 15.000,5`). Never fewer
+ * digits than the amount has: the buyer pays the fraction too, so it is not rounded away.
+ */
 export const formatMoney = ({ amount, currency }: Money, locale?: string): string => {
   const digits = minorUnitDigits(currency);
-  const value = amount / 10 ** digits;
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+    const format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: amount % 10 ** digits ? digits : undefined,
+      maximumFractionDigits: digits,
+    });
+    // A decimal string (`1500050e-2`) is formatted exactly; `amount / 100` is not, near 2^53.
+    return format.format(`${amount}e-${digits}` as Intl.StringNumericLiteral);
   } catch {
     // An unknown locale or currency still shows a price.
-    return `${value.toFixed(digits)} ${currency}`;
+    return `${(amount / 10 ** digits).toFixed(digits)} ${currency}`;
   }
 };
 
+/**
+ * `price × quantity`. Safe for any quantity the buyer can choose: `parseProduct` refuses a price
+ * whose multiple by the product's `maxQuantity` is not a safe integer.
+ */
 export const multiply = ({ amount, currency }: Money, quantity: number): Money => ({
   amount: amount * quantity,
   currency,

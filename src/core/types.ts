@@ -3,7 +3,7 @@
  * types has been through `protocol.ts`'s validation, so inside the project they need no checks.
  */
 
-/** An amount in the currency's minor unit (cents for USD, whole yen for JPY). */
+/** A safe integer in the currency's smallest unit as Stripe counts it (cents for USD and IDR, yen for JPY). */
 export interface Money {
   amount: number;
   /** ISO 4217, upper case. */
@@ -29,8 +29,10 @@ export interface Merchant {
 export interface Variant {
   id: string;
   title: string;
-  price: Money;
-  availability: Availability;
+  /** The product's when absent (CONTRACT 4). */
+  price?: Money;
+  /** The product's when absent. */
+  availability?: Availability;
 }
 
 export type Checkout =

@@ -42,13 +42,20 @@ export const parseMoney = (value: unknown): Money | null =>
 
 const AVAILABILITY: readonly Availability[] = ['in_stock', 'sold_out', 'preorder'];
 
-const parseVariant = (value: unknown): Variant | null =>
+/** A price whose total is a safe integer for every quantity the buyer can choose, up to `maxQuantity`. */
+const parsePrice = (value: unknown, maxQuantity: number): Money | null => {
+  const price = parseMoney(value);
+  return price && Number.isSafeInteger(price.amount * maxQuantity) ? price : null;
+};
+
+/** A variant's `price` and `availability` may be left out (or null): they are the product's then. */
+const parseVariant = (value: unknown, maxQuantity: number): Variant | null =>
   isObject(value)
     ? allValid<Variant>({
         id: text(value.id, 200),
         title: text(value.title, 1000),
-        price: parseMoney(value.price),
-        availability: oneOf(AVAILABILITY, value.availability ?? 'in_stock'),
+        ...(value.price != null && { price: parsePrice(value.price, maxQuantity) }),
+        ...(value.availability != null && { availability: oneOf(AVAILABILITY, value.availability) }),
       })
     : null;
 
@@ -86,9 +93,9 @@ export const parseProduct = (value: unknown): Product | null => {
     url: safeUrl(value.url),
     title: text(value.title),
     merchant: name ? { name, ...(merchantUrl && { url: merchantUrl }) } : null,
-    price: parseMoney(value.price),
+    price: parsePrice(value.price, maxQuantity),
     availability: oneOf(AVAILABILITY, value.availability),
-    variants: allValid<Variant[]>(variants.map(parseVariant)),
+    variants: allValid<Variant[]>(variants.map((variant) => parseVariant(variant, maxQuantity))),
     maxQuantity,
     requiresShipping,
     checkout: parseCheckout(value.checkout),

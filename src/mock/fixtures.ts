@@ -52,6 +52,8 @@ const stripeCheckout = (partner: PartnerId) =>
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const jpy = (amount: number) => ({ amount, currency: 'JPY' });
+/** Two decimals as Stripe counts IDR, though `Intl` shows none: `idr(25_000_000)` is Rp 250.000. */
+const idr = (amount: number) => ({ amount, currency: 'IDR' });
 
 const theBand = { name: 'The Band', url: 'https://theband.gumroad.com' };
 
@@ -166,6 +168,29 @@ export const catalogue = {
       checkout: stripeCheckout('fancy'),
     },
   },
+  linenThrow: {
+    partner: 'fancy',
+    product: {
+      id: 'prod_linen_throw',
+      url: 'https://fancy.com/things/2345678/stonewashed-linen-throw',
+      title: 'Stonewashed Linen Throw',
+      description: 'Heavy Lithuanian linen, washed soft. 130 × 170 cm.',
+      image: image('linen-throw', 'A folded linen throw on a wooden bench'),
+      merchant: { name: 'Oficina Norte', url: 'https://fancy.com/oficina-norte' },
+      price: eur(8900),
+      availability: 'in_stock',
+      // Colours of one price: the variants leave out price and availability, which are the
+      // product's then, but for the one colour that is sold out.
+      variants: [
+        { id: 'var_oat', title: 'Oat' },
+        { id: 'var_charcoal', title: 'Charcoal' },
+        { id: 'var_rust', title: 'Rust', availability: 'sold_out' },
+      ],
+      maxQuantity: 3,
+      requiresShipping: true,
+      checkout: stripeCheckout('fancy'),
+    },
+  },
   pourOverSet: {
     partner: 'fancy',
     product: {
@@ -218,6 +243,23 @@ export const catalogue = {
       availability: 'in_stock',
       variants: [],
       maxQuantity: 2,
+      requiresShipping: true,
+      checkout: stripeCheckout('musictoday'),
+    },
+  },
+  jakartaTote: {
+    partner: 'musictoday',
+    product: {
+      id: 'prod_jakarta_tote',
+      url: 'https://musictoday.com/store/theband/jakarta-tote',
+      title: 'The Band — Live in Jakarta Tote Bag',
+      description: 'Heavy canvas tote from the Jakarta show, printed in Bandung.',
+      image: image('jakarta-tote', 'A natural canvas tote bag with a skyline print'),
+      merchant: { name: 'The Band Official Store', url: 'https://musictoday.com/store/theband' },
+      price: idr(25_000_000),
+      availability: 'in_stock',
+      variants: [],
+      maxQuantity: 3,
       requiresShipping: true,
       checkout: stripeCheckout('musictoday'),
     },
@@ -279,9 +321,11 @@ export const mockImages: Record<string, { label: string; color: string }> = {
   'zine-issue-1': { label: 'Zine #1', color: '#6d6d6d' },
   'photo-course': { label: 'Street Photo', color: '#2f6f62' },
   'walnut-lamp': { label: 'Walnut Lamp', color: '#7a5230' },
+  'linen-throw': { label: 'Linen Throw', color: '#b9ab92' },
   'pour-over-set': { label: 'Pour-Over', color: '#8a8f94' },
   'tour-tee': { label: 'Tour Tee', color: '#1d1d1f' },
   'live-cd': { label: '武道館', color: '#a0263c' },
+  'jakarta-tote': { label: 'Jakarta Tote', color: '#4a6b3a' },
   vinyl: { label: 'Vinyl', color: '#2b2b2b' },
   'recording-guide': { label: 'Field Guide', color: '#c48a1e' },
 };

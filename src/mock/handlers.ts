@@ -57,6 +57,7 @@
  * and counts.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { formatMoney as formatMoneyIn } from '../core/money.js';
 import type { Money, Order, OrderRequest, Product } from '../core/types.js';
 import {
   catalogue,
@@ -199,10 +200,8 @@ const parseBody = (text: string): unknown => {
   }
 };
 
-const formatMoney = ({ amount, currency }: Money): string => {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
-};
+/** As core formats money (Stripe's digits, not the locale's), in English like the mock's pages. */
+const formatMoney = (money: Money): string => formatMoneyIn(money, 'en');
 
 const imageSvg = (label: string, color: string): string =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600" viewBox="0 0 600 600">` +

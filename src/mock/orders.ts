@@ -132,6 +132,7 @@ export const checkOrder = (body: unknown, product: Product | undefined): OrderCh
     };
   }
 
+  // A variant without a price of its own has the product's (CONTRACT 4), as its availability above.
   const unit = variant?.price ?? product.price;
   const total = { amount: unit.amount * (quantity as number), currency: unit.currency };
   const expected = body.expectedTotal as Money;

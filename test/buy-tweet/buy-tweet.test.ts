@@ -128,11 +128,14 @@ describe('<buy-tweet>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('formats prices in the element\'s language, zero-decimal currencies too', async () => {
+  it('formats prices in the element\'s language, in Stripe\'s units whatever the locale\'s digits', async () => {
     const de = await loaded(html`<buy-tweet loading="eager" lang="de" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
     expect(text(de, 'price')).to.equal('9,99 $');
     const yen = await loaded(html`<buy-tweet loading="eager" lang="ja" product-url="https://tokyoband.musictoday.com/live-cd"></buy-tweet>`);
     expect(text(yen, 'price')).to.equal('￥3,300');
+    // 25,000,000 hundredths of a rupiah: Intl counts IDR without decimals, Stripe with two.
+    const rupiah = await loaded(html`<buy-tweet loading="eager" lang="id" product-url="https://musictoday.com/store/theband/jakarta-tote"></buy-tweet>`);
+    expect(text(rupiah, 'price')).to.equal('Rp 250.000');
   });
 
   it('takes the language from BuyTweet.configure, then the nearest ancestor', async () => {
