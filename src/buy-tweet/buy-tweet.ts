@@ -74,6 +74,8 @@ const adviseLinkEndpoint = () => {
  *
  * @slot - The embedded tweet, as twitter.com / x.com's embed code gives it. It stays visible and
  *   readable; it is the fallback whenever no card can be shown.
+ * @slot payment - Not for the page: the checkout puts the Payment Element's container here, in the
+ *   document's own tree, where Stripe.js mounts.
  *
  * @fires buy-tweet-load - The product card is shown. `detail: {product}`.
  * @fires buy-tweet-error - A step failed and the element shows it.
@@ -430,7 +432,9 @@ export class BuyTweetElement extends LitElement {
     return html`<buy-tweet-checkout exportparts="dialog, pay-button, receipt" theme=${this.theme ?? 'auto'}
       .product=${product} .locale=${this.#locale()} .partner=${this.#match.partner.name}
       .endpoint=${this.#match.partner.endpoint} .source=${this.#orderSource()}
-      @sold-out=${this.#soldOut} @buy-tweet-close=${this.#checkoutClosed}></buy-tweet-checkout>`;
+      @sold-out=${this.#soldOut} @buy-tweet-close=${this.#checkoutClosed}>
+      <slot name="payment" slot="payment"></slot>
+    </buy-tweet-checkout>`;
   }
 
   #renderCard() {

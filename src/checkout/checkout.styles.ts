@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
+    /* No box of its own: the dialog opens in the top layer, wherever its host is. */
+    display: contents;
     --_line: color-mix(in srgb, var(--_fg) 25%, var(--_bg));
     --_danger: #b3261e;
   }

@@ -1,5 +1,5 @@
-import type { Stripe, StripeElements } from '@stripe/stripe-js';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { Stripe, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
+import { LitElement, adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import { emit } from '../buy-tweet/events.js';
 import {
   checkoutReducer,
@@ -35,6 +35,21 @@ const SHIPPING_FIELDS: Array<[keyof ShippingAddress, string, string, boolean]> =
 const newKey = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 
+/** The public custom properties (CONTRACT 2), which a layer outside `<buy-tweet>` does not inherit. */
+const CUSTOM_PROPERTIES = [
+  '--buy-tweet-accent',
+  '--buy-tweet-background',
+  '--buy-tweet-foreground',
+  '--buy-tweet-radius',
+  '--buy-tweet-font',
+] as const;
+
+/** The element whose light DOM `element` is drawn in: its shadow root's host, or itself. */
+const lightHostOf = (element: Element): Element => {
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root.host : element;
+};
+
 const messageOf = (error: BuyTweetError, partner: string): string => {
   switch (error.code) {
     case 'network':
@@ -61,7 +76,16 @@ const messageOf = (error: BuyTweetError, partner: string): string => {
  * and address through Stripe's Payment Element to a receipt. It lives in the element's shadow
  * root and is loaded only when the buyer shows intent.
  *
+ * Stripe.js mounts the Payment Element only into the document's own tree, never inside a shadow
+ * root (stripe/stripe-js#399, #662). So its container is a light-DOM child of `<buy-tweet>`
+ * (`slot="payment"`), which forwards the slot to this element, whose dialog shows it. When
+ * `<buy-tweet>` itself sits in another component's shadow root, its light DOM is not in the
+ * document either: then the dialog is drawn in a layer of its own at the end of `document.body`
+ * (a modal dialog makes everything outside it inert, so the container's host must hold the
+ * dialog), while this element stays where it is, so its events reach `<buy-tweet>` as ever.
+ *
  * @tagname buy-tweet-checkout
+ * @slot payment - The Payment Element's container, in the document's own tree.
  * @csspart dialog - The dialog.
  * @csspart pay-button - The Pay button.
  * @csspart receipt - The receipt.
@@ -75,6 +99,7 @@ export class BuyTweetCheckout extends LitElement {
     partner: { attribute: false },
     endpoint: { attribute: false },
     source: { attribute: false },
+    theme: {},
   };
 
   declare product: Product;
@@ -83,6 +108,7 @@ export class BuyTweetCheckout extends LitElement {
   declare partner: string;
   declare endpoint: string;
   declare source: OrderSource;
+  declare theme?: 'light' | 'dark' | 'auto';
 
   #state: CheckoutState = initialCheckout();
   #input!: BuyerInput;
@@ -90,8 +116,59 @@ export class BuyTweetCheckout extends LitElement {
   #saved = false;
   #stripe?: Stripe;
   #elements?: StripeElements;
+  #paymentElement?: StripePaymentElement;
+  /** The Payment Element's container, made when the payment form is mounted. */
+  #container?: HTMLElement;
   /** The client secret of the order whose Payment Element is mounted. */
   #mounted?: string;
+  /** Where the dialog is drawn when `<buy-tweet>` is not in the document's own tree. */
+  #layer?: HTMLElement;
+
+  protected override createRenderRoot() {
+    if (lightHostOf(this).getRootNode() === document) return super.createRenderRoot();
+    this.#layer = document.createElement('buy-tweet-checkout-layer');
+    const root = this.#layer.attachShadow({ mode: 'open' });
+    adoptStyles(root, BuyTweetCheckout.elementStyles);
+    document.body.append(this.#layer);
+    return root;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Back after a removal: so is the layer.
+    if (this.#layer && !this.#layer.isConnected) document.body.append(this.#layer);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    // Deferred, so that moving <buy-tweet> keeps the checkout as it is.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      // Closed for good: a dialog taken out while open comes back open but not modal.
+      if (this.hasUpdated) this.#dialog().close();
+      this.#unmountPayment();
+      this.#layer?.remove();
+    });
+  }
+
+  protected override updated() {
+    if (this.#layer) this.#dressLayer(this.#layer);
+  }
+
+  /**
+   * The layer inherits nothing from `<buy-tweet>`: it gets its theme, direction and custom
+   * properties, through CSSOM (allowed under a strict `style-src`, unlike a `style` attribute).
+   */
+  #dressLayer(layer: HTMLElement) {
+    const computed = getComputedStyle(this);
+    layer.setAttribute('theme', this.theme ?? 'auto');
+    layer.dir = computed.direction;
+    for (const name of CUSTOM_PROPERTIES) {
+      const value = computed.getPropertyValue(name);
+      if (value) layer.style.setProperty(name, value);
+      else layer.style.removeProperty(name);
+    }
+  }
 
   /** Loads Stripe.js for the product's key ahead of the press: hover or focus of Buy. */
   preload(): void {
@@ -110,6 +187,8 @@ export class BuyTweetCheckout extends LitElement {
     const dialog = this.#dialog();
     if (!dialog.open) dialog.showModal();
     this.#focusStep();
+    // The payment form went away with the element, which is back.
+    if (this.#state.step === 'payment' && !this.#mounted) void this.#showPaymentForm();
   }
 
   #freshInput(): BuyerInput {
@@ -255,17 +334,30 @@ export class BuyTweetCheckout extends LitElement {
     const key = payment.publishableKey ?? (checkout.type === 'stripe' ? checkout.publishableKey : '');
     this.#stripe = await getStripe(key);
     await this.updateComplete;
-    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+    this.#unmountPayment();
+    const dark = this.theme === 'dark' || (this.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
     this.#elements = this.#stripe.elements({
       clientSecret: payment.clientSecret,
       appearance: { theme: dark ? 'night' : 'stripe' },
       locale: (this.locale ?? 'auto') as 'auto',
     });
-    const mount = this.renderRoot.querySelector<HTMLElement>('.payment-element')!;
-    mount.replaceChildren();
-    this.#elements.create('payment').mount(mount);
+    // In the light DOM of a host in the document's own tree, where Stripe.js mounts; slots show it
+    // in the dialog.
+    this.#container = Object.assign(document.createElement('div'), { slot: 'payment' });
+    (this.#layer ?? lightHostOf(this)).append(this.#container);
+    this.#paymentElement = this.#elements.create('payment');
+    this.#paymentElement.mount(this.#container);
     this.#mounted = payment.clientSecret;
     this.requestUpdate();
+  }
+
+  #unmountPayment() {
+    this.#paymentElement?.destroy();
+    this.#container?.remove();
+    this.#paymentElement = undefined;
+    this.#container = undefined;
+    this.#elements = undefined;
+    this.#mounted = undefined;
   }
 
   #edit() {
@@ -322,7 +414,7 @@ export class BuyTweetCheckout extends LitElement {
     if (completed) {
       // The next Buy is a new purchase; the buyer's details stay for it.
       this.#state = initialCheckout();
-      this.#mounted = undefined;
+      this.#unmountPayment();
       this.#input.quantity = 1;
     }
     emit(this, 'buy-tweet-close', { reason: completed ? 'completed' : 'dismissed' });
@@ -486,7 +578,7 @@ export class BuyTweetCheckout extends LitElement {
     const paying = state.step === 'paying';
     return html`<h3 tabindex="-1" ?data-focus=${state.step === 'payment'}>Payment</h3>
       <p class="muted small">Order ${order?.id ?? ''} · ${this.#input.email}</p>
-      <div class="payment-element"></div>
+      <div class="payment-element"><slot name="payment"></slot></div>
       ${state.error ? this.#renderError(state.error) : nothing}
       ${state.error?.code === 'stripe_unavailable'
         ? html`<button class="secondary" @click=${this.#showPaymentForm}>Try again</button>`
@@ -526,10 +618,15 @@ export class BuyTweetCheckout extends LitElement {
 /** Defines the checkout element once per page, whichever copy of buy-tweet gets here first. */
 export const defineCheckout = (): void => {
   if (!customElements.get('buy-tweet-checkout')) customElements.define('buy-tweet-checkout', BuyTweetCheckout);
+  // Defined, so that a page's `:not(:defined) { display: none }` leaves the dialog alone.
+  if (!customElements.get('buy-tweet-checkout-layer')) {
+    customElements.define('buy-tweet-checkout-layer', class extends HTMLElement {});
+  }
 };
 
 declare global {
   interface HTMLElementTagNameMap {
     'buy-tweet-checkout': BuyTweetCheckout;
+    'buy-tweet-checkout-layer': HTMLElement;
   }
 }

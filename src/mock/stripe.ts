@@ -14,7 +14,8 @@
  * reads), `stripe.elements()`, `elements.create('payment')` and `getElement()`, the payment
  * element's `mount`, `unmount`, `destroy`, `on`/`once`/`off` ('ready', 'change', 'focus', 'blur'),
  * `focus`, `blur` and `clear`, and `stripe.confirmPayment()`. Mistakes Stripe.js would reject (a
- * secret key, a malformed client secret, confirming without a mounted payment element or with
+ * secret key, a malformed client secret, mounting anywhere but the document's own tree (inside a
+ * shadow root, or not in the document), confirming without a mounted payment element or with
  * another Stripe instance's elements) throw an `IntegrationError` as it does; card problems
  * resolve with `{error}`, never reject.
  *
@@ -35,7 +36,9 @@
  * either way), so the order reads `paid` right after a success.
  *
  * The card form is built with DOM APIs only (no innerHTML, no `style` attribute or element), so it
- * works on pages that enforce Trusted Types and a strict `style-src`. Its words are English.
+ * works on pages that enforce Trusted Types and a strict `style-src`. Like Stripe's iframe, it
+ * keeps out of the page's CSS: it lives in a shadow root of its own (open, for tests), on a child
+ * of the mount node, styled by a constructed stylesheet. Its words are English.
  *
  * `loadStripe` keeps the first `window.Stripe` it sees for the life of the page, and the checkout
  * keeps its Stripe instances: so there is one fake constructor per page, and every constructor,
@@ -48,6 +51,7 @@ const RELEASE_TRAIN = 'endive';
 const FAKE_MARK = Symbol.for('buy-tweet.fake-stripe');
 const CLIENT_SECRET = /^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/;
 const DEFAULT_DELAY = 300;
+const LIGHT_DOM_ONLY = 'Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.';
 /** How long the fake waits for the partner to take the payment event. */
 const EVENT_TIMEOUT = 5000;
 
@@ -189,7 +193,6 @@ let active: Installation | null = null;
 const current = (own: Installation): Installation => active ?? own;
 
 const groups = new WeakMap<object, ElementsGroup>();
-let mounts = 0;
 
 const record = (installation: Installation, method: string, args: unknown[]): void => {
   current(installation).calls.push({ method, args });
@@ -282,16 +285,91 @@ const HINT =
   '4000 0000 0000 9995 has insufficient funds; 4000 0000 0000 0077 stays processing; ' +
   '4000 0027 6000 3184 asks for 3-D Secure. Any future expiry, any CVC.';
 
+/**
+ * How the card form looks. Stripe draws its fields in an iframe, out of reach of the page's CSS;
+ * the fake draws them in a shadow root of its own, with this sheet: a constructed stylesheet,
+ * which a strict `style-src` allows (a `<style>` element or a `style` attribute it would not).
+ * The appearance's variables come in as custom properties on the shadow host.
+ */
+const CARD_CSS = `
+  :host {
+    display: block;
+    color: var(--fake-stripe-text, inherit);
+    font-family: var(--fake-stripe-font, inherit);
+  }
+  fieldset {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 0.5rem 0.75rem;
+    min-width: 0;
+    margin: 0;
+    padding: 0.5rem 0.75rem 0.75rem;
+    border: 1px solid #8a8a8a;
+    border-radius: var(--fake-stripe-radius);
+  }
+  legend {
+    padding: 0 0.25rem;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .number,
+  .hint {
+    grid-column: 1 / -1;
+  }
+  label {
+    font-size: 0.875em;
+  }
+  input {
+    box-sizing: border-box;
+    width: 100%;
+    padding: 0.5rem;
+    border: 1px solid #767676;
+    border-radius: var(--fake-stripe-radius);
+    background: var(--fake-stripe-background, Field);
+    color: var(--fake-stripe-text, FieldText);
+    font: inherit;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--fake-stripe-danger);
+  }
+  .error {
+    margin: 0;
+    color: var(--fake-stripe-danger);
+    font-size: 0.875em;
+  }
+  .hint {
+    margin: 0;
+    font-size: 0.8125em;
+  }
+  .authentication {
+    margin-top: 0.75rem;
+    padding: 0.75rem;
+    border: 2px solid currentColor;
+    border-radius: var(--fake-stripe-radius);
+  }
+  .authentication p {
+    margin: 0 0 0.5rem;
+  }
+  .authentication .title {
+    margin-bottom: 0.25rem;
+    font-weight: bold;
+  }
+  button {
+    margin-inline-end: 0.5rem;
+    font: inherit;
+  }
+`;
+
+let cardSheet: CSSStyleSheet | undefined;
+
 const make = <K extends keyof HTMLElementTagNameMap>(
   tag: K,
   properties: Partial<HTMLElementTagNameMap[K]> = {},
-  style: Partial<CSSStyleDeclaration> = {},
-): HTMLElementTagNameMap[K] => {
-  const element = Object.assign(document.createElement(tag), properties);
-  // CSSOM, not a `style` attribute: allowed under a strict `style-src`.
-  Object.assign(element.style, style);
-  return element;
-};
+): HTMLElementTagNameMap[K] => Object.assign(document.createElement(tag), properties);
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
@@ -302,84 +380,65 @@ const deepActiveElement = (): Element | null => {
   return focused;
 };
 
-/** The card form a mounted payment element shows: three labelled inputs and the test cards. */
+/**
+ * The card form a mounted payment element shows: three labelled inputs and the test cards, in an
+ * open shadow root on `host` (open, so that tests can type into it as a buyer would).
+ */
 class CardField {
-  readonly root: HTMLDivElement;
+  /** What goes into the mount node. */
+  readonly host: HTMLDivElement;
+  private readonly root: HTMLDivElement;
   private readonly fieldset: HTMLFieldSetElement;
   private readonly inputs = {} as Record<FieldName, HTMLInputElement>;
   private readonly errors = {} as Record<FieldName, HTMLParagraphElement>;
-  private readonly prefix: string;
-  private readonly danger: string;
-  private readonly radius: string;
   private settleAuthentication: ((completed: boolean) => void) | null = null;
 
   constructor(
     appearance: Appearance,
     private readonly emit: (event: EventName, payload: object) => void,
   ) {
-    this.prefix = `buy-tweet-fake-stripe-${++mounts}`;
     const variables = appearance.variables ?? {};
     const night = appearance.theme === 'night';
-    this.danger = text(variables.colorDanger) ?? (night ? '#fe87a1' : '#c0123c');
-    this.radius = text(variables.borderRadius) ?? '4px';
-    const background = text(variables.colorBackground);
-    const foreground = text(variables.colorText);
+    this.host = make('div', { className: 'buy-tweet-fake-stripe', lang: 'en' });
+    // CSSOM, not a `style` attribute: allowed under a strict `style-src`.
+    this.host.style.colorScheme = night ? 'dark' : 'light';
+    const custom: Record<string, string | undefined> = {
+      '--fake-stripe-danger': text(variables.colorDanger) ?? (night ? '#fe87a1' : '#c0123c'),
+      '--fake-stripe-radius': text(variables.borderRadius) ?? '4px',
+      '--fake-stripe-background': text(variables.colorBackground),
+      '--fake-stripe-text': text(variables.colorText),
+      '--fake-stripe-font': text(variables.fontFamily),
+    };
+    for (const [name, value] of Object.entries(custom)) if (value) this.host.style.setProperty(name, value);
 
-    this.root = make('div', { className: 'buy-tweet-fake-stripe', lang: 'en' }, {
-      fontFamily: text(variables.fontFamily) ?? 'inherit',
-      color: foreground ?? 'inherit',
-    });
-    this.fieldset = make('fieldset', {}, {
-      display: 'grid',
-      gridTemplateColumns: '1fr 1fr',
-      gap: '0.5rem 0.75rem',
-      margin: '0',
-      padding: '0.5rem 0.75rem 0.75rem',
-      border: '1px solid #8a8a8a',
-      borderRadius: this.radius,
-      minWidth: '0',
-    });
-    this.fieldset.append(make('legend', { textContent: 'Card (test mode)' }, { padding: '0 0.25rem' }));
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    if (!cardSheet) {
+      cardSheet = new CSSStyleSheet();
+      cardSheet.replaceSync(CARD_CSS);
+    }
+    shadow.adoptedStyleSheets = [cardSheet];
+    this.root = make('div');
+    this.fieldset = make('fieldset');
+    this.fieldset.append(make('legend', { textContent: 'Card (test mode)' }));
 
     for (const name of FIELD_NAMES) {
       const { label, autocomplete, placeholder, maxLength } = FIELDS[name];
-      const id = `${this.prefix}-${name}`;
-      const input = make('input', { id, type: 'text', autocomplete, placeholder, maxLength, spellcheck: false }, {
-        font: 'inherit',
-        padding: '0.5rem',
-        width: '100%',
-        boxSizing: 'border-box',
-        border: '1px solid #767676',
-        borderRadius: this.radius,
-        ...(background && { background }),
-        ...(foreground && { color: foreground }),
-      });
+      const input = make('input', { id: name, type: 'text', autocomplete, placeholder, maxLength, spellcheck: false });
       input.inputMode = 'numeric';
       input.setAttribute('aria-required', 'true');
-      if (name === 'number') input.setAttribute('aria-describedby', `${this.prefix}-hint`);
+      if (name === 'number') input.setAttribute('aria-describedby', 'hint');
       input.addEventListener('input', () => this.typed(name));
       input.addEventListener('blur', () => this.left(name));
       this.inputs[name] = input;
-      this.errors[name] = make(
-        'p',
-        { id: `${id}-error`, className: 'buy-tweet-fake-stripe-error' },
-        { margin: '0', color: this.danger, fontSize: '0.875em' },
-      );
+      this.errors[name] = make('p', { id: `${name}-error`, className: 'error' });
       this.errors[name].setAttribute('role', 'alert');
-      const row = make('div', { className: `buy-tweet-fake-stripe-${name}` }, {
-        display: 'flex',
-        flexDirection: 'column',
-        gap: '0.25rem',
-        minWidth: '0',
-        ...(name === 'number' && { gridColumn: '1 / -1' }),
-      });
-      row.append(make('label', { htmlFor: id, textContent: label }, { fontSize: '0.875em' }), input);
-      this.fieldset.append(row);
+      const field = make('div', { className: `field ${name}` });
+      field.append(make('label', { htmlFor: name, textContent: label }), input);
+      this.fieldset.append(field);
     }
-    this.fieldset.append(
-      make('p', { id: `${this.prefix}-hint`, textContent: HINT }, { gridColumn: '1 / -1', margin: '0', fontSize: '0.8125em' }),
-    );
+    this.fieldset.append(make('p', { id: 'hint', className: 'hint', textContent: HINT }));
     this.root.append(this.fieldset);
+    shadow.append(this.root);
 
     this.root.addEventListener('focusin', (event) => {
       if (!this.root.contains(event.relatedTarget as Node | null)) this.emit('focus', { elementType: 'payment' });
@@ -435,20 +494,14 @@ class CardField {
    */
   authenticate(): Promise<boolean> {
     if (!this.root.isConnected) return Promise.resolve(false);
-    const titleId = `${this.prefix}-3ds-title`;
-    const panel = make('div', { className: 'buy-tweet-fake-stripe-3ds' }, {
-      marginTop: '0.75rem',
-      padding: '0.75rem',
-      border: '2px solid currentColor',
-      borderRadius: this.radius,
-    });
+    const panel = make('div', { className: 'authentication' });
     panel.setAttribute('role', 'group');
-    panel.setAttribute('aria-labelledby', titleId);
-    const complete = make('button', { type: 'button', textContent: 'Complete' }, { font: 'inherit', marginRight: '0.5rem' });
-    const fail = make('button', { type: 'button', textContent: 'Fail' }, { font: 'inherit' });
+    panel.setAttribute('aria-labelledby', 'authentication-title');
+    const complete = make('button', { type: 'button', textContent: 'Complete' });
+    const fail = make('button', { type: 'button', textContent: 'Fail' });
     panel.append(
-      make('p', { id: titleId, textContent: 'Authenticate this test payment' }, { margin: '0 0 0.25rem', fontWeight: 'bold' }),
-      make('p', { textContent: 'Test mode: this stands in for the bank’s 3-D Secure check.' }, { margin: '0 0 0.5rem' }),
+      make('p', { id: 'authentication-title', className: 'title', textContent: 'Authenticate this test payment' }),
+      make('p', { textContent: 'Test mode: this stands in for the bank’s 3-D Secure check.' }),
       complete,
       fail,
     );
@@ -477,7 +530,7 @@ class CardField {
 
   remove(): void {
     this.settleAuthentication?.(false);
-    this.root.remove();
+    this.host.remove();
   }
 
   private problem(name: FieldName): FieldProblem | null {
@@ -502,17 +555,15 @@ class CardField {
   private show(name: FieldName, problem: FieldProblem | null): void {
     const input = this.inputs[name];
     const error = this.errors[name];
-    const describedBy = [name === 'number' ? `${this.prefix}-hint` : '', problem ? error.id : ''].filter(Boolean).join(' ');
+    const describedBy = [name === 'number' ? 'hint' : '', problem ? error.id : ''].filter(Boolean).join(' ');
     if (describedBy) input.setAttribute('aria-describedby', describedBy);
     else input.removeAttribute('aria-describedby');
     if (!problem) {
       input.removeAttribute('aria-invalid');
-      input.style.borderColor = '';
       error.remove();
       return;
     }
     input.setAttribute('aria-invalid', 'true');
-    input.style.borderColor = this.danger;
     error.textContent = problem.message;
     if (!error.isConnected) input.after(error);
   }
@@ -727,8 +778,12 @@ const createPaymentElement = (own: Installation, group: ElementsGroup): PaymentE
       if (!node || (node as Node).nodeType !== Node.ELEMENT_NODE || (node as Element).localName === 'input') {
         throw new IntegrationError('Invalid DOM element. Make sure to call mount() with a valid DOM element or selector.');
       }
+      // Stripe.js mounts only into the document's own tree. Inside a shadow root it throws this
+      // (stripe/stripe-js#399, #662), and the same words for an element not in the document yet
+      // (ectoflow/vue-stripe-js#31: mounting before appending the node to the page).
+      if ((node as Element).getRootNode() !== document) throw new IntegrationError(LIGHT_DOM_ONLY);
       const field = new CardField(group.appearance, emit);
-      (node as Element).append(field.root);
+      (node as Element).append(field.host);
       state.field = field;
       state.mountedIn = current(own);
       state.mountedIn.mounted.add(state);

@@ -97,7 +97,7 @@ describe('checkout: a whole purchase', () => {
     expect(name.getAttribute('aria-invalid')).to.equal('true');
     expect(name.getAttribute('autocomplete')).to.equal('shipping name');
     expect(textOf(inDialog(el, '#shipping\\.name-error'))).to.equal('Enter your full name.');
-    expect(checkoutOf(el).shadowRoot!.activeElement).to.equal(name);
+    expect((checkoutOf(el).renderRoot as ShadowRoot).activeElement).to.equal(name);
     await expect(checkoutOf(el)).to.be.accessible();
 
     await fill(el, 'shipping.name', 'Ada Lovelace');

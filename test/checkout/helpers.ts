@@ -1,18 +1,31 @@
 import { fixture, html, oneEvent } from '@open-wc/testing';
+import { render } from 'lit';
 import { waitUntil } from '../wait.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import type { BuyTweetCheckout } from '../../src/checkout/checkout.js';
 import { mock } from '../setup.js';
 
-/** A card for this product link, loaded; the embedded tweet gives the order its source. */
-export const card = async (productUrl: string, attributes: { lang?: string } = {}) => {
+/**
+ * A card for this product link, loaded; the embedded tweet gives the order its source. `nested`
+ * puts it where a page's own component would: inside that component's (open) shadow root.
+ */
+export const card = async (productUrl: string, { lang = 'en-US', nested = false }: { lang?: string; nested?: boolean } = {}) => {
   const loaded = oneEvent(document, 'buy-tweet-load');
-  const el = await fixture<BuyTweetElement>(html`
-    <buy-tweet loading="eager" product-url=${productUrl} lang=${attributes.lang ?? 'en-US'}>
+  const tweet = html`
+    <buy-tweet loading="eager" product-url=${productUrl} lang=${lang}>
       <blockquote class="twitter-tweet"><p lang="en" dir="ltr">Out now
         <a href="https://t.co/AbC123">example.com/x</a></p>&mdash; The Band (@theband)
         <a href="https://twitter.com/theband/status/509074208133345280">September 8, 2014</a></blockquote>
-    </buy-tweet>`);
+    </buy-tweet>`;
+  let el: BuyTweetElement;
+  if (nested) {
+    const component = await fixture<HTMLElement>(html`<div class="component"></div>`);
+    const root = component.attachShadow({ mode: 'open' });
+    render(tweet, root);
+    el = root.querySelector('buy-tweet')!;
+  } else {
+    el = await fixture<BuyTweetElement>(tweet);
+  }
   await loaded;
   await el.updateComplete;
   return el;
@@ -23,7 +36,10 @@ export const buyButton = (el: BuyTweetElement) =>
 
 export const checkoutOf = (el: BuyTweetElement) => el.shadowRoot!.querySelector('buy-tweet-checkout') as BuyTweetCheckout;
 
-export const dialogOf = (el: BuyTweetElement) => checkoutOf(el)?.shadowRoot?.querySelector('dialog') ?? null;
+export const dialogOf = (el: BuyTweetElement) => checkoutOf(el)?.renderRoot.querySelector('dialog') ?? null;
+
+/** The element whose shadow root holds the dialog: the checkout, or its layer in document.body. */
+export const dialogHostOf = (el: BuyTweetElement) => (dialogOf(el)!.getRootNode() as ShadowRoot).host as HTMLElement;
 
 export const inDialog = <T extends Element = HTMLElement>(el: BuyTweetElement, selector: string) =>
   dialogOf(el)!.querySelector<T & Element>(selector) as T | null;
@@ -56,11 +72,15 @@ export const toPayment = async (el: BuyTweetElement) => {
   );
 };
 
-/** The fake card field, inside the Payment Element's mount node. */
+/** The Payment Element's container, shown in the dialog through its `payment` slot. */
+export const paymentContainer = (el: BuyTweetElement) =>
+  inDialog<HTMLSlotElement>(el, 'slot[name="payment"]')?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+
+/** The fake card field, in its own shadow root inside the Payment Element's container. */
 export const fillCard = async (el: BuyTweetElement, number: string) => {
-  const mount = inDialog(el, '.payment-element')!;
+  const form = paymentContainer(el)!.querySelector('.buy-tweet-fake-stripe')!.shadowRoot!;
   const set = (selector: string, value: string) => {
-    const input = mount.querySelector<HTMLInputElement>(selector)!;
+    const input = form.querySelector<HTMLInputElement>(selector)!;
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   };

@@ -39,56 +39,59 @@ const tab = async (times = 1, shift = false) => {
 };
 
 describe('checkout by keyboard alone', () => {
-  it('buys with Tab, Enter, Space and typing, in a sensible focus order', async () => {
-    const el = await card('https://gumroad.com/l/new-album');
-    buyButton(el).focus();
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => dialogOf(el)?.open, 'Enter on Buy did not open the checkout');
-    await waitUntil(() => where() === 'h2:Checkout', `focus is on ${where()}, not the dialog's heading`);
+  for (const nested of [false, true]) {
+    const place = nested ? ', inside another component’s shadow root' : '';
+    it(`buys with Tab, Enter, Space and typing, in a sensible focus order${place}`, async () => {
+      const el = await card('https://gumroad.com/l/new-album', { nested });
+      buyButton(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => dialogOf(el)?.open, 'Enter on Buy did not open the checkout');
+      await waitUntil(() => where() === 'h2:Checkout', `focus is on ${where()}, not the dialog's heading`);
 
-    const order: string[] = [];
-    for (let i = 0; i < 6; i++) {
+      const order: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        await tab();
+        order.push(where());
+      }
+      expect(order).to.deep.equal(['Close', 'variantId', 'quantity', 'email', 'remember', 'button:Continue to payment']);
+
+      await tab(4, true); // back to the options
+      expect(where()).to.equal('variantId');
+      await sendKeys({ press: 'ArrowDown' });
+      await tab(2);
+      expect(where()).to.equal('email');
+      await sendKeys({ type: 'keys@example.com' });
+      await tab(2);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !inDialog(el, '.payment')!.hidden, 'Enter on Continue did not reach payment');
+      await waitUntil(() => where() === 'h3:Payment', `focus is on ${where()}, not the payment heading`);
+      expect((mock.requests.find((r) => r.route === 'orders')!.body as { variantId: string }).variantId).to.equal('var_flac');
+
       await tab();
-      order.push(where());
-    }
-    expect(order).to.deep.equal(['Close', 'variantId', 'quantity', 'email', 'remember', 'button:Continue to payment']);
+      expect(where()).to.equal('cc-number');
+      await sendKeys({ type: '4242424242424242' });
+      await tab();
+      expect(where()).to.equal('cc-exp');
+      await sendKeys({ type: '1234' });
+      await tab();
+      expect(where()).to.equal('cc-csc');
+      await sendKeys({ type: '123' });
+      await tab();
+      expect(where()).to.equal('pay-button');
+      const purchased = oneEvent(el, 'buy-tweet-purchase');
+      await sendKeys({ press: 'Space' });
+      await purchased;
+      await waitUntil(() => where() === 'h3:Your order is confirmed', `focus is on ${where()}, not the receipt`);
+      expect(receiptOf(el)).to.not.equal(null);
 
-    await tab(4, true); // back to the options
-    expect(where()).to.equal('variantId');
-    await sendKeys({ press: 'ArrowDown' });
-    await tab(2);
-    expect(where()).to.equal('email');
-    await sendKeys({ type: 'keys@example.com' });
-    await tab(2);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => !inDialog(el, '.payment')!.hidden, 'Enter on Continue did not reach payment');
-    await waitUntil(() => where() === 'h3:Payment', `focus is on ${where()}, not the payment heading`);
-    expect((mock.requests.find((r) => r.route === 'orders')!.body as { variantId: string }).variantId).to.equal('var_flac');
-
-    await tab();
-    expect(where()).to.equal('cc-number');
-    await sendKeys({ type: '4242424242424242' });
-    await tab();
-    expect(where()).to.equal('cc-exp');
-    await sendKeys({ type: '1234' });
-    await tab();
-    expect(where()).to.equal('cc-csc');
-    await sendKeys({ type: '123' });
-    await tab();
-    expect(where()).to.equal('pay-button');
-    const purchased = oneEvent(el, 'buy-tweet-purchase');
-    await sendKeys({ press: 'Space' });
-    await purchased;
-    await waitUntil(() => where() === 'h3:Your order is confirmed', `focus is on ${where()}, not the receipt`);
-    expect(receiptOf(el)).to.not.equal(null);
-
-    await tab(2);
-    expect(where()).to.equal('button:Done');
-    const closed = oneEvent(el, 'buy-tweet-close');
-    await sendKeys({ press: 'Enter' });
-    expect((await closed).detail.reason).to.equal('completed');
-    expect(focused()).to.equal(buyButton(el));
-  });
+      await tab(2);
+      expect(where()).to.equal('button:Done');
+      const closed = oneEvent(el, 'buy-tweet-close');
+      await sendKeys({ press: 'Enter' });
+      expect((await closed).detail.reason).to.equal('completed');
+      expect(focused()).to.equal(buyButton(el));
+    });
+  }
 
   it('closes on Escape and gives focus back to Buy', async () => {
     const el = await card('https://gumroad.com/l/new-album');

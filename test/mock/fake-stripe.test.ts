@@ -42,7 +42,11 @@ const thisYear = new Date().getFullYear();
 const FUTURE = `12 / ${twoDigits(thisYear + 3)}`;
 const PAST = `01 / ${twoDigits(thisYear - 1)}`;
 
-const input = (node: Element, autocomplete: string) => node.querySelector<HTMLInputElement>(`input[autocomplete="${autocomplete}"]`)!;
+/** The fake's card form: in a shadow root of its own, on a child of the mount node, as in Stripe's iframe. */
+const cardForm = (node: Element) => node.querySelector('.buy-tweet-fake-stripe')!.shadowRoot!;
+
+const input = (node: Element, autocomplete: string) =>
+  cardForm(node).querySelector<HTMLInputElement>(`input[autocomplete="${autocomplete}"]`)!;
 
 /** Types as a buyer would: a value, then an `input` event. */
 const type = (node: Element, autocomplete: string, value: string) => {
@@ -58,7 +62,7 @@ const fill = (node: Element, number: string, expiry = FUTURE, cvc = '123') => {
 };
 
 const button = (node: Element, name: string) =>
-  [...node.querySelectorAll('button')].find((candidate) => candidate.textContent === name);
+  [...cardForm(node).querySelectorAll('button')].find((candidate) => candidate.textContent === name);
 
 const stripeEvents = () =>
   mock.requests.filter((request) => request.route === 'stripe-event').map((request) => request.body);
@@ -116,16 +120,20 @@ describe('fake Stripe (test mode)', () => {
     payment.mount(node);
     expect(await ready).to.deep.equal({ elementType: 'payment' });
 
-    expect(node.querySelector('legend')!.textContent).to.equal('Card (test mode)');
-    const fields = [...node.querySelectorAll('input')];
+    const form = cardForm(node);
+    expect(form.querySelector('legend')!.textContent).to.equal('Card (test mode)');
+    const fields = [...form.querySelectorAll('input')];
     expect(fields.map((field) => field.autocomplete)).to.deep.equal(['cc-number', 'cc-exp', 'cc-csc']);
     for (const field of fields) {
       expect(field.inputMode).to.equal('numeric');
       expect(field.value).to.equal('');
-      expect(node.querySelector(`label[for="${field.id}"]`)).to.exist;
+      expect(form.querySelector(`label[for="${field.id}"]`)).to.exist;
     }
-    expect(node.textContent).to.contain('4242 4242 4242 4242').and.contain('4000 0027 6000 3184');
-    expect(node.querySelector('style')).to.equal(null);
+    expect(form.textContent).to.contain('4242 4242 4242 4242').and.contain('4000 0027 6000 3184');
+    // Styled by a constructed sheet: no <style> and no style attribute, which a strict CSP refuses.
+    expect(form.querySelector('style, [style]')).to.equal(null);
+    expect(form.adoptedStyleSheets).to.have.length(1);
+    expect(getComputedStyle(fields[0]).borderTopStyle).to.equal('solid');
     await expect(node).to.be.accessible();
 
     type(node, 'cc-number', '4242 4242 4242 4242');
@@ -138,7 +146,7 @@ describe('fake Stripe (test mode)', () => {
     ]);
 
     payment.focus();
-    expect(document.activeElement).to.equal(fields[0]);
+    expect(form.activeElement).to.equal(fields[0]);
     payment.destroy();
     expect(node.childElementCount).to.equal(0);
   });
@@ -207,8 +215,8 @@ describe('fake Stripe (test mode)', () => {
     fill(node, fakeStripeCards.threeDSecure);
     const result = confirm();
     await waitUntil(() => button(node, 'Complete'), 'no 3-D Secure panel');
-    expect(node.textContent).to.contain('Authenticate this test payment');
-    expect(document.activeElement).to.equal(button(node, 'Complete'));
+    expect(cardForm(node).textContent).to.contain('Authenticate this test payment');
+    expect(cardForm(node).activeElement).to.equal(button(node, 'Complete'));
     expect(stripeEvents()).to.deep.equal([]);
     await expect(node).to.be.accessible();
 
@@ -227,7 +235,7 @@ describe('fake Stripe (test mode)', () => {
     const { error } = await result;
     expect(error).to.include({ type: 'card_error', code: 'payment_intent_authentication_failure' });
     expect(error!.message).to.match(/^We are unable to authenticate your payment method/);
-    expect(node.querySelector('button')).to.equal(null);
+    expect(cardForm(node).querySelector('button')).to.equal(null);
     expect(input(node, 'cc-number').disabled).to.equal(false);
     expect(stripeEvents()).to.deep.equal([{ type: 'payment_intent.payment_failed', clientSecret: order.payment.clientSecret }]);
     expect((await readOrder(order.id)).status).to.equal('requires_payment');
@@ -250,7 +258,7 @@ describe('fake Stripe (test mode)', () => {
       expect(error).to.deep.equal({ type: 'validation_error', code, message });
       expect(stripeEvents()).to.deep.equal([]);
 
-      const alerts = [...node.querySelectorAll('[role="alert"]')];
+      const alerts = [...cardForm(node).querySelectorAll('[role="alert"]')];
       expect(alerts.map((alert) => alert.textContent)).to.deep.equal([message]);
       const invalidInput = input(node, field);
       expect(invalidInput.getAttribute('aria-invalid')).to.equal('true');
@@ -262,12 +270,12 @@ describe('fake Stripe (test mode)', () => {
   it('shows every problem of an empty form, and clears one once it is fixed', async () => {
     const { node, confirm } = await openCheckout();
     expect((await confirm()).error?.code).to.equal('incomplete_number');
-    expect(node.querySelectorAll('[role="alert"]')).to.have.length(3);
-    expect(node.querySelectorAll('[aria-invalid="true"]')).to.have.length(3);
+    expect(cardForm(node).querySelectorAll('[role="alert"]')).to.have.length(3);
+    expect(cardForm(node).querySelectorAll('[aria-invalid="true"]')).to.have.length(3);
 
     type(node, 'cc-number', fakeStripeCards.succeeds);
     expect(input(node, 'cc-number').hasAttribute('aria-invalid')).to.equal(false);
-    expect(node.querySelectorAll('[role="alert"]')).to.have.length(2);
+    expect(cardForm(node).querySelectorAll('[role="alert"]')).to.have.length(2);
     await expect(node).to.be.accessible();
   });
 
@@ -336,39 +344,69 @@ describe('fake Stripe (test mode)', () => {
     unmounted.create('payment');
     expect((await rejection(stripe.confirmPayment({ elements: unmounted, redirect: 'if_required' }))).message).to.match(/mounted Payment Element/);
     expect((await rejection(stripe.confirmPayment({ elements, confirmParams: { return_url: location.href } }))).name).to.equal('IntegrationError');
-    expect(node.querySelectorAll('[role="alert"]')).to.have.length(0);
+    expect(cardForm(node).querySelectorAll('[role="alert"]')).to.have.length(0);
   });
 
-  it('works inside a shadow root, where the checkout dialog mounts it', async () => {
+  const elsewhere = [
+    {
+      where: 'inside a shadow root',
+      node: async () => {
+        const host = await fixture<HTMLElement>(html`<div></div>`);
+        return host.attachShadow({ mode: 'open' }).appendChild(document.createElement('div'));
+      },
+    },
+    { where: 'not in the document', node: async () => document.createElement('div') },
+  ];
+  for (const { where, node: place } of elsewhere) {
+    it(`refuses to mount ${where}, with Stripe.js's own words`, async () => {
+      const order = await createOrder();
+      const stripe = (await loadStripe(order.payment.publishableKey))!;
+      const payment = stripe.elements({ clientSecret: order.payment.clientSecret }).create('payment');
+      const node = await place();
+      expect(() => payment.mount(node))
+        .to.throw('Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.')
+        .with.property('name', 'IntegrationError');
+      expect(node.childElementCount).to.equal(0);
+      // Nothing was mounted: the same element mounts in the light DOM.
+      const light = await fixture<HTMLElement>(html`<div></div>`);
+      payment.mount(light);
+      expect(input(light, 'cc-number')).to.exist;
+    });
+  }
+
+  it('works slotted into a shadow root, as the checkout shows it: 3-D Secure gives focus back to Pay', async () => {
     const order = await createOrder();
     const stripe = (await loadStripe(order.payment.publishableKey))!;
-    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const host = await fixture<HTMLElement>(html`<div><div slot="payment"></div></div>`);
     const root = host.attachShadow({ mode: 'open' });
     const pay = Object.assign(document.createElement('button'), { textContent: 'Pay' });
-    const mountPoint = document.createElement('div');
-    root.append(mountPoint, pay);
+    root.append(Object.assign(document.createElement('slot'), { name: 'payment' }), pay);
+    const container = host.firstElementChild as HTMLElement;
     const elements = stripe.elements({ clientSecret: order.payment.clientSecret });
-    elements.create('payment').mount(mountPoint);
-    fill(mountPoint, fakeStripeCards.threeDSecure);
+    elements.create('payment').mount(container);
+    fill(container, fakeStripeCards.threeDSecure);
     await expect(host).to.be.accessible();
 
     pay.focus();
     const result = stripe.confirmPayment({ elements, redirect: 'if_required', confirmParams: { return_url: location.href } });
-    await waitUntil(() => button(mountPoint, 'Complete'), 'no 3-D Secure panel');
-    expect(root.activeElement).to.equal(button(mountPoint, 'Complete'));
-    button(mountPoint, 'Complete')!.click();
+    await waitUntil(() => button(container, 'Complete'), 'no 3-D Secure panel');
+    expect(cardForm(container).activeElement).to.equal(button(container, 'Complete'));
+    button(container, 'Complete')!.click();
     expect((await result).paymentIntent?.status).to.equal('succeeded');
     expect(root.activeElement).to.equal(pay);
   });
 
-  it('gives every mount its own ids, so several forms can share a page', async () => {
+  it('gives every mount a form of its own, so several can share a page', async () => {
     const first = await openCheckout();
     const second = await openCheckout();
-    const ids = [...first.node.querySelectorAll('[id]'), ...second.node.querySelectorAll('[id]')].map((element) => element.id);
-    expect(new Set(ids).size).to.equal(ids.length);
+    for (const { node } of [first, second]) {
+      const labels = [...cardForm(node).querySelectorAll('label')];
+      expect(labels).to.have.length(3);
+      for (const label of labels) expect(cardForm(node).contains(label.control)).to.equal(true);
+    }
     first.payment.unmount();
     first.payment.mount(first.node);
-    expect(first.node.querySelectorAll('fieldset')).to.have.length(1);
+    expect(first.node.querySelectorAll('.buy-tweet-fake-stripe')).to.have.length(1);
   });
 
   it('goes away with uninstall, and comes back behind loadStripe’s cached constructor', async () => {
