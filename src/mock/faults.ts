@@ -17,7 +17,9 @@ export const FAULT_NAMES = [
 export type FaultName = (typeof FAULT_NAMES)[number];
 
 /** The routes a fault can be injected for. */
-export type FaultRoute = 'products' | 'orders' | 'order' | 'oembed';
+export type FaultRoute = 'products' | 'orders' | 'order' | 'oembed' | 'tco';
+
+export const FAULT_ROUTES: readonly FaultRoute[] = ['products', 'orders', 'order', 'oembed', 'tco'];
 
 export interface Fault {
   name: FaultName;

@@ -348,6 +348,8 @@ export type TweetPiece =
       tco: string;
       /** What the reader sees; Twitter cuts long ones with `…`. */
       display: string;
+      /** Where t.co sends the reader: the whole link, as `tcoLinks` answers it. */
+      to: string;
       /** Present on some embeds (and on links a publisher wrote by hand). */
       expandedUrl?: string;
       title?: string;
@@ -370,11 +372,17 @@ export interface FixtureTweet {
   productUrl?: string;
 }
 
-const link = (tco: string, display: string, more: { expandedUrl?: string; title?: string } = {}) => ({
-  tco: `https://t.co/${tco}`,
-  display,
-  ...more,
-});
+/**
+ * A t.co link of a tweet. Where it goes is `to`, else the link the embed spells out
+ * (`data-expanded-url`), else `https://` + what the reader sees.
+ */
+const link = (tco: string, display: string, more: { to?: string; expandedUrl?: string; title?: string } = {}) => {
+  const { to = more.expandedUrl ?? `https://${display}`, ...attributes } = more;
+  return { tco: `https://t.co/${tco}`, display, to, ...attributes };
+};
+
+/** Where Twitter sends a picture's link: the tweet's photo page. */
+const photo = (handle: string, id: string) => `https://twitter.com/${handle}/status/${id}/photo/1`;
 
 const byTheBand = { authorName: 'The Band', authorHandle: 'theband', lang: 'en', dir: 'ltr' } as const;
 
@@ -384,7 +392,7 @@ export const fixtureTweets = {
     ...byTheBand,
     id: '509074208133345280',
     date: 'September 8, 2014',
-    text: ['Our new album is out today ', link('AbC123', 'gumroad.com/l/new-album')],
+    text: ['Our new album is out today ', link('AbC123', 'gumroad.com/l/new-album', { to: 'https://gumroad.com/l/new-album?utm_source=twitter' })],
     productUrl: catalogue.album.product.url,
   },
   tourPoster: {
@@ -427,7 +435,9 @@ export const fixtureTweets = {
       'Turned from one piece of black walnut, in three finishes. By ',
       { mention: 'oficinanorte' },
       ' ',
-      link('Wl8nT4k', 'fancy.com/things/1234567/handmade-walnut-lamp'),
+      link('Wl8nT4k', 'fancy.com/things/1234567/handmade-walnut-lamp', {
+        to: 'https://www.fancy.com/things/1234567/handmade-walnut-lamp',
+      }),
     ],
     productUrl: catalogue.walnutLamp.product.url,
   },
@@ -449,7 +459,9 @@ export const fixtureTweets = {
       'Tour tees are here 🎸🔥👕 sizes S–XL, and the 👩‍🎤 on the back is our drummer ',
       { hashtag: 'TheBandTour' },
       ' ',
-      link('Tt2eQ8z', 'musictoday.com/store/theband/tour-tee'),
+      link('Tt2eQ8z', 'musictoday.com/store/theband/tour-tee', {
+        to: 'https://musictoday.com/store/theband/tour-tee?utm_source=twitter&utm_campaign=tour2024',
+      }),
     ],
     productUrl: catalogue.tourTee.product.url,
   },
@@ -488,7 +500,7 @@ export const fixtureTweets = {
       'From the studio last night. The album is out now ',
       link('Md9aL2b', 'gumroad.com/l/new-album'),
       ' ',
-      link('Xy7Zq2Lm9K', 'pic.twitter.com/Xy7Zq2Lm9K'),
+      link('Xy7Zq2Lm9K', 'pic.twitter.com/Xy7Zq2Lm9K', { to: photo('theband', '1781234567890123776') }),
     ],
     productUrl: catalogue.album.product.url,
   },
@@ -528,7 +540,7 @@ export const fixtureTweets = {
       ' ',
       { hashtag: 'TheBandTour' },
       ' ',
-      link('Nx3pH7r', 'pic.twitter.com/Nx3pH7r1Qz'),
+      link('Nx3pH7r', 'pic.twitter.com/Nx3pH7r1Qz', { to: photo('theband', '1784567890123456512') }),
     ],
   },
   cutLink: {
@@ -556,6 +568,7 @@ export const fixtureTweets = {
       'Nine years of field recordings in one download ',
       link('Fr6cT1u', 'gumroad.com/l/complete-fiel…', {
         title: 'https://gumroad.com/l/complete-field-recordings',
+        to: 'https://gumroad.com/l/complete-field-recordings',
       }),
     ],
     productUrl: catalogue.fieldRecordings.product.url,
@@ -565,3 +578,24 @@ export const fixtureTweets = {
 /** The tweet's URL as twitter.com gives it. */
 export const tweetUrl = (tweet: FixtureTweet): string =>
   `https://twitter.com/${tweet.authorHandle}/status/${tweet.id}`;
+
+/** t.co links that no fixture tweet holds, and where they go. */
+export const moreTcoLinks = {
+  /** A shop that no partner sells through. */
+  unsupportedShop: { tco: 'https://t.co/Sh0p9Xq2', to: 'https://shop.example/products/enamel-mug' },
+  /** Another shortener: a link endpoint gives its link and never follows it. */
+  shortener: { tco: 'https://t.co/Bt1yRd4W', to: 'https://bit.ly/3TheBand' },
+  /** An old link, on plain http. */
+  plainHttp: { tco: 'https://t.co/Hp8oLd2z', to: 'http://fancy.com/things/7654321' },
+};
+
+/**
+ * Where each t.co link goes (`https://t.co/{code}` → the link), as the mock's t.co answers: every
+ * link of `fixtureTweets`, and `moreTcoLinks`. A code not in here is one t.co does not know.
+ */
+export const tcoLinks: Readonly<Record<string, string>> = Object.fromEntries([
+  ...(Object.values(fixtureTweets) as FixtureTweet[])
+    .flatMap((tweet) => tweet.text)
+    .flatMap((piece) => (typeof piece === 'object' && 'tco' in piece ? [[piece.tco, piece.to]] : [])),
+  ...Object.values(moreTcoLinks).map(({ tco, to }) => [tco, to]),
+]);

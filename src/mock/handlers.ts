@@ -1,13 +1,15 @@
 /**
  * The mock partner (CONTRACT 6): msw request handlers for protocol v1 of the four seed partners,
- * the oEmbed endpoint, and the pictures, receipts and checkout pages their answers link to. The
- * same handlers serve a service worker (`browser.ts`) and a real HTTP server (`server.ts`).
+ * the oEmbed endpoint, t.co, and the pictures, receipts and checkout pages their answers link to.
+ * The same handlers serve a service worker (`browser.ts`) and a real HTTP server (`server.ts`).
  *
  * Where it answers (any origin, so it also works on a test page's own origin):
  *   https://{gumroad.com|fancy.com|musictoday.com|buy.stripe.com}/.well-known/buy-tweet/v1/...
  *   {origin}/{gumroad|fancy|musictoday|stripe}/v1/...
  *       GET products?url=...  POST orders  GET orders/{id}
  *   https://publish.twitter.com/oembed?url=...  and  {origin}/oembed?url=...
+ *   https://t.co/{code}                    as t.co answers (GET or HEAD): a 301 to where the link
+ *       goes (`tcoLinks`) with t.co's little redirecting page, or a 404 for a code it does not know
  *   {origin}/__mock/images/{name}.svg      product pictures
  *   {origin}/__mock/receipts/{orderId}     receipt pages of paid orders
  *   {origin}/__mock/checkout/{slug}        the partner's own checkout page (redirect checkout)
@@ -23,7 +25,7 @@
  * first that names a fault wins):
  *   1. `mock.inject(fault, {route?, times?})` (or POST /__mock/faults): queued faults, first in
  *      first out, each used by the next `times` (default 1) requests of its route
- *      (`products`, `orders`, `order` or `oembed`; any of them when no route is given).
+ *      (`products`, `orders`, `order`, `oembed` or `tco`; any of them when no route is given).
  *   2. the request header `X-Buy-Tweet-Fault: <fault>`.
  *   3. the query parameter `fault=<fault>` of the request itself: `/products?url=...&fault=500`.
  *   4. lookups only: a `fault` query parameter on a product link being looked up, e.g.
@@ -51,10 +53,10 @@
  * `schema`, `html-title` and `partner-error` change the entries of a lookup (every entry when the
  * whole request asks for them, that link's entry when a link does); the others the whole answer.
  * A count suffix `*N` (`503*2`) limits a fault to the first N requests for the same subject (the
- * looked-up links, the product link, the Idempotency-Key, the order id or the tweet URL); later
- * ones are answered normally: this is how to test automatic retries. An unknown fault is a 400
- * `invalid_request`. Answers shaped by a fault are never cacheable. `reset()` forgets all faults
- * and counts.
+ * looked-up links, the product link, the Idempotency-Key, the order id, the tweet URL or the t.co
+ * code); later ones are answered normally: this is how to test automatic retries. An unknown fault
+ * is a 400 `invalid_request`. Answers shaped by a fault are never cacheable. `reset()` forgets all
+ * faults and counts.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { formatMoney as formatMoneyIn } from '../core/money.js';
@@ -66,14 +68,16 @@ import {
   mockPartners,
   notForSale,
   productAt,
+  tcoLinks,
   type CatalogueEntry,
   type FixtureTweet,
   type NotForSaleEntry,
   type PartnerId,
 } from './fixtures.js';
-import { FAULT_NAMES, isEntryFault, parseFault, type Fault, type FaultRoute } from './faults.js';
+import { FAULT_NAMES, FAULT_ROUTES, isEntryFault, parseFault, type Fault, type FaultRoute } from './faults.js';
 import { escapeHtml, oembedFor, statusId } from './oembed.js';
 import { checkOrder, type ProtocolError } from './orders.js';
+import { tcoAnswer } from './tco.js';
 
 export type { FaultRoute } from './faults.js';
 
@@ -139,6 +143,12 @@ export interface PartnerMock {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** What the `malformed` fault answers, cut short where a reader would least expect it. */
+const MALFORMED: Partial<Record<FaultRoute, string>> = {
+  products: '{"products": [{"id": "prod_album", "title": "New Al',
+};
+
 const TRACKING = /^(utm_.*|ref|ref_src|s|t|fbclid|gclid)$/i;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -317,7 +327,7 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
         await delay('infinite');
         return undefined;
       case 'malformed':
-        return new HttpResponse(route === 'products' ? '{"products": [{"id": "prod_album", "title": "New Al' : '{"id": "ord_', {
+        return new HttpResponse(MALFORMED[route] ?? '{"id": "ord_', {
           status: 200,
           headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' },
         });
@@ -542,6 +552,20 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
     return json(answer);
   };
 
+  // t.co ---------------------------------------------------------------------------------------
+
+  const tco = async (request: Request): Promise<Response> => {
+    await log('tco', request);
+    const link = new URL(request.url);
+    const chosen = requestFault('tco', request, link.pathname);
+    if (chosen instanceof Response) return chosen;
+    if (chosen) {
+      const answer = await faultAnswer(chosen, 'tco');
+      if (answer) return answer;
+    }
+    return tcoAnswer(request.method, tcoLinks[`${link.origin}${link.pathname}`]);
+  };
+
   // Pages and pictures the answers link to -----------------------------------------------------
 
   const receipt = async (request: Request, id: string): Promise<Response> => {
@@ -626,6 +650,8 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
     ...endpointHandlers,
     http.get('*/oembed', ({ request }) => oembed(request)),
     http.options('*/oembed', preflight),
+    http.get('https://t.co/:code', ({ request }) => tco(request)),
+    http.head('https://t.co/:code', ({ request }) => tco(request)),
     http.get('*/__mock/images/:file', ({ request, params }) => picture(request, String(params.file))),
     http.get('*/__mock/receipts/:id', ({ request, params }) => receipt(request, String(params.id))),
     http.get('*/__mock/checkout/:slug', ({ request, params }) => checkoutPage(request, String(params.slug))),
@@ -637,7 +663,7 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
     }),
     http.post('*/__mock/faults', async ({ request }) => {
       const body = parseBody(await request.text()) as { fault?: unknown; route?: unknown; times?: unknown } | null;
-      const routes: unknown[] = ['products', 'orders', 'order', 'oembed', undefined];
+      const routes: unknown[] = [...FAULT_ROUTES, undefined];
       if (!body || typeof body.fault !== 'string' || !parseFault(body.fault) || !routes.includes(body.route)) {
         return errorAnswer(400, 'invalid_request', `Send {fault, route?, times?}. Faults: ${FAULT_NAMES.join(', ')}.`);
       }

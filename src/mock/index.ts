@@ -1,6 +1,7 @@
 /**
- * `buy-tweet/mock`: the mock partner and the fake Stripe (`installFakeStripe`) for tests and
- * demos. Nothing here needs Node; the HTTP server is `buy-tweet/mock/server`.
+ * `buy-tweet/mock`: the mock partner (t.co and a link endpoint included) and the fake Stripe
+ * (`installFakeStripe`) for tests and demos. Nothing here needs Node; the HTTP server is
+ * `buy-tweet/mock/server`.
  */
 export {
   createPartnerMock,
@@ -19,8 +20,10 @@ export {
   catalogue,
   fixtureTweets,
   mockPartners,
+  moreTcoLinks,
   notForSale,
   productAt,
+  tcoLinks,
   tweetUrl,
   unlistedLinks,
   type CatalogueEntry,
@@ -30,8 +33,8 @@ export {
   type PartnerId,
   type TweetPiece,
 } from './fixtures.js';
-export { embedHtml, oembedFor, type EmbedOptions, type OEmbed } from './oembed.js';
-export { FAULT_NAMES, parseFault, type Fault, type FaultName } from './faults.js';
+export { embedHtml, oembedFor, type EmbedLinks, type EmbedOptions, type OEmbed } from './oembed.js';
+export { FAULT_NAMES, FAULT_ROUTES, parseFault, type Fault, type FaultName } from './faults.js';
 export {
   fakeStripeCards,
   installFakeStripe,

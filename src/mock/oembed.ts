@@ -10,7 +10,10 @@ export const escapeHtml = (text: string): string =>
 
 const REF = 'ref_src=twsrc%5Etfw';
 
-const pieceHtml = (piece: TweetPiece): string => {
+/** A picture's link, which embed code shows as `pic.twitter.com/…` in either shape. */
+const isPicture = (display: string) => /^pic\.(twitter|x)\.com\//.test(display);
+
+const pieceHtml = (piece: TweetPiece, links: EmbedLinks): string => {
   if (typeof piece === 'string') return escapeHtml(piece).replace(/\n/g, '<br>');
   if ('mention' in piece) {
     return `<a href="https://twitter.com/${escapeHtml(piece.mention)}?${REF}">@${escapeHtml(piece.mention)}</a>`;
@@ -19,19 +22,38 @@ const pieceHtml = (piece: TweetPiece): string => {
     const href = `https://twitter.com/hashtag/${encodeURIComponent(piece.hashtag)}?src=hash&amp;${REF}`;
     return `<a href="${href}">#${escapeHtml(piece.hashtag)}</a>`;
   }
+  if (links === 'tco') {
+    const text = isPicture(piece.display) ? piece.display : piece.tco;
+    return `<a href="${escapeHtml(piece.tco)}">${escapeHtml(text)}</a>`;
+  }
   const expanded = piece.expandedUrl ? ` data-expanded-url="${escapeHtml(piece.expandedUrl)}"` : '';
   const title = piece.title ? ` title="${escapeHtml(piece.title)}"` : '';
   return `<a href="${escapeHtml(piece.tco)}"${expanded}${title}>${escapeHtml(piece.display)}</a>`;
 };
 
+/**
+ * How embed code writes a tweet's t.co links:
+ * - `display`: with the text the reader sees (`gumroad.com/l/new-album`) and, where the tweet
+ *   has them, `data-expanded-url` and `title`, as embed code used to;
+ * - `tco`: as publish.twitter.com writes them today, the t.co link as its own text and nothing
+ *   more (`<a href="https://t.co/X">https://t.co/X</a>`; pictures keep `pic.twitter.com/X`), so
+ *   that only a link endpoint can tell where they go. Real embed code of this shape, pasted from
+ *   "Embed post": `tools/how-to-write-article.md` of github.com/Naba0123/nabalog, and a picture
+ *   link in `TWITTER-BLOCKQUOTE-METHOD.md` of github.com/DomanicBlaze040604/finalfrontenddominica.
+ */
+export type EmbedLinks = 'display' | 'tco';
+
 export interface EmbedOptions {
   /** Leave out the `widgets.js` script tag, as `omit_script=true` asks. Default true. */
   omitScript?: boolean;
+  /** How t.co links are written. Default `display`. */
+  links?: EmbedLinks;
 }
 
 /** The embed code of a tweet, exactly in twitter.com's shape. */
-export const embedHtml = (tweet: FixtureTweet, { omitScript = true }: EmbedOptions = {}): string => {
-  const paragraph = `<p lang="${escapeHtml(tweet.lang)}" dir="${tweet.dir}">${tweet.text.map(pieceHtml).join('')}</p>`;
+export const embedHtml = (tweet: FixtureTweet, { omitScript = true, links = 'display' }: EmbedOptions = {}): string => {
+  const text = tweet.text.map((piece) => pieceHtml(piece, links)).join('');
+  const paragraph = `<p lang="${escapeHtml(tweet.lang)}" dir="${tweet.dir}">${text}</p>`;
   const byline = `&mdash; ${escapeHtml(tweet.authorName)} (@${escapeHtml(tweet.authorHandle)})`;
   const dateLink = `<a href="${escapeHtml(tweetUrl(tweet))}?${REF}">${escapeHtml(tweet.date)}</a>`;
   const script = omitScript ? '' : '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n';

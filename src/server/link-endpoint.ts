@@ -1,0 +1,57 @@
+import { MAX_LINKS_PER_REQUEST } from '../core/tco.js';
+import { LinkCache, readTcoLinks, type Fetch } from './tco.js';
+
+/**
+ * The link endpoint of CONTRACT 7 as a WHATWG fetch handler: `GET ?url=https://t.co/{code}&url=...`
+ * answers `{"links": [...]}`, one entry per `url`, in order. Web APIs only, so the same handler
+ * serves on Node (`npx buy-tweet links`), Deno, Bun and Cloudflare Workers. It answers at whatever
+ * path it is mounted on.
+ */
+
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+export interface LinkEndpointOptions {
+  /** What to ask t.co with. Default `globalThis.fetch`. */
+  fetch?: Fetch;
+  /** How long to wait for t.co per link, in milliseconds. Default 5000. */
+  timeout?: number;
+  /** How many answers to keep in memory. Default 10,000; 0 keeps none. */
+  cacheSize?: number;
+}
+
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
+/** t.co links do not change: neither does an answer that holds no failure of t.co's. */
+const LASTING = 'public, max-age=86400, immutable';
+
+const json = (body: unknown, status: number, headers: Record<string, string>): Response =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...CORS, ...headers },
+  });
+
+const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}): Response =>
+  json({ error: { code, message } }, status, { 'Cache-Control': 'no-store', ...headers });
+
+export const createLinkEndpoint = ({ fetch, timeout, cacheSize = 10_000 }: LinkEndpointOptions = {}): FetchHandler => {
+  const cache = new LinkCache(cacheSize);
+  return async (request) => {
+    if (request.method === 'OPTIONS') {
+      return new Response(null, {
+        status: 204,
+        headers: { ...CORS, 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Max-Age': '86400' },
+      });
+    }
+    if (request.method !== 'GET') {
+      return refuse(405, 'method_not_allowed', 'A link endpoint answers GET.', { Allow: 'GET, OPTIONS' });
+    }
+    const links = new URL(request.url).searchParams.getAll('url');
+    if (links.length < 1 || links.length > MAX_LINKS_PER_REQUEST) {
+      return refuse(400, 'invalid_request', `Give 1 to ${MAX_LINKS_PER_REQUEST} url parameters, each https://t.co/{code}.`);
+    }
+    const entries = await readTcoLinks(links, { fetch, timeout, cache });
+    // A failure of t.co's may pass: the next request reads the link again, and so should caches.
+    const lasting = entries.every((entry) => !('error' in entry) || entry.error.code !== 'upstream_error');
+    return json({ links: entries }, 200, { 'Cache-Control': lasting ? LASTING : 'no-store' });
+  };
+};
