@@ -8,10 +8,10 @@ import { parseUrl } from '../core/url.js';
  * same way.
  *
  * How t.co answers, as this reads it:
- * - a code it knows: `301 Moved Permanently` with the link in `Location`, to a HEAD as to a GET
- *   (`curl -I http://t.co/d` in http://2015.compciv.org/recipes/cli/curl-for-headers). Twitter's
- *   own URL unwinding asks with HEAD too (developer.twitter.com, "Expanded and Enhanced URLs"), so
- *   does this: no body comes with the answer, and none is read.
+ * - a code it knows: `301 Moved Permanently` with the link in `Location`
+ *   (`curl -I http://t.co/d` in http://2015.compciv.org/recipes/cli/curl-for-headers), and a
+ *   small redirecting page as its body. This asks with a plain GET, the request every t.co
+ *   answers, and cancels the body unread: only the `Location` counts.
  * - browser user agents get a 200 with an HTML page that redirects instead
  *   (indieweb/indiewebify-me#47; the page is in sparklemotion/mechanize#294). Servers' fetch sends
  *   no browser user agent; a 200 here is no redirect, hence `upstream_error`.
@@ -80,10 +80,10 @@ export const readTcoLink = async (
   });
   try {
     const response = await Promise.race([
-      fetch(link, { method: 'HEAD', redirect: 'manual', signal: controller.signal }),
+      fetch(link, { method: 'GET', redirect: 'manual', signal: controller.signal }),
       gaveUp,
     ]);
-    // A HEAD has no body; should one come anyway, it is not read.
+    // t.co's little page says nothing the `Location` does not.
     response.body?.cancel().catch(() => {});
     return entryOf(link, response);
   } catch (error) {

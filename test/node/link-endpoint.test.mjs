@@ -27,8 +27,8 @@ const tcoFetch = (...handlers) => {
   return { fetch, asked };
 };
 
-/** A t.co that answers `HEAD https://t.co/{code}` with `answer()`. */
-const answering = (code, answer) => tcoFetch(http.head(`https://t.co/${code}`, answer));
+/** A t.co that answers `GET https://t.co/{code}` with `answer()`. */
+const answering = (code, answer) => tcoFetch(http.get(`https://t.co/${code}`, answer));
 
 /** A fetch whose answers wait until `open()`; `inFlight` counts the requests waiting. */
 const gatedFetch = () => {
@@ -126,7 +126,7 @@ describe('the link endpoint', () => {
     assert.equal(asked.length, 0);
   });
 
-  test('asks t.co and nothing else, with HEAD, never following the redirect', async () => {
+  test('asks t.co and nothing else, with GET, never following the redirect', async () => {
     const { fetch, asked } = tcoFetch();
     const { shortener } = moreTcoLinks;
     const response = await ask(createLinkEndpoint({ fetch }), [shortener.tco, album, 'https://evil.example/x']);
@@ -134,8 +134,8 @@ describe('the link endpoint', () => {
     // The link goes to another shortener: the endpoint says so and does not ask it.
     assert.equal(links[0].expandedUrl, shortener.to);
     assert.deepEqual(asked, [
-      { url: shortener.tco, method: 'HEAD', redirect: 'manual' },
-      { url: album, method: 'HEAD', redirect: 'manual' },
+      { url: shortener.tco, method: 'GET', redirect: 'manual' },
+      { url: album, method: 'GET', redirect: 'manual' },
     ]);
   });
 
