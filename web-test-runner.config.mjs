@@ -17,7 +17,7 @@ try {
 // service worker (the strict-CSP page loads only what its policy allows).
 const listen = createRequestListener(createPartnerMock());
 const mockPartner = async (context, next) => {
-  if (!/^\/(gumroad|fancy|musictoday|stripe)\/v1\/|^\/oembed|^\/__mock\//.test(context.path)) return next();
+  if (!/^\/(gumroad|fancy|musictoday|stripe)\/v1\/|^\/oembed|^\/links|^\/__mock\//.test(context.path)) return next();
   context.respond = false;
   if (!(await listen(context.req, context.res))) {
     context.respond = true;

@@ -11,7 +11,9 @@ const partners = {};
 for (const id of ['gumroad', 'fancy', 'musictoday', 'stripe']) {
   partners[id] = { endpoint: `${mockPartner}/${id}/v1` };
 }
-window.BuyTweet.configure({ partners });
+// Today's embed code hides every link behind t.co: the mock's link endpoint reads them, as
+// `npx buy-tweet links` would on a real site.
+window.BuyTweet.configure({ partners, linkEndpoint: `${mockPartner}/links` });
 
 // The flaky tweet asks through its own endpoint (the same server, by another name): lookups at one
 // endpoint share a request, and its deliberate failures should not take its neighbours down too.

@@ -24,7 +24,7 @@ try {
     .map(([id, endpoint]) => `${id}: ${endpoint}`)
     .join(', ');
   console.log(`buy-tweet mock partner on ${running.url} (${endpoints})`);
-  console.log(`oEmbed: ${running.url}/oembed?url=...  Stop with Ctrl+C.`);
+  console.log(`oEmbed: ${running.url}/oembed?url=...  link endpoint: ${running.url}/links  Stop with Ctrl+C.`);
 
   const stop = () => {
     running.close().then(

@@ -17,9 +17,9 @@ export const FAULT_NAMES = [
 export type FaultName = (typeof FAULT_NAMES)[number];
 
 /** The routes a fault can be injected for. */
-export type FaultRoute = 'products' | 'orders' | 'order' | 'oembed' | 'tco';
+export type FaultRoute = 'products' | 'orders' | 'order' | 'oembed' | 'tco' | 'links';
 
-export const FAULT_ROUTES: readonly FaultRoute[] = ['products', 'orders', 'order', 'oembed', 'tco'];
+export const FAULT_ROUTES: readonly FaultRoute[] = ['products', 'orders', 'order', 'oembed', 'tco', 'links'];
 
 export interface Fault {
   name: FaultName;

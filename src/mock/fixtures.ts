@@ -573,6 +573,29 @@ export const fixtureTweets = {
     ],
     productUrl: catalogue.fieldRecordings.product.url,
   },
+  jakartaTote: {
+    ...byTheBand,
+    id: '1787900123456789504',
+    date: 'May 7, 2024',
+    // Rupiah: Stripe counts it in hundredths, though browsers show none.
+    text: ['Terima kasih Jakarta! Tote bags from the show are in the store ', link('Jk4tB9v', 'musictoday.com/store/theband/…', {
+      to: 'https://musictoday.com/store/theband/jakarta-tote',
+    })],
+    productUrl: catalogue.jakartaTote.product.url,
+  },
+  linenThrow: {
+    id: '1788100234567890944',
+    authorName: 'Fancy',
+    authorHandle: 'fancy',
+    date: 'May 9, 2024',
+    lang: 'en',
+    dir: 'ltr',
+    // Three colours at one price: its variants leave price and availability to the product.
+    text: ['Stonewashed linen throw in oat, charcoal and rust ', link('Ln5tH2w', 'fancy.com/things/2345678/stonew…', {
+      to: 'https://fancy.com/things/2345678/stonewashed-linen-throw',
+    })],
+    productUrl: catalogue.linenThrow.product.url,
+  },
 } satisfies Record<string, FixtureTweet>;
 
 /** The tweet's URL as twitter.com gives it. */

@@ -10,6 +10,8 @@
  *   https://publish.twitter.com/oembed?url=...  and  {origin}/oembed?url=...
  *   https://t.co/{code}                    as t.co answers (GET or HEAD): a 301 to where the link
  *       goes (`tcoLinks`) with t.co's little redirecting page, or a 404 for a code it does not know
+ *   {origin}/links?url=https://t.co/...    a link endpoint (CONTRACT 7): `createLinkEndpoint` of
+ *       `buy-tweet/server`, asking the mock's t.co above, keeping nothing between requests
  *   {origin}/__mock/images/{name}.svg      product pictures
  *   {origin}/__mock/receipts/{orderId}     receipt pages of paid orders
  *   {origin}/__mock/checkout/{slug}        the partner's own checkout page (redirect checkout)
@@ -25,7 +27,8 @@
  * first that names a fault wins):
  *   1. `mock.inject(fault, {route?, times?})` (or POST /__mock/faults): queued faults, first in
  *      first out, each used by the next `times` (default 1) requests of its route
- *      (`products`, `orders`, `order`, `oembed` or `tco`; any of them when no route is given).
+ *      (`products`, `orders`, `order`, `oembed`, `tco` or `links`; any of them when no route is
+ *      given).
  *   2. the request header `X-Buy-Tweet-Fault: <fault>`.
  *   3. the query parameter `fault=<fault>` of the request itself: `/products?url=...&fault=500`.
  *   4. lookups only: a `fault` query parameter on a product link being looked up, e.g.
@@ -77,6 +80,7 @@ import {
 import { FAULT_NAMES, FAULT_ROUTES, isEntryFault, parseFault, type Fault, type FaultRoute } from './faults.js';
 import { escapeHtml, oembedFor, statusId } from './oembed.js';
 import { checkOrder, type ProtocolError } from './orders.js';
+import { createLinkEndpoint } from '../server/link-endpoint.js';
 import { tcoAnswer } from './tco.js';
 
 export type { FaultRoute } from './faults.js';
@@ -147,6 +151,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** What the `malformed` fault answers, cut short where a reader would least expect it. */
 const MALFORMED: Partial<Record<FaultRoute, string>> = {
   products: '{"products": [{"id": "prod_album", "title": "New Al',
+  links: '{"links": [{"url": "https://t.co/',
 };
 
 const TRACKING = /^(utm_.*|ref|ref_src|s|t|fbclid|gclid)$/i;
@@ -566,6 +571,22 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
     return tcoAnswer(request.method, tcoLinks[`${link.origin}${link.pathname}`]);
   };
 
+  // The link endpoint, over the t.co above: what the real one asks t.co goes to the mock's t.co,
+  // and shows in `requests`. It keeps no answers, so that every request reaches t.co and counts.
+  const linkEndpoint = createLinkEndpoint({ fetch: (url, init) => tco(new Request(url, init)), cacheSize: 0 });
+
+  const links = async (request: Request): Promise<Response> => {
+    await log('links', request);
+    const chosen = requestFault('links', request, new URL(request.url).searchParams.getAll('url').join(' '));
+    if (chosen instanceof Response) return chosen;
+    if (chosen?.name === 'schema') return json({ links: 'https://t.co/AbC123' });
+    if (chosen) {
+      const answer = await faultAnswer(chosen, 'links');
+      if (answer) return answer;
+    }
+    return linkEndpoint(request);
+  };
+
   // Pages and pictures the answers link to -----------------------------------------------------
 
   const receipt = async (request: Request, id: string): Promise<Response> => {
@@ -652,6 +673,8 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
     http.options('*/oembed', preflight),
     http.get('https://t.co/:code', ({ request }) => tco(request)),
     http.head('https://t.co/:code', ({ request }) => tco(request)),
+    http.get('*/links', ({ request }) => links(request)),
+    http.options('*/links', preflight),
     http.get('*/__mock/images/:file', ({ request, params }) => picture(request, String(params.file))),
     http.get('*/__mock/receipts/:id', ({ request, params }) => receipt(request, String(params.id))),
     http.get('*/__mock/checkout/:slug', ({ request, params }) => checkoutPage(request, String(params.slug))),

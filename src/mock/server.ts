@@ -43,7 +43,11 @@ const readBody = async (req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> 
 
 const send = (res: ServerResponse, status: number, headers: Record<string, string>, body?: Uint8Array | string) => {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { ...headers, ...CORS_HEADERS });
+  // One value per header, whatever the case of its name: a handler's own CORS headers (the link
+  // endpoint sends them) and these must not add up to two, which browsers refuse.
+  const merged = new Headers(headers);
+  for (const [name, value] of Object.entries(CORS_HEADERS)) merged.set(name, value);
+  res.writeHead(status, Object.fromEntries(merged));
   res.end(body);
 };
 
