@@ -547,7 +547,8 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
     const id = statusId(tweetUrl);
     const tweet = tweets.find((candidate) => candidate.id === id);
     if (!tweet) return errorAnswer(404, 'not_found', 'No such tweet.');
-    const answer = oembedFor(tweet, { omitScript: /^(true|1)$/i.test(params.get('omit_script') ?? '') });
+    // As publish.twitter.com answers today: every link of the tweet written as its t.co link.
+    const answer = oembedFor(tweet, { omitScript: /^(true|1)$/i.test(params.get('omit_script') ?? ''), links: 'tco' });
     if (chosen?.name === 'html-title') {
       answer.author_name = `${tweet.authorName} ${HOSTILE}`;
       answer.html = answer.html
