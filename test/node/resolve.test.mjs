@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { setupServer } from 'msw/node';
 import { resolve } from 'buy-tweet/api';
 import { embedHtml, fixtureTweets, tweetUrl } from 'buy-tweet/mock';
 import { startMockPartnerServer } from 'buy-tweet/mock/server';
@@ -12,12 +13,19 @@ const cli = new URL('../../dist/esm/node/cli.js', import.meta.url).pathname;
 let server;
 let endpoint;
 let oembedEndpoint;
+// Node's resolve asks https://t.co/ itself: here the mock's t.co answers, and counts the requests.
+let tco;
 before(async () => {
   server = await startMockPartnerServer({ port: 0 });
   endpoint = (id) => `${server.url}/${id}/v1`;
   oembedEndpoint = `${server.url}/oembed`;
+  tco = setupServer(...server.mock.handlers.filter((handler) => String(handler.info.path).startsWith('https://t.co/')));
+  tco.listen({ onUnhandledRequest: 'bypass' });
 });
-after(() => server.close());
+after(() => {
+  tco.close();
+  return server.close();
+});
 
 describe('BuyTweet.resolve in Node, over real HTTP', () => {
   test('a product link', async () => {
@@ -28,12 +36,32 @@ describe('BuyTweet.resolve in Node, over real HTTP', () => {
     assert.deepEqual(resolved.product.price, { amount: 999, currency: 'USD' });
   });
 
-  test('a tweet URL, through oEmbed, read with parse5', async () => {
+  test('a tweet URL, through oEmbed, read with parse5, its t.co link read at t.co', async () => {
+    server.mock.reset();
     const resolved = await resolve(tweetUrl(fixtureTweets.walnutLamp), { endpoint: endpoint('fancy'), oembedEndpoint });
     assert.equal(resolved.partner.id, 'fancy');
     assert.equal(resolved.product.id, 'prod_walnut_lamp');
     const asked = server.mock.requests.filter((request) => request.route === 'oembed');
     assert.equal(new URL(asked.at(-1).url).searchParams.get('omit_script'), 'true');
+    const tcoAsked = server.mock.requests.filter((request) => request.route === 'tco');
+    assert.deepEqual(tcoAsked.map(({ method, url }) => [method, url]), [['GET', 'https://t.co/Wl8nT4k']]);
+  });
+
+  test('embed HTML in today\'s shape, every link behind t.co', async () => {
+    const resolved = await resolve(embedHtml(fixtureTweets.emoji, { links: 'tco' }), { endpoint: endpoint('musictoday') });
+    assert.equal(resolved.product.id, 'prod_tour_tee');
+    // t.co's link carried utm_ parameters: the product link is without them.
+    assert.equal(resolved.productUrl, 'https://musictoday.com/store/theband/tour-tee');
+  });
+
+  test('through a link endpoint instead, when given one', async () => {
+    server.mock.reset();
+    const resolved = await resolve(embedHtml(fixtureTweets.newAlbum, { links: 'tco' }), {
+      endpoint: endpoint('gumroad'),
+      linkEndpoint: `${server.url}/links`,
+    });
+    assert.equal(resolved.product.id, 'prod_album');
+    assert.equal(server.mock.requests.filter((request) => request.route === 'links').length, 1);
   });
 
   test('embed HTML, whatever t.co hides: data-expanded-url and title', async () => {
