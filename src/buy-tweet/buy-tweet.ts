@@ -53,16 +53,25 @@ const unobserveNear = (element: Element) => {
 const readThroughEndpoint = (endpoint: string, links: string[], signal?: AbortSignal) =>
   import('../core/links.js').then((module) => module.readLinks(endpoint, links, { signal }));
 
-/** Says once per page why tweets whose links hide behind t.co get no card, and what to do. */
+/**
+ * Says once per page why tweets whose links hide behind t.co get no card, and what to do. Only
+ * once the page has loaded and still has no link endpoint: the script often runs before the
+ * publisher's own `BuyTweet.configure`.
+ */
 let advised = false;
 const adviseLinkEndpoint = () => {
-  if (!advised) {
-    advised = true;
-    console.info(
-      'buy-tweet: to sell from tweets whose links hide behind t.co, set a link endpoint: ' +
-        'BuyTweet.configure({linkEndpoint}) (README: "Real tweets").',
-    );
-  }
+  if (advised) return;
+  advised = true;
+  const advise = () =>
+    setTimeout(() => {
+      if (config.linkEndpoint) return void (advised = false);
+      console.info(
+        'buy-tweet: to sell from tweets whose links hide behind t.co, set a link endpoint: ' +
+          'BuyTweet.configure({linkEndpoint}) (README: "Real tweets").',
+      );
+    });
+  if (document.readyState === 'complete') advise();
+  else addEventListener('load', advise, { once: true });
 };
 
 /**
