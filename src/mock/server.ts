@@ -1,7 +1,11 @@
 /**
  * The mock partner as a real HTTP server (Node only): for integrators' own tests, the demo, and
  * test runners that mount it on their dev server (`createRequestListener`, `partnerMockMiddleware`).
- * Every answer carries open CORS headers, as CONTRACT 4 asks of partners.
+ * The protocol's answers (partners, oEmbed, t.co's link endpoint, pictures) carry open CORS headers,
+ * as CONTRACT 4 asks of partners; the mock's own controls (`/__mock/`: its state with buyers' emails
+ * and client secrets, resets, faults) carry none, so no other page can read or steer them. The
+ * server started here also answers only requests addressed to it (its `Host`), which keeps pages
+ * that rebind a domain name to 127.0.0.1 out, and takes bodies of 1 MB at most.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,21 +39,47 @@ const requestHeaders = (req: IncomingMessage): Headers => {
   return headers;
 };
 
+/** The most a request body may hold. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+/** The body, or `BodyTooLarge` as soon as it says or turns out to be over `MAX_BODY_BYTES`. */
 const readBody = async (req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> => {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of req) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(bytes);
+  }
   return new Uint8Array(Buffer.concat(chunks));
 };
 
-const send = (res: ServerResponse, status: number, headers: Record<string, string>, body?: Uint8Array | string) => {
+/** The mock's controls: never open to other pages. */
+const isControl = (url: string) => new URL(url).pathname.startsWith('/__mock/');
+
+const send = (
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body?: Uint8Array | string,
+  cors = true,
+) => {
   if (res.headersSent || res.destroyed) return;
   // One value per header, whatever the case of its name: a handler's own CORS headers (the link
   // endpoint sends them) and these must not add up to two, which browsers refuse.
   const merged = new Headers(headers);
-  for (const [name, value] of Object.entries(CORS_HEADERS)) merged.set(name, value);
+  if (cors) for (const [name, value] of Object.entries(CORS_HEADERS)) merged.set(name, value);
+  else for (const name of Object.keys(CORS_HEADERS)) merged.delete(name);
   res.writeHead(status, Object.fromEntries(merged));
   res.end(body);
 };
+
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
+const errorBody = (code: string, message: string) => JSON.stringify({ error: { code, message } });
 
 /**
  * A Node request listener over the mock's handlers (msw's `getResponse`). The request body is
@@ -68,6 +98,7 @@ export const createRequestListener = (mock: PartnerMock): MockRequestListener =>
   }
   if (!taken) return false;
 
+  const cors = !isControl(url);
   try {
     const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
     const request = new Request(url, { method, headers: requestHeaders(req), body });
@@ -82,15 +113,17 @@ export const createRequestListener = (mock: PartnerMock): MockRequestListener =>
     response.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    send(res, response.status, headers, new Uint8Array(await response.arrayBuffer()));
+    send(res, response.status, headers, new Uint8Array(await response.arrayBuffer()), cors);
   } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      const message = `A request body may hold ${MAX_BODY_BYTES} bytes at most.`;
+      // Said before the rest is read: the connection closes rather than take it all in.
+      res.setHeader('Connection', 'close');
+      send(res, 413, JSON_HEADERS, errorBody('payload_too_large', message), cors);
+      return true;
+    }
     console.error('buy-tweet mock partner:', error);
-    send(
-      res,
-      500,
-      { 'Content-Type': 'application/json; charset=utf-8' },
-      JSON.stringify({ error: { code: 'internal_error', message: 'The mock partner crashed.' } }),
-    );
+    send(res, 500, JSON_HEADERS, errorBody('internal_error', 'The mock partner crashed.'), cors);
   }
   return true;
 };
@@ -138,18 +171,45 @@ export interface MockPartnerServer {
   close(): Promise<void>;
 }
 
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
+const WILDCARD = /^(?:0\.0\.0\.0|::|\[::\])$/;
+
+/** The names a request may give in `Host` for a server bound to `host`: loopback answers to all of its names. */
+const hostNames = (host: string): Set<string> =>
+  LOOPBACK.test(host) ? new Set(['localhost', '127.0.0.1', '[::1]', host.toLowerCase()]) : new Set([host.toLowerCase()]);
+
 export const startMockPartnerServer = async (options: MockPartnerServerOptions = {}): Promise<MockPartnerServer> => {
   const { port = 8788, host = '127.0.0.1', mock = createPartnerMock(options) } = options;
   const listener = createRequestListener(mock);
+  const names = hostNames(host);
+  // Bound to every address, the server cannot know which names it goes by: any Host passes.
+  const anyHost = WILDCARD.test(host);
+  if (!LOOPBACK.test(host)) {
+    console.warn(
+      `buy-tweet mock partner: listening on ${host}, beyond this machine. Anyone who can reach it can ` +
+        'read its orders (buyers\' emails, client secrets) and steer it: bind it to 127.0.0.1 unless you must.',
+    );
+  }
+  /** Whether a request's `Host` names this server: one of its names, and its port. */
+  const addressedHere = (hostHeader = ''): boolean => {
+    const [, name = '', givenPort] = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(hostHeader.toLowerCase()) ?? [];
+    return anyHost || (names.has(name) && Number(givenPort) === (server.address() as AddressInfo).port);
+  };
   const server = createServer((req, res) => {
+    if (!addressedHere(req.headers.host)) {
+      const message = `This server answers to ${[...names].join(', ')} on its own port only.`;
+      send(res, 421, JSON_HEADERS, errorBody('misdirected_request', message), false);
+      return;
+    }
     void listener(req, res).then((answered) => {
       if (answered) return;
       const message = `No mock route here. Partner endpoints are /{${mockPartners.map((p) => p.id).join('|')}}/v1.`;
       send(
         res,
         req.method === 'OPTIONS' ? 204 : 404,
-        { 'Content-Type': 'application/json; charset=utf-8' },
-        req.method === 'OPTIONS' ? undefined : JSON.stringify({ error: { code: 'not_found', message } }),
+        JSON_HEADERS,
+        req.method === 'OPTIONS' ? undefined : errorBody('not_found', message),
+        !isControl(`http://mock${req.url ?? '/'}`),
       );
     });
   });

@@ -1,6 +1,7 @@
 // The mock partner over real HTTP (CONTRACT 4 and 6). Runs against the build:
 //   npx tsc -p . && node --test test/mock/
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { getResponse } from 'msw';
 import { startMockPartnerServer } from '../../dist/esm/mock/server.js';
@@ -157,6 +158,70 @@ describe('CORS', () => {
     assert.equal(response.status, 204);
     assert.deepEqual(corsOf(response), expected);
     assert.equal(mock.requests.length, 0);
+  });
+});
+
+describe('the mock’s own controls and who may reach it', () => {
+  /** A raw request, so that the test chooses the Host header (fetch does not let it). */
+  const raw = (path, { host = `127.0.0.1:${server.port}`, method = 'GET', body } = {}) =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { Host: host } }, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  test('open no CORS on /__mock/: no other page reads its orders or steers it', async () => {
+    for (const path of ['/__mock/state', '/__mock/nothing-here']) {
+      const response = await fetch(`${server.url}${path}`, { headers: { Origin: 'https://evil.example' } });
+      assert.equal(response.headers.get('access-control-allow-origin'), null, path);
+    }
+    const preflight = await fetch(`${server.url}/__mock/reset`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+    // The protocol stays open.
+    assert.equal((await lookup('gumroad', [album.url])).headers.get('access-control-allow-origin'), '*');
+  });
+
+  test('answer only requests addressed to this server', async () => {
+    assert.equal((await raw('/gumroad/v1/orders/ord_nope')).status, 404);
+    assert.equal((await raw('/gumroad/v1/orders/ord_nope', { host: `localhost:${server.port}` })).status, 404);
+    for (const host of [`evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, '127.0.0.1']) {
+      const response = await raw('/__mock/state', { host });
+      assert.equal(response.status, 421, `Host: ${host}`);
+      assert.doesNotMatch(response.body, /orders/);
+    }
+  });
+
+  test('refuse bodies over 1 MB with 413, creating nothing', async () => {
+    const big = JSON.stringify({ ...albumOrder(), email: `${'a'.repeat(1024 * 1024)}@example.com` });
+    const response = await postOrder('gumroad', big);
+    assert.equal(response.status, 413);
+    assert.equal((await response.json()).error.code, 'payload_too_large');
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.equal(mock.ordersCreated, 0);
+  });
+
+  test('warn when bound beyond loopback', async () => {
+    const warned = [];
+    const original = console.warn;
+    console.warn = (...args) => warned.push(args.join(' '));
+    let open;
+    try {
+      open = await startMockPartnerServer({ port: 0, host: '0.0.0.0' });
+    } finally {
+      console.warn = original;
+    }
+    await open.close();
+    assert.equal(warned.length, 1);
+    assert.match(warned[0], /beyond this machine/);
+    const quiet = await startMockPartnerServer({ port: 0, host: 'localhost' });
+    await quiet.close();
   });
 });
 
