@@ -175,7 +175,7 @@ describe('<buy-tweet>', () => {
     const { el, detail } = await failed(html`<buy-tweet product-url="https://example.com/shop/1"></buy-tweet>`);
     expect(detail).to.deep.equal({
       code: 'unsupported_link',
-      message: detail.message,
+      message: 'No buy-tweet partner sells through this link.',
       step: 'tweet',
       retryable: false,
     });

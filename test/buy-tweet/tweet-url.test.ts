@@ -79,11 +79,30 @@ describe('tweet-url: tweets read through oEmbed', () => {
   });
 
   it('shows hostile oEmbed markup as text, never running it', async () => {
-    mock.inject('html-title', { route: 'oembed' });
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.newAlbum)}></buy-tweet>`);
-    await waitUntil(() => tweetText(el), 'the tweet did not show');
-    expect(el.shadowRoot!.querySelectorAll('.tweet *:not(p):not(a), script, iframe')).to.have.length(0);
-    expect((window as { pwned?: boolean }).pwned).to.equal(undefined);
+    // The hostile answer calls alert() from a script and an image's onerror: count the calls.
+    const ran: unknown[] = [];
+    const alert = window.alert;
+    window.alert = (message?: unknown) => void ran.push(message);
+    try {
+      // The control: the same markup, put into a page as markup, does run.
+      const control = document.createElement('div');
+      control.innerHTML = '<img src="data:," onerror="alert(1)">';
+      document.body.append(control);
+      await waitUntil(() => ran.length, 'the control never ran: this test could not see an attack');
+      control.remove();
+      ran.length = 0;
+
+      mock.inject('html-title', { route: 'oembed' });
+      const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.newAlbum)}></buy-tweet>`);
+      await waitUntil(() => tweetText(el), 'the tweet did not show');
+      expect(el.shadowRoot!.querySelectorAll('.tweet *:not(p):not(a), script, iframe, img')).to.have.length(0);
+      expect(tweetText(el)).to.contain('Our new album is out today');
+      // Long enough for an image that was inserted to fail and call its onerror, as the control did.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(ran).to.deep.equal([]);
+    } finally {
+      window.alert = alert;
+    }
   });
 
   it('is a tweet_unavailable error (step tweet) when oEmbed fails, with the tweet to fall back on', async () => {

@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import '../../src/define.js';
@@ -302,9 +303,10 @@ describe('checkout: closing, reopening, remembering', () => {
     await fill(el, 'email', 'kept@example.com');
     await fill(el, 'quantity', '2');
     const closed = oneEvent(el, 'buy-tweet-close');
-    dialogOf(el)!.dispatchEvent(new Event('cancel', { cancelable: true }));
-    dialogOf(el)!.close();
+    // A real Escape: the browser cancels the modal dialog, as it would for the buyer.
+    await sendKeys({ press: 'Escape' });
     expect((await closed).detail).to.deep.equal({ reason: 'dismissed' });
+    expect(dialogOf(el)!.open).to.equal(false);
     expect(el.shadowRoot!.activeElement).to.equal(buyButton(el));
     await openCheckout(el);
     expect(inDialog<HTMLInputElement>(el, '[name="email"]')!.value).to.equal('kept@example.com');

@@ -2,6 +2,7 @@
 // and the demo meet it.
 import { expect } from '@open-wc/testing';
 import { startMockPartner, type RunningMockPartner } from '../../src/mock/browser.js';
+import '../noise.js';
 import { catalogue, fixtureTweets, productAt, tweetUrl } from '../../src/mock/fixtures.js';
 
 const album = catalogue.album.product;
