@@ -8,8 +8,7 @@ import { partnerEndpoint, type PartnerMatch } from '../core/partners.js';
 import { pickSource, readProductLink } from '../core/source.js';
 import { readEmbeddedTweet } from '../core/tweet-dom.js';
 import type { OrderSource, Product, TweetInfo } from '../core/types.js';
-import { safeUrl } from '../core/url.js';
-import { errorText, words } from '../core/words.js';
+import { words } from '../core/words.js';
 import { emit } from './events.js';
 import { styles } from './buy-tweet.styles.js';
 import { theme } from './theme.styles.js';
@@ -53,17 +52,18 @@ const unobserveNear = (element: Element) => {
 const readThroughEndpoint = (endpoint: string, links: string[], signal?: AbortSignal) =>
   import('../core/links.js').then((module) => module.readLinks(endpoint, links, { signal }));
 
-/** Says once per page why tweets whose links hide behind t.co get no card, and what to do. */
-let advised = false;
-const adviseLinkEndpoint = () => {
-  if (!advised) {
-    advised = true;
-    console.info(
-      'buy-tweet: to sell from tweets whose links hide behind t.co, set a link endpoint: ' +
-        'BuyTweet.configure({linkEndpoint}) (README: "Real tweets").',
-    );
-  }
-};
+/**
+ * What the element needs only when it has no product card to show: the error card, a Payment
+ * Link's card, the advice about t.co. Loaded on the first need; `null` when it could not be: the
+ * tweet alone stays then.
+ */
+let fallbacks: typeof import('./fallbacks.js') | null | undefined;
+let loadingFallbacks: Promise<unknown> | undefined;
+const loadFallbacks = (): Promise<unknown> =>
+  (loadingFallbacks ??= import('./fallbacks.js').then(
+    (module) => (fallbacks = module),
+    () => (fallbacks = null),
+  ));
 
 /**
  * A Buy button for a tweet: wraps the publisher's embedded tweet, finds the product link in it,
@@ -235,7 +235,7 @@ export class BuyTweetElement extends LitElement {
       ({ tweet, match, unread }) => {
         if (reading !== this.#reading) return;
         this.#tweet = tweet;
-        if (!match && unread.length) adviseLinkEndpoint();
+        if (!match && unread.length) void loadFallbacks().then(() => fallbacks?.adviseLinkEndpoint());
         this.#showMatch(match);
       },
       (error: unknown) => {
@@ -321,14 +321,18 @@ export class BuyTweetElement extends LitElement {
   #show(view: View) {
     this.#view = view;
     this.requestUpdate();
+    if (view.state === 'error' || view.state === 'payment-link') void loadFallbacks().then(() => this.requestUpdate());
   }
 
   /** Shows the failure (as the card, unless `card` is false) and fires `buy-tweet-error`. */
   #fail(error: BuyTweetError, card = true) {
     this.#product = null;
     this.#show(card ? { state: 'error', error } : { state: 'none' });
-    // Fired once the element shows it, never from inside a property change.
-    this.updateComplete.then(() => emit(this, 'buy-tweet-error', error.toDetail()));
+    // Fired once the element shows it (its view may have a chunk to load first), never from inside
+    // a property change.
+    (card ? loadFallbacks() : Promise.resolve())
+      .then(() => this.updateComplete)
+      .then(() => emit(this, 'buy-tweet-error', error.toDetail()));
   }
 
   /** The element's own `endpoint`, when it is a URL that may be asked. */
@@ -442,19 +446,25 @@ export class BuyTweetElement extends LitElement {
     switch (view.state) {
       case 'none':
         return nothing;
-      case 'loading':
-        return html`<div part="card" class="card skeleton" aria-busy="true">
-          <div class="media"></div>
-          <div class="info"><div class="bar"></div><div class="bar"></div></div>
-          <span class="sr">${words.loading}</span>
-        </div>`;
-      case 'error':
-        return this.#renderError(view.error);
-      case 'payment-link':
-        return this.#renderPaymentLink(view.url);
       case 'ready':
         return this.#renderProduct(view.product);
+      case 'loading':
+        return this.#renderSkeleton();
     }
+    // A failure's view: the skeleton holds the card's place until its chunk is loaded.
+    if (fallbacks === undefined) return this.#renderSkeleton();
+    if (!fallbacks) return nothing;
+    return view.state === 'error'
+      ? fallbacks.renderError(view.error, this.#match, this.tweetUrl, this.#retry)
+      : fallbacks.renderPaymentLink(view.url);
+  }
+
+  #renderSkeleton() {
+    return html`<div part="card" class="card skeleton" aria-busy="true">
+      <div class="media"></div>
+      <div class="info"><div class="bar"></div><div class="bar"></div></div>
+      <span class="sr">${words.loading}</span>
+    </div>`;
   }
 
   #renderProduct(product: Product) {
@@ -487,42 +497,6 @@ export class BuyTweetElement extends LitElement {
             ${availability === 'preorder' ? words.preorder : words.buy}
           </button>
         </div>
-      </div>
-    </div>`;
-  }
-
-  #renderPaymentLink(url: string) {
-    const { host, pathname } = new URL(url);
-    return html`<div part="card" class="card">
-      <div class="media"></div>
-      <div class="info">
-        <p part="title" id="title">Checkout by Stripe</p>
-        <p part="merchant" class="small">${host}${pathname}</p>
-        <div class="actions">
-          <p part="availability" id="availability" class="small">Opens on Stripe</p>
-          <a part="buy-button" class="button" href=${url} target="_blank" rel="noopener noreferrer"
-            aria-describedby="title availability">${words.buy}</a>
-        </div>
-      </div>
-    </div>`;
-  }
-
-  #renderError(error: BuyTweetError) {
-    const match = this.#match;
-    const partner = match?.partner.name ?? '';
-    return html`<div part="card" class="card error">
-      <p part="error" role="status">${errorText(error.code, partner)}</p>
-      <div class="actions">
-        ${error.retryable
-          ? html`<button part="retry-button" class="secondary" @click=${this.#retry}>${words.retry}</button>`
-          : nothing}
-        ${match
-          ? html`<a part="fallback-link" href=${match.productUrl} target="_blank" rel="noopener noreferrer"
-              >${words.view(partner)}</a>`
-          : error.step === 'tweet' && this.tweetUrl
-            ? html`<a part="fallback-link" href=${safeUrl(this.tweetUrl) ?? nothing} target="_blank"
-                rel="noopener noreferrer">${words.viewTweet}</a>`
-            : nothing}
       </div>
     </div>`;
   }
