@@ -7,7 +7,8 @@ import { formatMoney } from '../core/money.js';
 import { partnerEndpoint, type PartnerMatch } from '../core/partners.js';
 import { pickSource, readProductLink } from '../core/source.js';
 import { readEmbeddedTweet } from '../core/tweet-dom.js';
-import type { OrderSource, Product, TweetInfo } from '../core/types.js';
+import type { Product, TweetInfo } from '../core/types.js';
+import type { renderCheckout } from '../checkout/checkout.js';
 import { words } from '../core/words.js';
 import { emit } from './events.js';
 import { styles } from './buy-tweet.styles.js';
@@ -149,7 +150,8 @@ export class BuyTweetElement extends LitElement {
   #tweetView?: (tweet: TweetInfo) => unknown;
   /** The checkout chunk, imported on the buyer's first sign of intent. */
   #checkout?: Promise<unknown>;
-  #checkoutLoaded = false;
+  /** Draws the checkout dialog; comes with the checkout chunk. */
+  #checkoutView?: typeof renderCheckout;
   /** Says so when the checkout itself could not be loaded. */
   #buyError?: string;
 
@@ -358,9 +360,9 @@ export class BuyTweetElement extends LitElement {
 
   #loadCheckout(): Promise<unknown> {
     this.#checkout ??= import('../checkout/checkout.js').then(
-      async ({ defineCheckout }) => {
+      async ({ defineCheckout, renderCheckout }) => {
         defineCheckout();
-        this.#checkoutLoaded = true;
+        this.#checkoutView = renderCheckout;
         this.requestUpdate();
         await this.updateComplete;
       },
@@ -402,13 +404,6 @@ export class BuyTweetElement extends LitElement {
     await this.#checkoutElement()?.show();
   }
 
-  #orderSource(): OrderSource {
-    const source: OrderSource = { pageUrl: location.href };
-    if (this.#tweet?.id) source.tweetId = this.#tweet.id;
-    if (this.#tweet?.url) source.tweetUrl = this.#tweet.url;
-    return source;
-  }
-
   /** The partner answered sold out at checkout: the card says so too. */
   #soldOut() {
     if (!this.#product) return;
@@ -432,13 +427,16 @@ export class BuyTweetElement extends LitElement {
 
   #renderCheckout() {
     const product = this.#product;
-    if (!this.#checkoutLoaded || !product || !this.#match) return nothing;
-    return html`<buy-tweet-checkout exportparts="dialog, pay-button, receipt" theme=${this.theme ?? 'auto'}
-      .product=${product} .locale=${this.#locale()} .partner=${this.#match.partner.name}
-      .endpoint=${this.#match.partner.endpoint} .source=${this.#orderSource()}
-      @sold-out=${this.#soldOut} @buy-tweet-close=${this.#checkoutClosed}>
-      <slot name="payment" slot="payment"></slot>
-    </buy-tweet-checkout>`;
+    if (!this.#checkoutView || !product || !this.#match) return nothing;
+    return this.#checkoutView({
+      product,
+      match: this.#match,
+      tweet: this.#tweet,
+      locale: this.#locale(),
+      theme: this.theme,
+      soldOut: this.#soldOut,
+      closed: this.#checkoutClosed,
+    });
   }
 
   #renderCard() {
