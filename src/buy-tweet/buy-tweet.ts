@@ -7,9 +7,9 @@ import { formatMoney } from '../core/money.js';
 import { partnerEndpoint, type PartnerMatch } from '../core/partners.js';
 import { pickSource, readProductLink } from '../core/source.js';
 import { readEmbeddedTweet } from '../core/tweet-dom.js';
-import type { OrderSource, Product, TweetInfo } from '../core/types.js';
-import { safeUrl } from '../core/url.js';
-import { errorText, words } from '../core/words.js';
+import type { Product, TweetInfo } from '../core/types.js';
+import type { renderCheckout } from '../checkout/checkout.js';
+import { words } from '../core/words.js';
 import { emit } from './events.js';
 import { styles } from './buy-tweet.styles.js';
 import { theme } from './theme.styles.js';
@@ -54,22 +54,25 @@ const readThroughEndpoint = (endpoint: string, links: string[], signal?: AbortSi
   import('../core/links.js').then((module) => module.readLinks(endpoint, links, { signal }));
 
 /**
- * Says once per page why tweets whose links hide behind t.co get no card, and what to do. Only
- * once the page has loaded and still has no link endpoint: the script often runs before the
- * publisher's own `BuyTweet.configure`.
+ * What the element needs only when it has no product card to show: the error card, a Payment
+ * Link's card, the advice about t.co. Loaded on the first need; `null` when it could not be: the
+ * tweet alone stays then.
  */
-let advised = false;
-const adviseLinkEndpoint = () => {
-  if (advised) return;
-  advised = true;
+let fallbacks: typeof import('./fallbacks.js') | null | undefined;
+let loadingFallbacks: Promise<unknown> | undefined;
+const loadFallbacks = (): Promise<unknown> =>
+  (loadingFallbacks ??= import('./fallbacks.js').then(
+    (module) => (fallbacks = module),
+    () => (fallbacks = null),
+  ));
+
+/**
+ * The advice about t.co, once the page has loaded and only if it still has no link endpoint: the
+ * script usually runs before the publisher's own `BuyTweet.configure`.
+ */
+const adviseLater = () => {
   const advise = () =>
-    setTimeout(() => {
-      if (config.linkEndpoint) return void (advised = false);
-      console.info(
-        'buy-tweet: to sell from tweets whose links hide behind t.co, set a link endpoint: ' +
-          'BuyTweet.configure({linkEndpoint}) (README: "Real tweets").',
-      );
-    });
+    setTimeout(() => config.linkEndpoint || loadFallbacks().then(() => fallbacks?.adviseLinkEndpoint()));
   if (document.readyState === 'complete') advise();
   else addEventListener('load', advise, { once: true });
 };
@@ -158,7 +161,8 @@ export class BuyTweetElement extends LitElement {
   #tweetView?: (tweet: TweetInfo) => unknown;
   /** The checkout chunk, imported on the buyer's first sign of intent. */
   #checkout?: Promise<unknown>;
-  #checkoutLoaded = false;
+  /** Draws the checkout dialog; comes with the checkout chunk. */
+  #checkoutView?: typeof renderCheckout;
   /** Says so when the checkout itself could not be loaded. */
   #buyError?: string;
 
@@ -244,7 +248,7 @@ export class BuyTweetElement extends LitElement {
       ({ tweet, match, unread }) => {
         if (reading !== this.#reading) return;
         this.#tweet = tweet;
-        if (!match && unread.length) adviseLinkEndpoint();
+        if (!match && unread.length) adviseLater();
         this.#showMatch(match);
       },
       (error: unknown) => {
@@ -330,14 +334,18 @@ export class BuyTweetElement extends LitElement {
   #show(view: View) {
     this.#view = view;
     this.requestUpdate();
+    if (view.state === 'error' || view.state === 'payment-link') void loadFallbacks().then(() => this.requestUpdate());
   }
 
   /** Shows the failure (as the card, unless `card` is false) and fires `buy-tweet-error`. */
   #fail(error: BuyTweetError, card = true) {
     this.#product = null;
     this.#show(card ? { state: 'error', error } : { state: 'none' });
-    // Fired once the element shows it, never from inside a property change.
-    this.updateComplete.then(() => emit(this, 'buy-tweet-error', error.toDetail()));
+    // Fired once the element shows it (its view may have a chunk to load first), never from inside
+    // a property change.
+    (card ? loadFallbacks() : Promise.resolve())
+      .then(() => this.updateComplete)
+      .then(() => emit(this, 'buy-tweet-error', error.toDetail()));
   }
 
   /** The element's own `endpoint`, when it is a URL that may be asked. */
@@ -363,9 +371,9 @@ export class BuyTweetElement extends LitElement {
 
   #loadCheckout(): Promise<unknown> {
     this.#checkout ??= import('../checkout/checkout.js').then(
-      async ({ defineCheckout }) => {
+      async ({ defineCheckout, renderCheckout }) => {
         defineCheckout();
-        this.#checkoutLoaded = true;
+        this.#checkoutView = renderCheckout;
         this.requestUpdate();
         await this.updateComplete;
       },
@@ -407,13 +415,6 @@ export class BuyTweetElement extends LitElement {
     await this.#checkoutElement()?.show();
   }
 
-  #orderSource(): OrderSource {
-    const source: OrderSource = { pageUrl: location.href };
-    if (this.#tweet?.id) source.tweetId = this.#tweet.id;
-    if (this.#tweet?.url) source.tweetUrl = this.#tweet.url;
-    return source;
-  }
-
   /** The partner answered sold out at checkout: the card says so too. */
   #soldOut() {
     if (!this.#product) return;
@@ -437,13 +438,16 @@ export class BuyTweetElement extends LitElement {
 
   #renderCheckout() {
     const product = this.#product;
-    if (!this.#checkoutLoaded || !product || !this.#match) return nothing;
-    return html`<buy-tweet-checkout exportparts="dialog, pay-button, receipt" theme=${this.theme ?? 'auto'}
-      .product=${product} .locale=${this.#locale()} .partner=${this.#match.partner.name}
-      .endpoint=${this.#match.partner.endpoint} .source=${this.#orderSource()}
-      @sold-out=${this.#soldOut} @buy-tweet-close=${this.#checkoutClosed}>
-      <slot name="payment" slot="payment"></slot>
-    </buy-tweet-checkout>`;
+    if (!this.#checkoutView || !product || !this.#match) return nothing;
+    return this.#checkoutView({
+      product,
+      match: this.#match,
+      tweet: this.#tweet,
+      locale: this.#locale(),
+      theme: this.theme,
+      soldOut: this.#soldOut,
+      closed: this.#checkoutClosed,
+    });
   }
 
   #renderCard() {
@@ -451,19 +455,25 @@ export class BuyTweetElement extends LitElement {
     switch (view.state) {
       case 'none':
         return nothing;
-      case 'loading':
-        return html`<div part="card" class="card skeleton" aria-busy="true">
-          <div class="media"></div>
-          <div class="info"><div class="bar"></div><div class="bar"></div></div>
-          <span class="sr">${words.loading}</span>
-        </div>`;
-      case 'error':
-        return this.#renderError(view.error);
-      case 'payment-link':
-        return this.#renderPaymentLink(view.url);
       case 'ready':
         return this.#renderProduct(view.product);
+      case 'loading':
+        return this.#renderSkeleton();
     }
+    // A failure's view: the skeleton holds the card's place until its chunk is loaded.
+    if (fallbacks === undefined) return this.#renderSkeleton();
+    if (!fallbacks) return nothing;
+    return view.state === 'error'
+      ? fallbacks.renderError(view.error, this.#match, this.tweetUrl, this.#retry)
+      : fallbacks.renderPaymentLink(view.url);
+  }
+
+  #renderSkeleton() {
+    return html`<div part="card" class="card skeleton" aria-busy="true">
+      <div class="media"></div>
+      <div class="info"><div class="bar"></div><div class="bar"></div></div>
+      <span class="sr">${words.loading}</span>
+    </div>`;
   }
 
   #renderProduct(product: Product) {
@@ -496,42 +506,6 @@ export class BuyTweetElement extends LitElement {
             ${availability === 'preorder' ? words.preorder : words.buy}
           </button>
         </div>
-      </div>
-    </div>`;
-  }
-
-  #renderPaymentLink(url: string) {
-    const { host, pathname } = new URL(url);
-    return html`<div part="card" class="card">
-      <div class="media"></div>
-      <div class="info">
-        <p part="title" id="title">Checkout by Stripe</p>
-        <p part="merchant" class="small">${host}${pathname}</p>
-        <div class="actions">
-          <p part="availability" id="availability" class="small">Opens on Stripe</p>
-          <a part="buy-button" class="button" href=${url} target="_blank" rel="noopener noreferrer"
-            aria-describedby="title availability">${words.buy}</a>
-        </div>
-      </div>
-    </div>`;
-  }
-
-  #renderError(error: BuyTweetError) {
-    const match = this.#match;
-    const partner = match?.partner.name ?? '';
-    return html`<div part="card" class="card error">
-      <p part="error" role="status">${errorText(error.code, partner)}</p>
-      <div class="actions">
-        ${error.retryable
-          ? html`<button part="retry-button" class="secondary" @click=${this.#retry}>${words.retry}</button>`
-          : nothing}
-        ${match
-          ? html`<a part="fallback-link" href=${match.productUrl} target="_blank" rel="noopener noreferrer"
-              >${words.view(partner)}</a>`
-          : error.step === 'tweet' && this.tweetUrl
-            ? html`<a part="fallback-link" href=${safeUrl(this.tweetUrl) ?? nothing} target="_blank"
-                rel="noopener noreferrer">${words.viewTweet}</a>`
-            : nothing}
       </div>
     </div>`;
   }

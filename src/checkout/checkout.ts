@@ -13,7 +13,8 @@ import {
 import { BuyTweetError } from '../core/errors.js';
 import { formatMoney } from '../core/money.js';
 import { createOrder, getOrder } from '../core/protocol.js';
-import type { Order, OrderSource, Product, ShippingAddress } from '../core/types.js';
+import type { PartnerMatch } from '../core/partners.js';
+import type { Order, OrderSource, Product, ShippingAddress, TweetInfo } from '../core/types.js';
 import { countryOfLocale, countryOptions } from './countries.js';
 import { forget, recall, remember } from './remember.js';
 import { theme } from '../buy-tweet/theme.styles.js';
@@ -614,6 +615,34 @@ export class BuyTweetCheckout extends LitElement {
     </section>`;
   }
 }
+
+/** What `<buy-tweet>` hands its checkout. */
+export interface CheckoutOf {
+  product: Product;
+  match: PartnerMatch;
+  /** The tweet the product came from, if any: the order's source. */
+  tweet: TweetInfo | null;
+  locale?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  /** The partner answered sold out. */
+  soldOut: () => void;
+  closed: () => void;
+}
+
+/**
+ * The checkout dialog as `<buy-tweet>` draws it in its shadow root (handlers run with the element
+ * as `this`). It comes with this chunk, so the card's script does not carry it.
+ */
+export const renderCheckout = ({ product, match, tweet, locale, theme, soldOut, closed }: CheckoutOf) => {
+  const source: OrderSource = { pageUrl: location.href };
+  if (tweet?.id) source.tweetId = tweet.id;
+  if (tweet?.url) source.tweetUrl = tweet.url;
+  return html`<buy-tweet-checkout exportparts="dialog, pay-button, receipt" theme=${theme ?? 'auto'}
+    .product=${product} .locale=${locale} .partner=${match.partner.name} .endpoint=${match.partner.endpoint}
+    .source=${source} @sold-out=${soldOut} @buy-tweet-close=${closed}>
+    <slot name="payment" slot="payment"></slot>
+  </buy-tweet-checkout>`;
+};
 
 /** Defines the checkout element once per page, whichever copy of buy-tweet gets here first. */
 export const defineCheckout = (): void => {

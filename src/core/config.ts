@@ -1,7 +1,5 @@
 import { safeUrl } from './url.js';
 
-export const DEFAULT_OEMBED_ENDPOINT = 'https://publish.twitter.com/oembed';
-
 export interface ConfigureOptions {
   /** Endpoint per partner id, overriding what the partner registered. */
   partners?: { [id: string]: { endpoint: string } };

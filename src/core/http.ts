@@ -14,28 +14,6 @@ export interface RequestOptions {
 export const isAbortError = (error: unknown): boolean =>
   (error as { name?: unknown } | null)?.name === 'AbortError';
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      if (signal?.aborted) reject(signal.reason);
-      else resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done);
-    if (signal?.aborted) done();
-  });
-
-/** `Retry-After` in milliseconds (seconds or an HTTP date), at most 10 s; `undefined` if absent. */
-export const retryAfter = (header: string | null, now = Date.now()): number | undefined => {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
-  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), 10_000);
-};
-
 export const ACCEPT_JSON = { Accept: 'application/json' };
 
 /**
@@ -89,13 +67,15 @@ export const exchange = async (
     step,
     status,
     retryable,
-    details: { ...error?.extra, retryAfter: retryAfter(headers.get('Retry-After')) },
+    // The header as sent: retry.ts reads it, if a retry ever waits.
+    details: { ...error?.extra, retryAfter: headers.get('Retry-After') },
   });
 };
 
 /**
- * Runs `attempt`, retrying what can be retried: after the partner's `Retry-After`, else a backoff
- * of 400 ms, 1.2 s, ... with jitter, so that pages don't stampede.
+ * Runs `attempt`, retrying what can be retried (see retry.ts for how long it waits). The waiting
+ * loads with the first failure that can be retried: most pages never need it. When it cannot load
+ * either, that failure is the answer.
  */
 export const withRetries = async <T>(
   attempt: () => Promise<T>,
@@ -106,8 +86,10 @@ export const withRetries = async <T>(
       return await attempt();
     } catch (error) {
       if (!(error instanceof BuyTweetError && error.retryable) || tries >= retries) throw error;
-      const wait = (error.details?.retryAfter as number | undefined) ?? 400 * 3 ** tries * (0.75 + Math.random() / 2);
-      await sleep(wait, signal);
+      const { backOff } = await import('./retry.js').catch(() => {
+        throw error;
+      });
+      await backOff(error, tries, signal);
     }
   }
 };

@@ -1,6 +1,6 @@
-import { config, DEFAULT_OEMBED_ENDPOINT } from './config.js';
+import { config } from './config.js';
 import { BuyTweetError } from './errors.js';
-import { exchange, isAbortError, withRetries, type RequestOptions } from './http.js';
+import { ACCEPT_JSON, exchange, isAbortError, withRetries, type RequestOptions } from './http.js';
 import { parseStatusUrl, tweetFromEmbed, type EmbeddedTweetParts } from './tweet.js';
 import type { TweetInfo } from './types.js';
 import { safeUrl } from './url.js';
@@ -13,6 +13,8 @@ export interface OEmbed {
   url: string;
   authorName?: string;
 }
+
+export const DEFAULT_OEMBED_ENDPOINT = 'https://publish.twitter.com/oembed';
 
 const unavailable = (message: string, from?: BuyTweetError) =>
   new BuyTweetError({
@@ -40,7 +42,7 @@ export const fetchOEmbed = async (
   let body: unknown;
   try {
     ({ body } = await withRetries(
-      () => exchange(`${base}${base.includes('?') ? '&' : '?'}${query}`, { headers: { Accept: 'application/json' } }, 'tweet', options),
+      () => exchange(`${base}${base.includes('?') ? '&' : '?'}${query}`, { headers: ACCEPT_JSON }, 'tweet', options),
       options,
     ));
   } catch (error) {

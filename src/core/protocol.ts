@@ -7,7 +7,8 @@ import { parseErrorBody, parseProduct } from './validate.js';
  * The client of partner protocol v1 (CONTRACT 4). Works wherever `fetch` does: browsers and Node.
  * Orders live in their own module, so that the script a page loads first carries lookups only.
  */
-export { isAbortError, retryAfter, sleep, withRetries, type RequestOptions } from './http.js';
+export { isAbortError, withRetries, type RequestOptions } from './http.js';
+export { retryAfter, sleep } from './retry.js';
 export { createOrder, getOrder, parseOrder } from './orders.js';
 
 export const MAX_URLS_PER_LOOKUP = 20;

@@ -1,35 +1,11 @@
-import type { ErrorCode } from './errors.js';
-
-/** The element's own words. English is built in; prices and dates follow the element's language. */
+/**
+ * The element's own words. English is built in; prices and dates follow the element's language.
+ * The error card's words are in `error-words.ts`, loaded with that card.
+ */
 export const words = {
   buy: 'Buy',
   soldOut: 'Sold out',
   preorder: 'Preorder',
   inStock: 'In stock',
-  retry: 'Try again',
   loading: 'Loading product',
-  view: (partner: string) => `View on ${partner}`,
-  viewTweet: 'View the tweet',
-};
-
-/** What the buyer is told when a step fails: short, and about what they can do. */
-export const errorText = (code: ErrorCode, partner: string): string => {
-  switch (code) {
-    case 'network':
-      return `${partner} could not be reached.`;
-    case 'partner_error':
-      return `${partner} is having trouble right now.`;
-    case 'invalid_response':
-      return `${partner} sent product details that can't be shown.`;
-    case 'product_not_found':
-      return `${partner} doesn't know this product.`;
-    case 'not_for_sale':
-      return 'This product is not for sale.';
-    case 'unsupported_link':
-      return 'This link is not from a supported shop.';
-    case 'tweet_unavailable':
-      return 'This tweet could not be loaded.';
-    default:
-      return `${partner} can't sell this product here.`;
-  }
 };

@@ -1,0 +1,35 @@
+import type { BuyTweetError } from './errors.js';
+
+/**
+ * The wait between tries of a request that failed in a way worth trying again (see `withRetries`
+ * in http.ts): loaded only once one has.
+ */
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      if (signal?.aborted) reject(signal.reason);
+      else resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+    if (signal?.aborted) done();
+  });
+
+/** `Retry-After` in milliseconds (seconds or an HTTP date), at most 10 s; `undefined` if absent. */
+export const retryAfter = (header: string | null, now = Date.now()): number | undefined => {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), 10_000);
+};
+
+/**
+ * Waits before try `tries + 1`: the partner's `Retry-After`, else a backoff of 400 ms, 1.2 s, ...
+ * with jitter, so that pages don't stampede.
+ */
+export const backOff = (error: BuyTweetError, tries: number, signal?: AbortSignal): Promise<void> =>
+  sleep(retryAfter(error.details?.retryAfter as string | null) ?? 400 * 3 ** tries * (0.75 + Math.random() / 2), signal);
