@@ -3,38 +3,63 @@ import { loadStripe } from '@stripe/stripe-js/pure';
 import { BuyTweetError } from '../core/errors.js';
 import { STRIPE_JS, trustedPolicy } from '../trusted-types.js';
 
+/** How long Stripe.js may take to load before the buyer is told (CONTRACT 5). */
+export const STRIPE_TIMEOUT = 15_000;
+
 /**
- * On a page that enforces Trusted Types, `script.src = ...` needs a TrustedScriptURL, which
- * loadStripe cannot make. So buy-tweet adds the Stripe.js tag itself (the URL loadStripe would
- * add, and recognises), through its `buy-tweet` policy; loadStripe then finds the tag and waits.
+ * Stripe.js's tag, added by buy-tweet and waited for here. On a page that enforces Trusted Types,
+ * `script.src = ...` needs a TrustedScriptURL, which loadStripe cannot make, and loadStripe also
+ * re-adds the tag itself to retry a failed load: that second `src` would break the page's policy.
+ * So the tag is added through buy-tweet's `buy-tweet` policy, and `loadStripe` is asked only once
+ * `window.Stripe` exists, which it then uses as it is.
  */
-const addStripeScript = (): HTMLScriptElement | undefined => {
-  if ((window as { Stripe?: unknown }).Stripe || document.querySelector(`script[src^="https://js.stripe.com/"]`)) return;
-  const script = document.createElement('script');
-  (script as { src: unknown }).src = trustedPolicy()?.createScriptURL(STRIPE_JS) ?? STRIPE_JS;
-  document.head.append(script);
-  return script;
-};
+const addStripeScript = (): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if ((window as { Stripe?: unknown }).Stripe) return resolve();
+    const found = document.querySelector<HTMLScriptElement>(`script[src^="https://js.stripe.com/"]`);
+    const script = found ?? document.createElement('script');
+    script.addEventListener('load', () => resolve(), { once: true });
+    script.addEventListener(
+      'error',
+      () => {
+        // Gone, so that the next try adds it afresh.
+        if (!found) script.remove();
+        reject(new Error('Stripe.js did not load'));
+      },
+      { once: true },
+    );
+    if (!found) {
+      (script as { src: unknown }).src = trustedPolicy()?.createScriptURL(STRIPE_JS) ?? STRIPE_JS;
+      document.head.append(script);
+    }
+  });
 
 const loading = new Map<string, Promise<Stripe>>();
 
 /**
  * Stripe.js for a publishable key, loaded once per key; uses `window.Stripe` when the page has it
- * (test mode has a fake one). A failure is `stripe_unavailable` and may be tried again.
+ * (test mode has a fake one). A failure, or no Stripe.js within 15 s, is `stripe_unavailable` and
+ * may be tried again.
  */
 export const getStripe = (publishableKey: string): Promise<Stripe> => {
   let stripe = loading.get(publishableKey);
   if (!stripe) {
-    stripe = (async () => {
-      let script: HTMLScriptElement | undefined;
-      try {
-        script = addStripeScript();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Stripe.js took too long')), STRIPE_TIMEOUT);
+    });
+    stripe = Promise.race([
+      addStripeScript().then(async () => {
+        // A script that loaded yet made no Stripe (a captive portal's page, say): loadStripe
+        // would wait for a load event that has passed.
+        if (!(window as { Stripe?: unknown }).Stripe) throw new Error('Stripe.js did not define Stripe');
         const loaded = await loadStripe(publishableKey);
         if (!loaded) throw new Error('Stripe.js did not load');
         return loaded;
-      } catch {
-        // Gone, so that the next try adds it afresh.
-        script?.remove();
+      }),
+      timeout,
+    ])
+      .catch(() => {
         loading.delete(publishableKey);
         throw new BuyTweetError({
           code: 'stripe_unavailable',
@@ -42,8 +67,8 @@ export const getStripe = (publishableKey: string): Promise<Stripe> => {
           step: 'payment',
           retryable: true,
         });
-      }
-    })();
+      })
+      .finally(() => clearTimeout(timer));
     loading.set(publishableKey, stripe);
   }
   return stripe;
