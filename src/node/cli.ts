@@ -5,11 +5,16 @@
  *   productUrl, product}` as JSON; on failure prints `{"error": {code, message, step, status?}}`
  *   to stderr and exits 1.
  * - `links`: serves the link endpoint of CONTRACT 7 on Node.
+ * - `expand`: writes `data-expanded-url` onto the t.co links of a page's embedded tweets.
  * `--help` prints usage (exit 0); a wrong call prints it to stderr (exit 2); a failure exits 1.
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { safeEndpoint } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
+import { readLinks } from '../core/links.js';
 import { resolve } from '../resolve.js';
+import { expandEmbeds, tcoReader, type ReadLinks } from './expand.js';
 import { isLoopback, startLinkServer } from './links.js';
 
 const RESOLVE_USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [--endpoint URL] [--oembed-endpoint URL]
@@ -27,11 +32,20 @@ const LINKS_USAGE = `Usage: buy-tweet links [--port N] [--host H]
   --port           the port to listen on (default 8790; 0 picks a free one)
   --host           the address to listen on (default 127.0.0.1, this machine only)`;
 
+const EXPAND_USAGE = `Usage: buy-tweet expand [file | -] [--link-endpoint URL]
+
+  Prints the HTML with data-expanded-url written onto every t.co link of its embedded tweets
+  (blockquote.twitter-tweet, blockquote.twitter-video); nothing else changes.
+  file | -         the HTML to read (default -: stdin, up to 1 MB)
+  --link-endpoint  read t.co links through this link endpoint instead of asking t.co`;
+
 const USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [--endpoint URL] [--oembed-endpoint URL]
        buy-tweet links [--port N] [--host H]
+       buy-tweet expand [file | -] [--link-endpoint URL]
 
   resolve   the partner and product behind a tweet or a product link, as JSON
   links     serve a link endpoint, which reads where t.co links go
+  expand    write where t.co links go into the embedded tweets of a page
 
   buy-tweet <command> --help shows a command's options.`;
 
@@ -47,6 +61,9 @@ class UsageError extends Error {
     super(message);
   }
 }
+
+/** Thrown when a command fails: its message goes to stderr, and the exit code is 1. */
+class Failure extends Error {}
 
 const readStdin = async (): Promise<string> => {
   const chunks: Buffer[] = [];
@@ -105,16 +122,42 @@ const runLinks = async (args: string[]) => {
       `buy-tweet links: listening on ${host}, beyond this machine: anyone who can reach it can have it ask t.co.\n`,
     );
   }
-  const server = await startLinkServer({ port, host });
+  const server = await startLinkServer({ port, host }).catch((error: Error) => {
+    throw new Failure(`buy-tweet links: cannot listen on ${host}:${port}: ${error.message}`);
+  });
   const stop = () => void server.close().finally(() => process.exit());
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   process.stdout.write(`${server.url}\n`);
 };
 
+const runExpand = async (args: string[]) => {
+  const { values, positionals } = parse(args, { 'link-endpoint': { type: 'string' } }, EXPAND_USAGE);
+  if (values.help) return void process.stdout.write(`${EXPAND_USAGE}\n`);
+  const [file = '-', ...rest] = positionals;
+  if (rest.length) throw new UsageError('', EXPAND_USAGE);
+  let readLinksWith: ReadLinks = tcoReader();
+  if (values['link-endpoint'] !== undefined) {
+    const endpoint = safeEndpoint(values['link-endpoint']);
+    if (!endpoint) throw new UsageError('buy-tweet: --link-endpoint must be an https URL (or http on loopback)', EXPAND_USAGE);
+    readLinksWith = (links) => readLinks(endpoint, links);
+  }
+  const html =
+    file === '-'
+      ? await readStdin()
+      : await readFile(file, 'utf8').catch((error: Error) => {
+          throw new Failure(`buy-tweet: cannot read ${file}: ${error.message}`);
+        });
+  const expanded = await expandEmbeds(html, { readLinks: readLinksWith }).catch((error: Error) => {
+    throw new Failure(`buy-tweet: the t.co links could not be read: ${error.message}`);
+  });
+  process.stdout.write(expanded);
+};
+
 const COMMANDS = new Map<string, (args: string[]) => Promise<void>>([
   ['resolve', runResolve],
   ['links', runLinks],
+  ['expand', runExpand],
 ]);
 
 const main = async () => {
@@ -128,6 +171,9 @@ const main = async () => {
     if (error instanceof UsageError) {
       process.stderr.write(`${[error.message, error.usage].filter(Boolean).join('\n\n')}\n`);
       process.exitCode = 2;
+    } else if (error instanceof Failure) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
     } else throw error;
   }
 };

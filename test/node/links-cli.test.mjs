@@ -93,6 +93,6 @@ describe('buy-tweet links, called otherwise', () => {
   test('says which commands there are for --help, exit 0', async () => {
     const help = await runCli(['--help']);
     assert.equal(help.code, 0);
-    for (const command of ['resolve', 'links']) assert.match(help.stdout, new RegExp(`buy-tweet ${command} `));
+    for (const command of ['resolve', 'links', 'expand']) assert.match(help.stdout, new RegExp(`buy-tweet ${command} `));
   });
 });
