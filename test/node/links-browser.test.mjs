@@ -12,7 +12,7 @@ import { catalogue, embedHtml, fixtureTweets } from 'buy-tweet/mock';
 import { startMockPartnerServer } from 'buy-tweet/mock/server';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.mjs';
 import { listen } from '../../dist/esm/node/listen.js';
-import { poll, startLinksProcess } from './cli-process.mjs';
+import { poll, runCli, startLinksProcess } from './cli-process.mjs';
 
 const tweets = [fixtureTweets.newAlbum, fixtureTweets.walnutLamp, fixtureTweets.emoji];
 const titleOf = (tweet) => Object.values(catalogue).find((entry) => entry.product.url === tweet.productUrl).product.title;
@@ -21,17 +21,20 @@ const tcoOf = (tweet) => tweet.text.filter((piece) => typeof piece === 'object' 
 const dist = new URL('../../dist/', import.meta.url);
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.html': 'text/html; charset=utf-8' };
 
+const todaysTweets = tweets.map((tweet) => `<buy-tweet loading="eager">${embedHtml(tweet, { links: 'tco' })}</buy-tweet>`).join('\n');
+
 /**
- * The publisher's site: `/{name}` is a page of today's embed code that configures buy-tweet from
- * `/{name}.js` (a same-origin script, as a strict page would), and `/dist/` is the build.
+ * The publisher's site: `/{name}` is a page with `body` (today's embed code unless given) that
+ * configures buy-tweet with `settings` from `/{name}.js` (a same-origin script, as a strict page
+ * would), and `/dist/` is the build.
  */
-const startSite = async (settingsByPage) => {
+const startSite = async (pages) => {
   const page = (name) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Real tweets</title>
 <script async src="/dist/buy-tweet.js"></script>
 <script type="module" src="/${name}.js"></script>
 </head><body>
-${tweets.map((tweet) => `<buy-tweet loading="eager">${embedHtml(tweet, { links: 'tco' })}</buy-tweet>`).join('\n')}
+${pages[name].body ?? todaysTweets}
 </body></html>`;
   const configure = (settings) =>
     `await customElements.whenDefined('buy-tweet');\nBuyTweet.configure(${JSON.stringify(settings)});\n`;
@@ -49,10 +52,10 @@ ${tweets.map((tweet) => `<buy-tweet loading="eager">${embedHtml(tweet, { links: 
           // Not in the build: a 404 below.
         }
       }
-    } else if (Object.hasOwn(settingsByPage, name)) {
+    } else if (Object.hasOwn(pages, name)) {
       const js = pathname.endsWith('.js');
       res.writeHead(200, { 'Content-Type': TYPES[js ? '.js' : '.html'] });
-      return res.end(js ? configure(settingsByPage[name]) : page(name));
+      return res.end(js ? configure(pages[name].settings) : page(name));
     }
     res.writeHead(404).end();
   });
@@ -68,7 +71,13 @@ describe("today's embed code in a browser, through npx buy-tweet links", () => {
     mock = await startMockPartnerServer({ port: 0 });
     links = await startLinksProcess();
     const partners = Object.fromEntries(['gumroad', 'fancy', 'musictoday'].map((id) => [id, { endpoint: mock.endpoints[id] }]));
-    site = await startSite({ with: { linkEndpoint: links.url, partners }, without: { partners } });
+    const expanded = await runCli(['expand'], { input: todaysTweets });
+    assert.equal(expanded.code, 0, expanded.stderr);
+    site = await startSite({
+      with: { settings: { linkEndpoint: links.url, partners } },
+      without: { settings: { partners } },
+      expanded: { settings: { partners }, body: expanded.stdout },
+    });
     browser = await puppeteer.launch({ executablePath: findChrome(), args: chromeArgs() });
   });
   after(async () => {
@@ -121,6 +130,17 @@ describe("today's embed code in a browser, through npx buy-tweet links", () => {
     assert.equal(links.tcoRequests().length, tcoBefore);
     assert.equal(mock.mock.requests.length, lookupsBefore);
     assert.deepEqual(noise(), []);
+    await page.close();
+  });
+
+  test('a page expanded by npx buy-tweet expand gets its cards with no link endpoint', async () => {
+    const tcoBefore = links.tcoRequests().length;
+    const { page, messages, noise } = await open('expanded');
+    await poll(async () => (await titles(page)).every(Boolean), { what: 'three cards' });
+    assert.deepEqual(await titles(page), tweets.map(titleOf));
+    assert.equal(links.tcoRequests().length, tcoBefore);
+    assert.deepEqual(noise(), []);
+    assert.ok(!messages.some(({ text }) => text.includes('linkEndpoint')));
     await page.close();
   });
 });
