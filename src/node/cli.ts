@@ -8,6 +8,7 @@
  * - `expand`: writes `data-expanded-url` onto the t.co links of a page's embedded tweets.
  * `--help` prints usage (exit 0); a wrong call prints it to stderr (exit 2); a failure exits 1.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { safeEndpoint } from '../core/config.js';
@@ -65,7 +66,7 @@ class UsageError extends Error {
 /** Thrown when a command fails: its message goes to stderr, and the exit code is 1. */
 class Failure extends Error {}
 
-const readStdin = async (): Promise<string> => {
+const readStdin = async (): Promise<Buffer> => {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
@@ -73,7 +74,7 @@ const readStdin = async (): Promise<string> => {
     if (size > MAX_STDIN) throw new UsageError(`buy-tweet: the input on stdin is over ${MAX_STDIN / 1024 / 1024} MB`, '');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 };
 
 /** `args` parsed against `options` (and `--help`); unknown options and missing values are a UsageError. */
@@ -90,7 +91,7 @@ const runResolve = async (args: string[]) => {
   if (values.help) return void process.stdout.write(`${RESOLVE_USAGE}\n`);
   const [input, ...rest] = positionals;
   if (!input || rest.length) throw new UsageError('', RESOLVE_USAGE);
-  let subject: unknown = input === '-' ? (await readStdin()).trim() : input;
+  let subject: unknown = input === '-' ? (await readStdin()).toString('utf8').trim() : input;
   if (typeof subject === 'string' && subject.startsWith('{')) {
     try {
       subject = JSON.parse(subject);
@@ -142,16 +143,19 @@ const runExpand = async (args: string[]) => {
     if (!endpoint) throw new UsageError('buy-tweet: --link-endpoint must be an https URL (or http on loopback)', EXPAND_USAGE);
     readLinksWith = (links) => readLinks(endpoint, links);
   }
-  const html =
+  const bytes =
     file === '-'
       ? await readStdin()
-      : await readFile(file, 'utf8').catch((error: Error) => {
+      : await readFile(file).catch((error: Error) => {
           throw new Failure(`buy-tweet: cannot read ${file}: ${error.message}`);
         });
-  const expanded = await expandEmbeds(html, { readLinks: readLinksWith }).catch((error: Error) => {
+  // A page that is not UTF-8 (windows-1252, say) is read one character per byte, so that it comes
+  // back byte for byte: HTML's syntax and the inserted attributes are ASCII either way.
+  const encoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+  const expanded = await expandEmbeds(bytes.toString(encoding), { readLinks: readLinksWith }).catch((error: Error) => {
     throw new Failure(`buy-tweet: the t.co links could not be read: ${error.message}`);
   });
-  process.stdout.write(expanded);
+  process.stdout.write(Buffer.from(expanded, encoding));
 };
 
 const COMMANDS = new Map<string, (args: string[]) => Promise<void>>([

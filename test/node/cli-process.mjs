@@ -19,17 +19,22 @@ export const poll = async (check, { timeout = 10_000, what = 'the condition' } =
   }
 };
 
-/** Runs `buy-tweet ...args` to its end, `input` on stdin: `{code, stdout, stderr}`. */
+/** Runs `buy-tweet ...args` to its end, `input` on stdin: `{code, stdout, stderr, bytes}` (`bytes`: stdout's). */
 export const runCli = (args, { input = '' } = {}) => {
   const child = spawnCli(args);
-  let stdout = '';
+  const out = [];
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+  child.stdout.on('data', (chunk) => out.push(chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
   // A process that refuses its input may close stdin before all of it is written.
   child.stdin.on('error', () => {});
   child.stdin.end(input);
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+  return new Promise((resolve) =>
+    child.once('close', (code) => {
+      const bytes = Buffer.concat(out);
+      resolve({ code, stdout: bytes.toString('utf8'), stderr, bytes });
+    }),
+  );
 };
 
 /** What the preload logged: the t.co links the process asked, in order. */

@@ -227,6 +227,15 @@ describe('buy-tweet expand', () => {
     }
   });
 
+  test('gives a page that is not UTF-8 back byte for byte', async () => {
+    // windows-1252: "café — “quoted”", with bytes that are no UTF-8.
+    const latin = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x97, 0x20, 0x93, 0x71, 0x94]);
+    const input = Buffer.concat([Buffer.from('<p>'), latin, Buffer.from(`</p>${page}`), latin]);
+    const { code, bytes, stderr } = await runCli(['expand'], { input });
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(insertions(input.toString('latin1'), bytes.toString('latin1')), expected);
+  });
+
   test('refuses stdin over 1 MB, exit 2, and takes 1 MB', async () => {
     const over = await runCli(['expand'], { input: `${todays(fixtureTweets.newAlbum)}${' '.repeat(1024 * 1024)}` });
     assert.equal(over.code, 2);
