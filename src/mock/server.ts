@@ -8,8 +8,8 @@
  * that rebind a domain name to 127.0.0.1 out, and takes bodies of 1 MB at most.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
+import { listen } from '../node/listen.js';
 import { mockPartners } from './fixtures.js';
 import { createPartnerMock, FAULT_HEADER, type PartnerMock, type PartnerMockOptions } from './handlers.js';
 
@@ -213,25 +213,13 @@ export const startMockPartnerServer = async (options: MockPartnerServerOptions =
       );
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const { origin, port: listeningPort, close } = await listen(server, port, host);
   return {
     url: origin,
-    port: address.port,
+    port: listeningPort,
     endpoints: Object.fromEntries(mockPartners.map(({ id }) => [id, `${origin}/${id}/v1`])),
     mock,
     server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close,
   };
 };

@@ -1,14 +1,24 @@
 #!/usr/bin/env node
 /**
- * `npx buy-tweet resolve <tweet or product URL> [--endpoint URL] [--oembed-endpoint URL]`: the
- * machine-to-machine path of BuyTweet.resolve, from a shell. Prints `{partner, productUrl,
- * product}` as JSON; on failure prints `{"error": {code, message, step, status?}}` to stderr and
- * exits 1. `-` reads the input (a URL, embed HTML, or a tweet object as JSON) from stdin.
+ * `npx buy-tweet <command>`:
+ * - `resolve`: the machine-to-machine path of BuyTweet.resolve, from a shell. Prints `{partner,
+ *   productUrl, product}` as JSON; on failure prints `{"error": {code, message, step, status?}}`
+ *   to stderr and exits 1.
+ * - `links`: serves the link endpoint of CONTRACT 7 on Node.
+ * - `expand`: writes `data-expanded-url` onto the t.co links of a page's embedded tweets.
+ * `--help` prints usage (exit 0); a wrong call prints it to stderr (exit 2); a failure exits 1.
  */
+import { isUtf8 } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { safeEndpoint } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
+import { readLinks } from '../core/links.js';
 import { resolve } from '../resolve.js';
+import { expandEmbeds, tcoReader, type ReadLinks } from './expand.js';
+import { isLoopback, startLinkServer } from './links.js';
 
-const USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [--endpoint URL] [--oembed-endpoint URL]
+const RESOLVE_USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [--endpoint URL] [--oembed-endpoint URL]
 
   <tweet URL>      https://twitter.com/{user}/status/{id} (or x.com), read through oEmbed
   <product URL>    a partner's product link, e.g. https://gumroad.com/l/new-album
@@ -16,55 +26,159 @@ const USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [--endpoin
   --endpoint       the partner endpoint to ask instead of the partner's own
   --oembed-endpoint  where to read tweets (default https://publish.twitter.com/oembed)`;
 
-const args = process.argv.slice(2);
-const fail = (message: string, code = 2): never => {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-};
+const LINKS_USAGE = `Usage: buy-tweet links [--port N] [--host H]
 
-const readStdin = async (): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-};
+  Serves a link endpoint (GET /?url=https://t.co/{code}&url=...) that asks t.co where links go.
+  Prints its URL once listening; SIGINT or SIGTERM stops it.
+  --port           the port to listen on (default 8790; 0 picks a free one)
+  --host           the address to listen on (default 127.0.0.1, this machine only)`;
 
-const parseOptions = () => {
-  const options: { endpoint?: string; oembedEndpoint?: string } = {};
-  for (const [flag, key] of [['endpoint', 'endpoint'], ['oembed-endpoint', 'oembedEndpoint']] as const) {
-    const at = args.indexOf(`--${flag}`);
-    const inline = args.find((arg) => arg.startsWith(`--${flag}=`));
-    if (inline) {
-      options[key] = inline.slice(flag.length + 3);
-      args.splice(args.indexOf(inline), 1);
-    } else if (at >= 0) {
-      options[key] = args[at + 1] ?? fail(`--${flag} needs a URL\n\n${USAGE}`);
-      args.splice(at, 2);
-    }
+const EXPAND_USAGE = `Usage: buy-tweet expand [file | -] [--link-endpoint URL]
+
+  Prints the HTML with data-expanded-url written onto every t.co link of its embedded tweets
+  (blockquote.twitter-tweet, blockquote.twitter-video); nothing else changes.
+  file | -         the HTML to read (default -: stdin, up to 1 MB)
+  --link-endpoint  read t.co links through this link endpoint instead of asking t.co`;
+
+const USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [--endpoint URL] [--oembed-endpoint URL]
+       buy-tweet links [--port N] [--host H]
+       buy-tweet expand [file | -] [--link-endpoint URL]
+
+  resolve   the partner and product behind a tweet or a product link, as JSON
+  links     serve a link endpoint, which reads where t.co links go
+  expand    write where t.co links go into the embedded tweets of a page
+
+  buy-tweet <command> --help shows a command's options.`;
+
+/** The most stdin may hold: a page of embeds is far less, and a stream without end must not fill memory. */
+const MAX_STDIN = 1024 * 1024;
+
+/** Thrown for a wrong call: its message goes to stderr with the usage, and the exit code is 2. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage: string,
+  ) {
+    super(message);
   }
-  return options;
+}
+
+/** Thrown when a command fails: its message goes to stderr, and the exit code is 1. */
+class Failure extends Error {}
+
+const readStdin = async (): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_STDIN) throw new UsageError(`buy-tweet: the input on stdin is over ${MAX_STDIN / 1024 / 1024} MB`, '');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 };
 
-const main = async () => {
-  const options = parseOptions();
-  const [command, input, ...rest] = args;
-  if (command === '--help' || command === '-h') return void process.stdout.write(`${USAGE}\n`);
-  if (command !== 'resolve' || !input || rest.length) fail(USAGE);
-  let subject: unknown = input === '-' ? (await readStdin()).trim() : input;
+/** `args` parsed against `options` (and `--help`); unknown options and missing values are a UsageError. */
+const parse = <T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, usage: string) => {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`buy-tweet: ${(error as Error).message}`, usage);
+  }
+};
+
+const runResolve = async (args: string[]) => {
+  const { values, positionals } = parse(args, { endpoint: { type: 'string' }, 'oembed-endpoint': { type: 'string' } }, RESOLVE_USAGE);
+  if (values.help) return void process.stdout.write(`${RESOLVE_USAGE}\n`);
+  const [input, ...rest] = positionals;
+  if (!input || rest.length) throw new UsageError('', RESOLVE_USAGE);
+  let subject: unknown = input === '-' ? (await readStdin()).toString('utf8').trim() : input;
   if (typeof subject === 'string' && subject.startsWith('{')) {
     try {
       subject = JSON.parse(subject);
     } catch {
-      fail('buy-tweet: the input looks like JSON but is not valid JSON');
+      throw new UsageError('buy-tweet: the input looks like JSON but is not valid JSON', '');
     }
   }
   try {
-    const resolved = await resolve(subject, options);
+    const resolved = await resolve(subject, { endpoint: values.endpoint, oembedEndpoint: values['oembed-endpoint'] });
     process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
   } catch (error) {
     const detail =
       error instanceof BuyTweetError ? error.toDetail() : { code: 'error', message: String(error), step: 'lookup' };
     process.stderr.write(`${JSON.stringify({ error: detail }, null, 2)}\n`);
     process.exitCode = 1;
+  }
+};
+
+const runLinks = async (args: string[]) => {
+  const { values, positionals } = parse(args, { port: { type: 'string' }, host: { type: 'string' } }, LINKS_USAGE);
+  if (values.help) return void process.stdout.write(`${LINKS_USAGE}\n`);
+  const port = values.port === undefined ? 8790 : Number(values.port);
+  if (positionals.length || !/^\d{1,5}$/.test(values.port ?? '0') || port > 65535) {
+    throw new UsageError(positionals.length ? '' : `buy-tweet: --port takes 0 to 65535, not ${values.port}`, LINKS_USAGE);
+  }
+  const host = values.host ?? '127.0.0.1';
+  if (!isLoopback(host)) {
+    process.stderr.write(
+      `buy-tweet links: listening on ${host}, beyond this machine: anyone who can reach it can have it ask t.co.\n`,
+    );
+  }
+  const server = await startLinkServer({ port, host }).catch((error: Error) => {
+    throw new Failure(`buy-tweet links: cannot listen on ${host}:${port}: ${error.message}`);
+  });
+  const stop = () => void server.close().finally(() => process.exit());
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.stdout.write(`${server.url}\n`);
+};
+
+const runExpand = async (args: string[]) => {
+  const { values, positionals } = parse(args, { 'link-endpoint': { type: 'string' } }, EXPAND_USAGE);
+  if (values.help) return void process.stdout.write(`${EXPAND_USAGE}\n`);
+  const [file = '-', ...rest] = positionals;
+  if (rest.length) throw new UsageError('', EXPAND_USAGE);
+  let readLinksWith: ReadLinks = tcoReader();
+  if (values['link-endpoint'] !== undefined) {
+    const endpoint = safeEndpoint(values['link-endpoint']);
+    if (!endpoint) throw new UsageError('buy-tweet: --link-endpoint must be an https URL (or http on loopback)', EXPAND_USAGE);
+    readLinksWith = (links) => readLinks(endpoint, links);
+  }
+  const bytes =
+    file === '-'
+      ? await readStdin()
+      : await readFile(file).catch((error: Error) => {
+          throw new Failure(`buy-tweet: cannot read ${file}: ${error.message}`);
+        });
+  // A page that is not UTF-8 (windows-1252, say) is read one character per byte, so that it comes
+  // back byte for byte: HTML's syntax and the inserted attributes are ASCII either way.
+  const encoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+  const expanded = await expandEmbeds(bytes.toString(encoding), { readLinks: readLinksWith }).catch((error: Error) => {
+    throw new Failure(`buy-tweet: the t.co links could not be read: ${error.message}`);
+  });
+  process.stdout.write(Buffer.from(expanded, encoding));
+};
+
+const COMMANDS = new Map<string, (args: string[]) => Promise<void>>([
+  ['resolve', runResolve],
+  ['links', runLinks],
+  ['expand', runExpand],
+]);
+
+const main = async () => {
+  const [command = '', ...args] = process.argv.slice(2);
+  if (command === '--help' || command === '-h') return void process.stdout.write(`${USAGE}\n`);
+  const run = COMMANDS.get(command);
+  try {
+    if (!run) throw new UsageError(command ? `buy-tweet: no command ${command}` : '', USAGE);
+    await run(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${[error.message, error.usage].filter(Boolean).join('\n\n')}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof Failure) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    } else throw error;
   }
 };
 
