@@ -193,7 +193,7 @@ export const startMockPartnerServer = async (options: MockPartnerServerOptions =
   /** Whether a request's `Host` names this server: one of its names, and its port. */
   const addressedHere = (hostHeader = ''): boolean => {
     const [, name = '', givenPort] = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(hostHeader.toLowerCase()) ?? [];
-    return anyHost || (names.has(name) && Number(givenPort) === (server.address() as AddressInfo).port);
+    return anyHost || (names.has(name) && Number(givenPort) === listening.port);
   };
   const server = createServer((req, res) => {
     if (!addressedHere(req.headers.host)) {
@@ -213,13 +213,14 @@ export const startMockPartnerServer = async (options: MockPartnerServerOptions =
       );
     });
   });
-  const { origin, port: listeningPort, close } = await listen(server, port, host);
+  const listening = await listen(server, port, host);
+  const { origin } = listening;
   return {
     url: origin,
-    port: listeningPort,
+    port: listening.port,
     endpoints: Object.fromEntries(mockPartners.map(({ id }) => [id, `${origin}/${id}/v1`])),
     mock,
     server,
-    close,
+    close: listening.close,
   };
 };

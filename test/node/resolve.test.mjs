@@ -6,6 +6,7 @@ import { setupServer } from 'msw/node';
 import { resolve } from 'buy-tweet/api';
 import { embedHtml, fixtureTweets, tweetUrl } from 'buy-tweet/mock';
 import { startMockPartnerServer } from 'buy-tweet/mock/server';
+import { runCli } from './cli-process.mjs';
 
 const run = promisify(execFile);
 const cli = new URL('../../dist/esm/node/cli.js', import.meta.url).pathname;
@@ -118,15 +119,17 @@ describe('npx buy-tweet resolve', () => {
     assert.equal(resolved.product.availability, 'preorder');
   });
 
-  test('resolves a tweet URL with --oembed-endpoint', async () => {
-    const { stdout } = await run('node', [
-      cli,
+  test('resolves a tweet URL with --oembed-endpoint, reading its t.co link at t.co', async () => {
+    // A real process: its t.co is the mock's, through the preload, which logs what was asked.
+    const { code, stdout, stderr } = await runCli([
       'resolve',
       tweetUrl(fixtureTweets.liveCd),
       `--endpoint=${endpoint('musictoday')}`,
       `--oembed-endpoint=${oembedEndpoint}`,
     ]);
+    assert.equal(code, 0, stderr);
     assert.deepEqual(JSON.parse(stdout).product.price, { amount: 3300, currency: 'JPY' });
+    assert.match(stderr, /^tco-preload: GET https:\/\/t\.co\/Jp5cD7m$/m);
   });
 
   test('says what went wrong as JSON on stderr, exit code 1', async () => {
