@@ -1,7 +1,14 @@
 /** Everything buy-tweet offers, without defining the element: `import 'buy-tweet'` does that. */
 export { BuyTweet, resolve, type Resolved, type BuyTweetApi } from './api.js';
 export { BuyTweetElement } from './buy-tweet/buy-tweet.js';
-export type { BuyTweetEventDetails, BuyTweetEventName } from './buy-tweet/events.js';
+export {
+  BuyTweetCloseEvent,
+  BuyTweetErrorEvent,
+  BuyTweetLoadEvent,
+  BuyTweetOpenEvent,
+  BuyTweetPurchaseEvent,
+  type PublicOrder,
+} from './buy-tweet/events.js';
 export { configure, type ConfigureOptions } from './core/config.js';
 export { BuyTweetError, type ErrorCode, type ErrorDetail, type Step } from './core/errors.js';
 export { formatMoney } from './core/money.js';

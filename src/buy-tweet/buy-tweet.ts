@@ -8,9 +8,20 @@ import { partnerEndpoint, type PartnerMatch } from '../core/partners.js';
 import { pickSource, readProductLink } from '../core/source.js';
 import { readEmbeddedTweet } from '../core/tweet-dom.js';
 import type { Product, TweetInfo } from '../core/types.js';
-import type { renderCheckout } from '../checkout/checkout.js';
+import type {
+  CheckoutCloseEvent,
+  CheckoutErrorEvent,
+  CheckoutPurchaseEvent,
+  renderCheckout,
+} from '../checkout/checkout.js';
 import { words } from '../core/words.js';
-import { emit } from './events.js';
+import {
+  BuyTweetCloseEvent,
+  BuyTweetErrorEvent,
+  BuyTweetLoadEvent,
+  BuyTweetOpenEvent,
+  BuyTweetPurchaseEvent,
+} from './events.js';
 import { styles } from './buy-tweet.styles.js';
 import { theme } from './theme.styles.js';
 
@@ -65,6 +76,18 @@ const loadFallbacks = (): Promise<unknown> =>
     (module) => (fallbacks = module),
     () => (fallbacks = null),
   ));
+
+/**
+ * The checkout chunk, imported on the first sign of intent. A browser keeps a failed dynamic
+ * import's failure for the page's life, so after one the chunk is asked for under a new URL (the
+ * browser build writes the chunk's own path where `chunk-url` marks it: rollup.config.mjs).
+ */
+const CHECKOUT_CHUNK: string = /* chunk-url */ '../checkout/checkout.js';
+let checkoutFailures = 0;
+const importCheckout = (): Promise<typeof import('../checkout/checkout.js')> =>
+  checkoutFailures
+    ? import(/* @vite-ignore */ `${new URL(CHECKOUT_CHUNK, import.meta.url).href}?retry=${checkoutFailures}`)
+    : import('../checkout/checkout.js');
 
 /**
  * The advice about t.co, once the page has loaded and only if it still has no link endpoint: the
@@ -316,8 +339,11 @@ export class BuyTweetElement extends LitElement {
       if (entry instanceof BuyTweetError) throw entry;
       this.#product = entry;
       this.#show({ state: 'ready', product: entry });
-      await this.updateComplete;
-      emit(this, 'buy-tweet-load', { product: entry });
+      await this.#emit(new BuyTweetLoadEvent({ product: entry }));
+      // Back from a payment method that left the page: this card's checkout may be the one.
+      if (/[?&]payment_intent_client_secret=/.test(location.search)) {
+        this.#loadCheckout().then(() => this.#checkoutElement()?.returnFromStripe(), () => undefined);
+      }
     } catch (error) {
       if (lookup !== this.#lookup || isAbortError(error)) return;
       const failure = BuyTweetError.from(error, { code: 'network', step: 'lookup', retryable: true });
@@ -343,9 +369,16 @@ export class BuyTweetElement extends LitElement {
     this.#show(card ? { state: 'error', error } : { state: 'none' });
     // Fired once the element shows it (its view may have a chunk to load first), never from inside
     // a property change.
-    (card ? loadFallbacks() : Promise.resolve())
-      .then(() => this.updateComplete)
-      .then(() => emit(this, 'buy-tweet-error', error.toDetail()));
+    void (card ? loadFallbacks() : Promise.resolve()).then(() => this.#emit(new BuyTweetErrorEvent(error.toDetail())));
+  }
+
+  /**
+   * Fires a public event once the element shows what it says (one timing for all of them, never
+   * from inside a property change); gives `!defaultPrevented`.
+   */
+  async #emit(event: Event): Promise<boolean> {
+    await this.updateComplete;
+    return this.dispatchEvent(event);
   }
 
   /** The element's own `endpoint`, when it is a URL that may be asked. */
@@ -370,7 +403,7 @@ export class BuyTweetElement extends LitElement {
   }
 
   #loadCheckout(): Promise<unknown> {
-    this.#checkout ??= import('../checkout/checkout.js').then(
+    this.#checkout ??= importCheckout().then(
       async ({ defineCheckout, renderCheckout }) => {
         defineCheckout();
         this.#checkoutView = renderCheckout;
@@ -378,7 +411,9 @@ export class BuyTweetElement extends LitElement {
         await this.updateComplete;
       },
       (error) => {
-        this.#checkout = undefined; // the next press tries again
+        // The next press tries again, under a new URL: browsers keep a failed import's failure.
+        checkoutFailures++;
+        this.#checkout = undefined;
         throw error;
       },
     );
@@ -392,24 +427,26 @@ export class BuyTweetElement extends LitElement {
   async #buy() {
     const product = this.#product;
     if (!product || product.availability === 'sold_out') return;
-    if (!emit(this, 'buy-tweet-open', { product }, true)) return;
+    // Fired at once, not after an update: the press is the user's, and `preventDefault` must count.
+    if (!this.dispatchEvent(new BuyTweetOpenEvent({ product }))) return;
     if (product.checkout.type === 'redirect') {
-      window.open(product.checkout.url, '_blank', 'noopener');
+      window.open(product.checkout.url, '_blank', 'noopener,noreferrer');
       return;
     }
     this.#buyError = undefined;
     try {
       await this.#loadCheckout();
-    } catch {
+    } catch (cause) {
+      this.#buyError = 'Checkout could not be loaded. Try again.';
+      this.requestUpdate();
       const error = new BuyTweetError({
         code: 'network',
         message: 'The checkout could not be loaded.',
         step: 'order',
         retryable: true,
+        cause,
       });
-      this.#buyError = 'Checkout could not be loaded. Try again.';
-      this.requestUpdate();
-      emit(this, 'buy-tweet-error', error.toDetail());
+      void this.#emit(new BuyTweetErrorEvent(error.toDetail()));
       return;
     }
     await this.#checkoutElement()?.show();
@@ -422,9 +459,18 @@ export class BuyTweetElement extends LitElement {
     this.#show({ state: 'ready', product: this.#product });
   }
 
+  #checkoutPurchased({ order }: CheckoutPurchaseEvent) {
+    if (this.#product) void this.#emit(new BuyTweetPurchaseEvent({ order, product: this.#product }));
+  }
+
+  #checkoutFailed({ error }: CheckoutErrorEvent) {
+    void this.#emit(new BuyTweetErrorEvent(error.toDetail()));
+  }
+
   /** Focus goes back to Buy when the checkout closes. */
-  #checkoutClosed() {
+  #checkoutClosed({ reason }: CheckoutCloseEvent) {
     this.renderRoot.querySelector<HTMLElement>('[part="buy-button"]')?.focus();
+    void this.#emit(new BuyTweetCloseEvent({ reason }));
   }
 
   /** Does what pressing Buy does: fires `buy-tweet-open`, then opens checkout unless prevented. */
@@ -446,6 +492,8 @@ export class BuyTweetElement extends LitElement {
       locale: this.#locale(),
       theme: this.theme,
       soldOut: this.#soldOut,
+      purchased: this.#checkoutPurchased,
+      failed: this.#checkoutFailed,
       closed: this.#checkoutClosed,
     });
   }
@@ -482,7 +530,7 @@ export class BuyTweetElement extends LitElement {
       <div class="media">
         ${image
           ? html`<img part="image" src=${image.url} alt=${image.alt} width=${image.width ?? 96}
-              height=${image.height ?? 96} loading="lazy" decoding="async" />`
+              height=${image.height ?? 96} loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
           : nothing}
       </div>
       <div class="info">

@@ -1,32 +1,64 @@
 import type { ErrorDetail } from '../core/errors.js';
 import type { Order, Product } from '../core/types.js';
 
-/** The `detail` of each event the element fires (CONTRACT 2). */
-export interface BuyTweetEventDetails {
-  'buy-tweet-load': { product: Product };
-  'buy-tweet-error': ErrorDetail;
-  'buy-tweet-open': { product: Product };
-  'buy-tweet-purchase': { order: Order; product: Product };
-  'buy-tweet-close': { reason: 'completed' | 'dismissed' };
+/**
+ * The element's public events (CONTRACT 2), one class each (the Web Awesome way): all bubble and
+ * are composed, so a page can listen on `document`, and `<buy-tweet>` alone fires them. An order
+ * in an event never carries its `payment`: the client secret is for Stripe's fields, not for
+ * every script on the page.
+ */
+
+/** An order as events show it: without `payment`. */
+export type PublicOrder = Omit<Order, 'payment'>;
+
+abstract class BuyTweetEvent<Detail> extends CustomEvent<Detail> {
+  constructor(name: string, detail: Detail, cancelable = false) {
+    super(name, { detail, bubbles: true, composed: true, cancelable });
+  }
 }
 
-export type BuyTweetEventName = keyof BuyTweetEventDetails;
+/** The product card is shown. */
+export class BuyTweetLoadEvent extends BuyTweetEvent<{ product: Product }> {
+  constructor(detail: { product: Product }) {
+    super('buy-tweet-load', detail);
+  }
+}
 
-/** Fires one of the element's events: always `bubbles` and `composed`; returns `!defaultPrevented`. */
-export const emit = <K extends BuyTweetEventName>(
-  target: EventTarget,
-  name: K,
-  detail: BuyTweetEventDetails[K],
-  cancelable = false,
-): boolean =>
-  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+/** A step failed and the element shows it. */
+export class BuyTweetErrorEvent extends BuyTweetEvent<ErrorDetail> {
+  constructor(detail: ErrorDetail) {
+    super('buy-tweet-error', detail);
+  }
+}
+
+/** Buy was pressed; `preventDefault()` keeps the checkout closed. */
+export class BuyTweetOpenEvent extends BuyTweetEvent<{ product: Product }> {
+  constructor(detail: { product: Product }) {
+    super('buy-tweet-open', detail, true);
+  }
+}
+
+/** The payment succeeded (or is processing). */
+export class BuyTweetPurchaseEvent extends BuyTweetEvent<{ order: PublicOrder; product: Product }> {
+  constructor({ order, product }: { order: Order; product: Product }) {
+    const { payment: _secret, ...shown } = order;
+    super('buy-tweet-purchase', { order: shown, product });
+  }
+}
+
+/** The checkout closed. */
+export class BuyTweetCloseEvent extends BuyTweetEvent<{ reason: 'completed' | 'dismissed' }> {
+  constructor(detail: { reason: 'completed' | 'dismissed' }) {
+    super('buy-tweet-close', detail);
+  }
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'buy-tweet-load': CustomEvent<BuyTweetEventDetails['buy-tweet-load']>;
-    'buy-tweet-error': CustomEvent<BuyTweetEventDetails['buy-tweet-error']>;
-    'buy-tweet-open': CustomEvent<BuyTweetEventDetails['buy-tweet-open']>;
-    'buy-tweet-purchase': CustomEvent<BuyTweetEventDetails['buy-tweet-purchase']>;
-    'buy-tweet-close': CustomEvent<BuyTweetEventDetails['buy-tweet-close']>;
+    'buy-tweet-load': BuyTweetLoadEvent;
+    'buy-tweet-error': BuyTweetErrorEvent;
+    'buy-tweet-open': BuyTweetOpenEvent;
+    'buy-tweet-purchase': BuyTweetPurchaseEvent;
+    'buy-tweet-close': BuyTweetCloseEvent;
   }
 }

@@ -1,40 +1,26 @@
-import type { Stripe, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
+import type { PaymentIntent, Stripe, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
 import { LitElement, adoptStyles, html, nothing, type TemplateResult } from 'lit';
-import { emit } from '../buy-tweet/events.js';
+import { SHIPPING_FIELDS, checkBuyer, emptyAddress, freshInput, newKey, type BuyerInput } from '../core/buyer.js';
 import {
   checkoutReducer,
   expectedTotal,
   initialCheckout,
   orderRequest,
-  type BuyerInput,
+  variantOf,
   type CheckoutAction,
   type CheckoutState,
 } from '../core/checkout-flow.js';
 import { BuyTweetError } from '../core/errors.js';
 import { formatMoney } from '../core/money.js';
-import { createOrder, getOrder } from '../core/protocol.js';
 import type { PartnerMatch } from '../core/partners.js';
-import type { Order, OrderSource, Product, ShippingAddress, TweetInfo } from '../core/types.js';
+import { createOrder, getOrder } from '../core/protocol.js';
+import type { Order, OrderSource, Product, TweetInfo } from '../core/types.js';
+import { theme } from '../buy-tweet/theme.styles.js';
+import { clearAttempt, forgetStripeReturn, loadAttempt, saveAttempt, stripeReturn, type StoredAttempt } from './attempt.js';
+import { styles } from './checkout.styles.js';
 import { countryOfLocale, countryOptions } from './countries.js';
 import { forget, recall, remember } from './remember.js';
-import { theme } from '../buy-tweet/theme.styles.js';
-import { styles } from './checkout.styles.js';
 import { getStripe } from './stripe.js';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const SHIPPING_FIELDS: Array<[keyof ShippingAddress, string, string, boolean]> = [
-  ['name', 'Full name', 'shipping name', true],
-  ['line1', 'Address', 'shipping address-line1', true],
-  ['line2', 'Apartment, suite (optional)', 'shipping address-line2', false],
-  ['city', 'City', 'shipping address-level2', true],
-  ['region', 'State / region', 'shipping address-level1', false],
-  ['postalCode', 'Postal code', 'shipping postal-code', true],
-];
-
-/** A fresh Idempotency-Key: 128 random bits (getRandomValues works on http pages too). */
-const newKey = () =>
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /** The public custom properties (CONTRACT 2), which a layer outside `<buy-tweet>` does not inherit. */
 const CUSTOM_PROPERTIES = [
@@ -51,6 +37,12 @@ const lightHostOf = (element: Element): Element => {
   return root instanceof ShadowRoot ? root.host : element;
 };
 
+/** Stripe's word on a PaymentIntent that counts as a purchase (CONTRACT 5). */
+const isPurchase = (status: PaymentIntent['status'] | undefined) => status === 'succeeded' || status === 'processing';
+
+/** Errors of `confirmPayment` that are about the buyer's payment details: anything else is unclear. */
+const BUYER_ERRORS = ['card_error', 'validation_error'];
+
 const messageOf = (error: BuyTweetError, partner: string): string => {
   switch (error.code) {
     case 'network':
@@ -66,16 +58,44 @@ const messageOf = (error: BuyTweetError, partner: string): string => {
     case 'stripe_unavailable':
       return 'The payment form could not be loaded. Check your connection and try again.';
     case 'invalid_response':
-      return `${partner} sent an answer that can't be used. Nothing was charged.`;
+      return `${partner} sent an answer that can't be used. Nothing was charged: change your details or try again.`;
     default:
       return error.message;
   }
 };
 
 /**
+ * What the checkout tells `<buy-tweet>`, which alone fires the public events (CONTRACT 2). They
+ * neither bubble nor cross a shadow root: only the element that drew the checkout hears them.
+ */
+export class CheckoutPurchaseEvent extends Event {
+  constructor(readonly order: Order) {
+    super('checkout-purchase');
+  }
+}
+export class CheckoutErrorEvent extends Event {
+  constructor(readonly error: BuyTweetError) {
+    super('checkout-error');
+  }
+}
+export class CheckoutCloseEvent extends Event {
+  constructor(readonly reason: 'completed' | 'dismissed') {
+    super('checkout-close');
+  }
+}
+/** The partner answered sold out: the card says so too. */
+export class SoldOutEvent extends Event {
+  constructor() {
+    super('sold-out');
+  }
+}
+
+/**
  * The checkout of one `<buy-tweet>`: a native modal `<dialog>` that takes the buyer from options
  * and address through Stripe's Payment Element to a receipt. It lives in the element's shadow
- * root and is loaded only when the buyer shows intent.
+ * root and is loaded only when the buyer shows intent. Its state changes only through
+ * `core/checkout-flow.ts`'s reducer; the attempt under way is kept in sessionStorage
+ * (`attempt.ts`) until it ends in a receipt.
  *
  * Stripe.js mounts the Payment Element only into the document's own tree, never inside a shadow
  * root (stripe/stripe-js#399, #662). So its container is a light-DOM child of `<buy-tweet>`
@@ -99,6 +119,7 @@ export class BuyTweetCheckout extends LitElement {
     locale: { attribute: false },
     partner: { attribute: false },
     endpoint: { attribute: false },
+    productUrl: { attribute: false },
     source: { attribute: false },
     theme: {},
   };
@@ -108,20 +129,20 @@ export class BuyTweetCheckout extends LitElement {
   /** The partner's name, for messages. */
   declare partner: string;
   declare endpoint: string;
+  /** The product link the card is for: with the endpoint, it names the stored attempt. */
+  declare productUrl: string;
   declare source: OrderSource;
   declare theme?: 'light' | 'dark' | 'auto';
 
-  #state: CheckoutState = initialCheckout();
-  #input!: BuyerInput;
-  #remember = false;
-  #saved = false;
+  /** Made on the first sign of intent: until then, nothing is read from storage. */
+  #state?: CheckoutState;
+  /** The stored attempt has been read (once per element: afterwards the state is the truth). */
+  #resumed?: Promise<void>;
   #stripe?: Stripe;
   #elements?: StripeElements;
   #paymentElement?: StripePaymentElement;
   /** The Payment Element's container, made when the payment form is mounted. */
   #container?: HTMLElement;
-  /** The client secret of the order whose Payment Element is mounted. */
-  #mounted?: string;
   /** Where the dialog is drawn when `<buy-tweet>` is not in the document's own tree. */
   #layer?: HTMLElement;
 
@@ -174,43 +195,99 @@ export class BuyTweetCheckout extends LitElement {
   /** Loads Stripe.js for the product's key ahead of the press: hover or focus of Buy. */
   preload(): void {
     // Draw the (closed) dialog now, so the press only has to open it.
-    this.#input ??= this.#freshInput();
-    this.requestUpdate();
+    this.#begin();
     const { checkout } = this.product;
     if (checkout.type === 'stripe') getStripe(checkout.publishableKey).catch(() => undefined);
   }
 
-  /** Opens the dialog, where the buyer left it. */
+  /** Opens the dialog, where the buyer left it: in this page, or before a reload. */
   async show(): Promise<void> {
-    this.#input ??= this.#freshInput();
-    this.requestUpdate();
+    await this.#begin();
     await this.updateComplete;
     const dialog = this.#dialog();
     if (!dialog.open) dialog.showModal();
     this.#focusStep();
-    // The payment form went away with the element, which is back.
-    if (this.#state.step === 'payment' && !this.#mounted) void this.#showPaymentForm();
+    // The payment form went away with the element (or the page), which is back.
+    if (this.#state!.step === 'payment' && !this.#state!.mounted) void this.#showPaymentForm();
   }
 
-  #freshInput(): BuyerInput {
-    const saved = recall();
-    this.#saved = this.#remember = Boolean(saved);
-    const available = this.product.variants.find((variant) => variant.availability !== 'sold_out');
-    return {
-      variantId: available?.id,
-      quantity: 1,
-      email: saved?.email ?? '',
-      shipping: {
-        name: '',
-        line1: '',
-        line2: '',
-        city: '',
-        region: '',
-        postalCode: '',
-        country: countryOfLocale(this.locale) ?? 'US',
-        ...saved?.shipping,
-      },
-    };
+  /**
+   * Back from a payment method that left the page (CONTRACT 5): when Stripe's parameters name the
+   * PaymentIntent of this product's stored attempt, the checkout opens at the outcome, Stripe's
+   * parameters leave the address bar, and the purchase counts once.
+   */
+  async returnFromStripe(): Promise<void> {
+    const back = stripeReturn();
+    const stored = back && loadAttempt(this.endpoint, this.productUrl);
+    if (!back || !stored?.orderId || stored.paymentIntent !== back.paymentIntent) return;
+    forgetStripeReturn();
+    this.#resumed = Promise.resolve();
+    this.#state = initialCheckout(stored.input, Boolean(recall()));
+    this.#dispatch({ type: 'resume', input: stored.input, attempt: stored.attempt, acceptedTotal: stored.acceptedTotal });
+    await this.updateComplete;
+    const dialog = this.#dialog();
+    if (!dialog.open) dialog.showModal();
+    let intent: PaymentIntent | undefined;
+    try {
+      this.#stripe = await getStripe(this.#publishableKey());
+      intent = (await this.#stripe.retrievePaymentIntent(back.clientSecret)).paymentIntent;
+    } catch {
+      // Stripe's word could not be had: the partner's is asked all the same.
+    }
+    let order: Order;
+    try {
+      order = await getOrder(this.endpoint, stored.orderId);
+    } catch (error) {
+      // No order to show: the details stay, with the same key, so Continue finds the same order.
+      this.#dispatch({ type: 'order_failed', error: BuyTweetError.from(error, { code: 'network', step: 'order', retryable: true }) });
+      return this.#focusStep();
+    }
+    if (isPurchase(intent?.status) || order.status === 'paid') return this.#purchased(order);
+    const error = new BuyTweetError({
+      code: 'payment_failed',
+      message: intent?.last_payment_error?.message ?? 'The payment did not go through.',
+      step: 'payment',
+      retryable: true,
+    });
+    this.#dispatch({ type: 'returned', order, error });
+    this.#focusStep();
+    this.dispatchEvent(new CheckoutErrorEvent(error));
+    await this.#showPaymentForm();
+  }
+
+  /** The state, made once from what is stored: the attempt of before a reload, and the remembered buyer. */
+  #begin(): Promise<void> {
+    if (!this.#state) {
+      const saved = recall();
+      const country = countryOfLocale(this.locale) ?? 'US';
+      const shipping = { ...emptyAddress(country), ...saved?.shipping };
+      this.#state = initialCheckout(freshInput(this.product, { email: saved?.email, shipping }), Boolean(saved));
+      this.requestUpdate();
+    }
+    this.#resumed ??= this.#resume(loadAttempt(this.endpoint, this.productUrl));
+    return this.#resumed;
+  }
+
+  /** Continues an attempt kept from before a reload: same details, same key, its order if it has one. */
+  async #resume(stored: StoredAttempt | undefined) {
+    if (!stored) return;
+    const { input, attempt, acceptedTotal, orderId } = stored;
+    let order: Order | undefined;
+    if (orderId) {
+      try {
+        order = await getOrder(this.endpoint, orderId);
+      } catch {
+        // The details and key stay: Continue sends the same body, and the partner answers the same order.
+      }
+    }
+    if (order && order.status !== 'requires_payment' && order.status !== 'paid') {
+      // Failed or canceled: that attempt is over; what the buyer typed is kept for the next.
+      clearAttempt(this.endpoint, this.productUrl);
+      this.#dispatch({ type: 'resume', input });
+      return;
+    }
+    this.#dispatch({ type: 'resume', input, attempt, order, acceptedTotal });
+    if (order?.status === 'paid') this.#purchased(order);
   }
 
   #dialog(): HTMLDialogElement {
@@ -218,7 +295,7 @@ export class BuyTweetCheckout extends LitElement {
   }
 
   #dispatch(action: CheckoutAction) {
-    this.#state = checkoutReducer(this.#state, action);
+    this.#state = checkoutReducer(this.#state!, action);
     this.requestUpdate();
   }
 
@@ -230,99 +307,82 @@ export class BuyTweetCheckout extends LitElement {
   }
 
   #fail(error: BuyTweetError) {
-    emit(this, 'buy-tweet-error', error.toDetail());
+    this.dispatchEvent(new CheckoutErrorEvent(error));
+  }
+
+  #publishableKey(order = this.#state?.order): string {
+    const { checkout } = this.product;
+    return order?.payment?.publishableKey ?? (checkout.type === 'stripe' ? checkout.publishableKey : '');
+  }
+
+  /** Keeps the attempt for a reload or a return from Stripe, with what is known of it so far. */
+  #store(more: Pick<StoredAttempt, 'orderId' | 'paymentIntent'> = {}) {
+    const { input, attempt, acceptedTotal } = this.#state!;
+    if (!attempt) return;
+    saveAttempt({ endpoint: this.endpoint, productUrl: this.productUrl, input, attempt, acceptedTotal, ...more });
   }
 
   #onInput(event: Event) {
     const field = event.target as HTMLInputElement | HTMLSelectElement;
-    const name = field.name;
-    const value = field.type === 'checkbox' ? (field as HTMLInputElement).checked : field.value;
-    if (name === 'remember') {
-      this.#remember = value as boolean;
-      return this.requestUpdate();
-    }
-    if (name.startsWith('shipping.')) {
-      this.#input.shipping = { ...this.#input.shipping, [name.slice(9)]: value };
-    } else if (name === 'quantity') {
-      this.#input.quantity = Number(value);
-    } else {
-      (this.#input as unknown as Record<string, unknown>)[name] = value;
-    }
-    this.#dispatch({ type: 'input', field: name });
-  }
-
-  /** The buyer's own mistakes, found before anything is sent. */
-  #check(): Record<string, string> {
-    const { product } = this;
-    const input = this.#input;
-    const fields: Record<string, string> = {};
-    if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > product.maxQuantity) {
-      fields.quantity = `Choose from 1 to ${product.maxQuantity}.`;
-    }
-    if (!EMAIL.test(input.email.trim())) fields.email = 'Enter an email address like name@example.com.';
-    if (product.requiresShipping) {
-      for (const [key, label, , required] of SHIPPING_FIELDS) {
-        if (required && !input.shipping[key].trim()) fields[`shipping.${key}`] = `Enter your ${label.toLowerCase()}.`;
-      }
-    }
-    return fields;
+    if (field.name === 'remember') this.#dispatch({ type: 'remember', on: (field as HTMLInputElement).checked });
+    else this.#dispatch({ type: 'input', field: field.name, value: field.value });
   }
 
   async #submit(event: Event) {
     event.preventDefault();
-    if (this.#state.step !== 'details') return;
-    const fields = this.#check();
+    const state = this.#state!;
+    if (state.step !== 'details') return;
+    const fields = checkBuyer(this.product, state.input);
     if (Object.keys(fields).length) {
       this.#dispatch({ type: 'check_failed', fields });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    if (this.#state.newTotal) this.#dispatch({ type: 'accept_total' });
-    const request = orderRequest(this.product, this.#input, this.#state, this.source);
-    this.#dispatch({ type: 'submit', body: JSON.stringify(request), key: newKey() });
-    const { key } = this.#state.attempt!;
-    if (this.#remember) remember({ email: request.email, shipping: request.shipping ?? undefined });
-    else forget();
-    this.#saved = this.#remember;
+    // Continue on a new total accepts it.
+    const request = orderRequest(this.product, state.input, state.newTotal ?? state.acceptedTotal, this.source);
+    this.#dispatch({ type: 'submit', request, key: newKey() });
+    const { key } = this.#state!.attempt!;
+    // Kept before it leaves: a reload while it is on its way sends it again under the same key.
+    this.#store();
+    let order: Order;
     try {
-      const order = await createOrder(this.endpoint, request, key);
+      order = await createOrder(this.endpoint, request, key);
       if (order.payment?.type !== 'stripe') {
-        throw new BuyTweetError({
-          code: 'invalid_response',
-          message: 'The order has no way to pay for it.',
-          step: 'order',
-        });
+        throw new BuyTweetError({ code: 'invalid_response', message: 'The order has no way to pay for it.', step: 'order' });
       }
-      this.#dispatch({ type: 'ordered', order });
-      this.#focusStep();
     } catch (error) {
-      const failure =
-        error instanceof BuyTweetError
-          ? error
-          : new BuyTweetError({ code: 'network', message: String(error), step: 'order', retryable: true });
+      const failure = BuyTweetError.from(error, { code: 'network', step: 'order', retryable: true });
       this.#dispatch({ type: 'order_failed', error: failure });
-      // Tells the card behind the dialog, which then says sold out too.
-      if (failure.code === 'sold_out') this.dispatchEvent(new Event('sold-out'));
+      if (failure.code === 'sold_out') this.dispatchEvent(new SoldOutEvent());
       this.#focusStep();
       this.#fail(failure);
       return;
     }
+    this.#dispatch({ type: 'ordered', order });
+    this.#store({ orderId: order.id });
+    this.#keepBuyer();
+    this.#focusStep();
     await this.#showPaymentForm();
+  }
+
+  /** "Remember me", applied once the order exists: details that made no order are not kept. */
+  #keepBuyer() {
+    const { remember: wanted, attempt } = this.#state!;
+    if (wanted) remember({ email: attempt!.request.email, shipping: attempt!.request.shipping ?? undefined });
+    else forget();
+    this.#dispatch({ type: 'saved', saved: wanted });
   }
 
   /** Mounts the Payment Element for the order; when that fails the order stands, and Try again mounts it again. */
   async #showPaymentForm() {
-    const order = this.#state.order;
+    const order = this.#state!.order;
     if (!order) return;
     this.#dispatch({ type: 'payment_form' });
     try {
       await this.#mountPayment(order);
     } catch (error) {
-      const failure =
-        error instanceof BuyTweetError
-          ? error
-          : new BuyTweetError({ code: 'stripe_unavailable', message: String(error), step: 'payment', retryable: true });
+      const failure = BuyTweetError.from(error, { code: 'stripe_unavailable', step: 'payment', retryable: true });
       this.#dispatch({ type: 'payment_form', error: failure });
       this.#fail(failure);
     }
@@ -330,10 +390,8 @@ export class BuyTweetCheckout extends LitElement {
 
   async #mountPayment(order: Order) {
     const payment = order.payment!;
-    if (this.#mounted === payment.clientSecret) return;
-    const { checkout } = this.product;
-    const key = payment.publishableKey ?? (checkout.type === 'stripe' ? checkout.publishableKey : '');
-    this.#stripe = await getStripe(key);
+    if (this.#state!.mounted === order.id && this.#paymentElement) return;
+    this.#stripe = await getStripe(this.#publishableKey(order));
     await this.updateComplete;
     this.#unmountPayment();
     const dark = this.theme === 'dark' || (this.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
@@ -348,8 +406,7 @@ export class BuyTweetCheckout extends LitElement {
     (this.#layer ?? lightHostOf(this)).append(this.#container);
     this.#paymentElement = this.#elements.create('payment');
     this.#paymentElement.mount(this.#container);
-    this.#mounted = payment.clientSecret;
-    this.requestUpdate();
+    this.#dispatch({ type: 'mounted', orderId: order.id });
   }
 
   #unmountPayment() {
@@ -358,7 +415,7 @@ export class BuyTweetCheckout extends LitElement {
     this.#paymentElement = undefined;
     this.#container = undefined;
     this.#elements = undefined;
-    this.#mounted = undefined;
+    if (this.#state?.mounted) this.#dispatch({ type: 'unmounted' });
   }
 
   #edit() {
@@ -367,37 +424,32 @@ export class BuyTweetCheckout extends LitElement {
   }
 
   async #pay() {
-    const { order } = this.#state;
-    if (this.#state.step !== 'payment' || !order || !this.#stripe || !this.#elements) return;
+    const { order, step, mounted } = this.#state!;
+    if (step !== 'payment' || !order || !mounted || !this.#stripe || !this.#elements) return;
     this.#dispatch({ type: 'pay' });
-    let result;
+    // A payment method that leaves the page comes back to this page's URL: the attempt must be
+    // found then by the PaymentIntent Stripe names (its id is the client secret's first part).
+    this.#store({ orderId: order.id, paymentIntent: order.payment!.clientSecret.split('_secret_')[0] });
+    let result: { paymentIntent?: PaymentIntent; error?: { type?: string; message?: string } } | undefined;
     try {
       result = await this.#stripe.confirmPayment({
         elements: this.#elements,
         redirect: 'if_required',
         confirmParams: { return_url: location.href },
       });
-    } catch (error) {
-      result = { error: { type: 'api_error', message: 'The payment could not be sent. Try again.' } };
+    } catch {
+      // No answer at all: unclear, like an API error below.
     }
-    const status = result.paymentIntent?.status;
-    if (status === 'succeeded' || status === 'processing') {
-      // The partner's word on the order, once; if that read fails, the purchase still stands.
-      let latest = order;
-      try {
-        latest = await getOrder(this.endpoint, order.id, { retries: 0 });
-      } catch {
-        // Keep the order as created.
-      }
-      this.#dispatch({ type: 'paid', order: latest });
-      this.#focusStep();
-      emit(this, 'buy-tweet-purchase', { order: latest, product: this.product });
-      return;
+    if (isPurchase(result?.paymentIntent?.status)) return this.#paidFor(order);
+    const stripeError = result?.error;
+    if (!stripeError || !BUYER_ERRORS.includes(stripeError.type ?? '')) {
+      // An unclear answer (a lost connection, an API error): the payment may have gone through.
+      // Stripe's and the partner's word decide before anything is said to have failed.
+      if (await this.#wentThrough(order)) return this.#paidFor(order);
     }
-    const stripeError = result.error;
     const error = new BuyTweetError({
       code: 'payment_failed',
-      message: stripeError?.message ?? 'The payment did not go through.',
+      message: stripeError?.message ?? 'The payment could not be confirmed. Nothing was charged: try again.',
       step: 'payment',
       retryable: true,
     });
@@ -406,26 +458,56 @@ export class BuyTweetCheckout extends LitElement {
     if (stripeError?.type !== 'validation_error') this.#fail(error);
   }
 
+  /** Whether Stripe, or else the partner, says the order's payment went through. */
+  async #wentThrough(order: Order): Promise<boolean> {
+    try {
+      const { paymentIntent } = await this.#stripe!.retrievePaymentIntent(order.payment!.clientSecret);
+      if (isPurchase(paymentIntent?.status)) return true;
+    } catch {
+      // Stripe cannot say: the partner may.
+    }
+    try {
+      return (await getOrder(this.endpoint, order.id, { retries: 1 })).status === 'paid';
+    } catch {
+      return false;
+    }
+  }
+
+  /** A payment went through: the partner's word on the order, once; if that read fails, the purchase still stands. */
+  async #paidFor(order: Order) {
+    let latest = order;
+    try {
+      latest = await getOrder(this.endpoint, order.id, { retries: 0 });
+    } catch {
+      // Keep the order as created.
+    }
+    this.#dispatch({ type: 'paid', order: latest });
+    this.#purchased(latest);
+  }
+
+  /** The receipt is shown: the attempt is over, and `<buy-tweet>` tells the page. */
+  #purchased(order: Order) {
+    if (this.#state!.step !== 'receipt') this.#dispatch({ type: 'returned', order });
+    clearAttempt(this.endpoint, this.productUrl);
+    this.#focusStep();
+    this.updateComplete.then(() => this.dispatchEvent(new CheckoutPurchaseEvent(order)));
+  }
+
   #close() {
     this.#dialog().close();
   }
 
   #onClose() {
-    const completed = this.#state.step === 'receipt';
-    if (completed) {
-      // The next Buy is a new purchase; the buyer's details stay for it.
-      this.#state = initialCheckout();
-      this.#unmountPayment();
-      this.#input.quantity = 1;
-    }
-    emit(this, 'buy-tweet-close', { reason: completed ? 'completed' : 'dismissed' });
+    const completed = this.#state!.step === 'receipt';
+    if (completed) this.#unmountPayment();
+    this.#dispatch({ type: 'closed' });
+    this.dispatchEvent(new CheckoutCloseEvent(completed ? 'completed' : 'dismissed'));
   }
 
   #forget() {
     forget();
-    this.#saved = this.#remember = false;
-    this.#input = { ...this.#input, email: '', shipping: { ...this.#freshInput().shipping } };
-    this.requestUpdate();
+    const shipping = emptyAddress(countryOfLocale(this.locale) ?? 'US');
+    this.#dispatch({ type: 'forgot', input: { ...this.#state!.input, email: '', shipping } });
   }
 
   #money(amount: { amount: number; currency: string }) {
@@ -433,8 +515,8 @@ export class BuyTweetCheckout extends LitElement {
   }
 
   protected override render() {
-    if (!this.#input) return html`<dialog part="dialog"></dialog>`;
     const state = this.#state;
+    if (!state) return html`<dialog part="dialog"></dialog>`;
     const { product } = this;
     return html`<dialog part="dialog" aria-labelledby="heading" @close=${this.#onClose}>
       <header>
@@ -444,23 +526,25 @@ export class BuyTweetCheckout extends LitElement {
         <button class="close" aria-label="Close" @click=${this.#close}>×</button>
       </header>
       <div class="summary">
-        ${product.image ? html`<img src=${product.image.url} alt="" width="56" height="56" />` : nothing}
+        ${product.image
+          ? html`<img src=${product.image.url} alt="" width="56" height="56" referrerpolicy="no-referrer" />`
+          : nothing}
         <div>
           <p class="title">${product.title}</p>
           <p class="muted">${product.merchant.name}</p>
         </div>
       </div>
-      ${state.step === 'details' || state.step === 'ordering' ? this.#renderDetails() : nothing}
-      ${state.step === 'sold_out' ? this.#renderSoldOut() : nothing}
+      ${state.step === 'details' || state.step === 'ordering' ? this.#renderDetails(state) : nothing}
+      ${state.step === 'sold_out' ? this.#renderSoldOut(state) : nothing}
       <section class="payment" ?hidden=${state.step !== 'payment' && state.step !== 'paying'}>
-        ${this.#renderPayment()}
+        ${this.#renderPayment(state)}
       </section>
-      ${state.step === 'receipt' ? this.#renderReceipt() : nothing}
+      ${state.step === 'receipt' ? this.#renderReceipt(state) : nothing}
     </dialog>`;
   }
 
   #field(name: string, label: string, control: TemplateResult, hint?: string) {
-    const error = this.#state.fields[name];
+    const error = this.#state!.fields[name];
     return html`<div class="field">
       <label for=${name}>${label}</label>
       ${control}
@@ -469,57 +553,59 @@ export class BuyTweetCheckout extends LitElement {
   }
 
   #invalid(name: string) {
-    return this.#state.fields[name] ? 'true' : 'false';
+    return this.#state!.fields[name] ? 'true' : 'false';
   }
 
   #describedBy(name: string) {
-    return this.#state.fields[name] ? `${name}-error` : nothing;
+    return this.#state!.fields[name] ? `${name}-error` : nothing;
   }
 
-  #renderDetails() {
+  #renderDetails(state: CheckoutState) {
     const { product } = this;
-    const state = this.#state;
-    const input = this.#input;
+    const { input } = state;
     const busy = state.step === 'ordering';
-    const total = expectedTotal(product, input, state);
+    const total = expectedTotal(product, input, state.acceptedTotal);
+    // While the order is on its way the details are inert: what was sent is what is ordered.
     return html`<form novalidate @submit=${this.#submit} @input=${this.#onInput} @change=${this.#onInput}>
-      ${product.variants.length
-        ? this.#field(
-            'variantId',
-            'Option',
-            html`<select id="variantId" name="variantId" aria-invalid=${this.#invalid('variantId')}
-              aria-describedby=${this.#describedBy('variantId')}>
-              ${product.variants.map(
-                (variant) => html`<option value=${variant.id} ?selected=${variant.id === input.variantId}
-                  ?disabled=${variant.availability === 'sold_out'}>
-                  ${variant.title} · ${this.#money(variant.price ?? product.price)}${variant.availability === 'sold_out' ? ' · sold out' : ''}
-                </option>`,
-              )}
-            </select>`,
-          )
-        : nothing}
-      ${product.maxQuantity > 1
-        ? this.#field(
-            'quantity',
-            'Quantity',
-            html`<input id="quantity" name="quantity" type="number" inputmode="numeric" min="1"
-              max=${product.maxQuantity} .value=${String(input.quantity)} required
-              aria-invalid=${this.#invalid('quantity')} aria-describedby=${this.#describedBy('quantity')} />`,
-            `Up to ${product.maxQuantity}`,
-          )
-        : nothing}
-      ${this.#field(
-        'email',
-        'Email',
-        html`<input id="email" name="email" type="email" autocomplete="email" required
-          .value=${input.email} aria-invalid=${this.#invalid('email')} aria-describedby=${this.#describedBy('email')} />`,
-        'For your receipt',
-      )}
-      ${product.requiresShipping ? this.#renderShipping() : nothing}
-      <div class="remember">
-        <input id="remember" name="remember" type="checkbox" .checked=${this.#remember} />
-        <label for="remember">Remember my email${product.requiresShipping ? ' and address' : ''} on this site</label>
-        ${this.#saved ? html`<button type="button" class="link" @click=${this.#forget}>Forget saved details</button>` : nothing}
+      <div class="details" ?inert=${busy}>
+        ${product.variants.length
+          ? this.#field(
+              'variantId',
+              'Option',
+              html`<select id="variantId" name="variantId" aria-invalid=${this.#invalid('variantId')}
+                aria-describedby=${this.#describedBy('variantId')}>
+                ${product.variants.map(
+                  (variant) => html`<option value=${variant.id} ?selected=${variant.id === input.variantId}
+                    ?disabled=${variant.availability === 'sold_out'}>
+                    ${variant.title} · ${this.#money(variant.price ?? product.price)}${variant.availability === 'sold_out' ? ' · sold out' : ''}
+                  </option>`,
+                )}
+              </select>`,
+            )
+          : nothing}
+        ${product.maxQuantity > 1
+          ? this.#field(
+              'quantity',
+              'Quantity',
+              html`<input id="quantity" name="quantity" type="number" inputmode="numeric" min="1"
+                max=${product.maxQuantity} .value=${String(input.quantity)} required
+                aria-invalid=${this.#invalid('quantity')} aria-describedby=${this.#describedBy('quantity')} />`,
+              `Up to ${product.maxQuantity}`,
+            )
+          : nothing}
+        ${this.#field(
+          'email',
+          'Email',
+          html`<input id="email" name="email" type="email" autocomplete="email" required
+            .value=${input.email} aria-invalid=${this.#invalid('email')} aria-describedby=${this.#describedBy('email')} />`,
+          'For your receipt',
+        )}
+        ${product.requiresShipping ? this.#renderShipping(input) : nothing}
+        <div class="remember">
+          <input id="remember" name="remember" type="checkbox" .checked=${state.remember} />
+          <label for="remember">Remember my email${product.requiresShipping ? ' and address' : ''} on this site</label>
+          ${state.saved ? html`<button type="button" class="link" @click=${this.#forget}>Forget saved details</button>` : nothing}
+        </div>
       </div>
       ${state.error ? this.#renderError(state.error) : nothing}
       <p class="total">
@@ -537,8 +623,8 @@ export class BuyTweetCheckout extends LitElement {
     </form>`;
   }
 
-  #renderShipping() {
-    const shipping = this.#input.shipping;
+  #renderShipping(input: BuyerInput) {
+    const { shipping } = input;
     const countries = countryOptions(this.locale);
     return html`<fieldset>
       <legend>Shipping address</legend>
@@ -568,55 +654,54 @@ export class BuyTweetCheckout extends LitElement {
     return html`<p class="error" role="alert">${messageOf(error, this.partner)}</p>`;
   }
 
-  #renderSoldOut() {
-    return html`<p class="error" role="alert" tabindex="-1" data-focus>${messageOf(this.#state.error!, this.partner)}</p>
+  #renderSoldOut(state: CheckoutState) {
+    return html`<p class="error" role="alert" tabindex="-1" data-focus>${messageOf(state.error!, this.partner)}</p>
       <button class="primary" @click=${this.#close}>Close</button>`;
   }
 
-  #renderPayment() {
-    const state = this.#state;
-    const order = state.order;
+  #renderPayment(state: CheckoutState) {
+    const { order, attempt } = state;
     const paying = state.step === 'paying';
     return html`<h3 tabindex="-1" ?data-focus=${state.step === 'payment'}>Payment</h3>
-      <p class="muted small">Order ${order?.id ?? ''} · ${this.#input.email}</p>
+      <p class="muted small">Order ${order?.id ?? ''} · ${attempt?.request.email ?? ''}</p>
       <div class="payment-element"><slot name="payment"></slot></div>
       ${state.error ? this.#renderError(state.error) : nothing}
       ${state.error?.code === 'stripe_unavailable'
         ? html`<button class="secondary" @click=${this.#showPaymentForm}>Try again</button>`
         : nothing}
-      <button part="pay-button" class="primary" aria-disabled=${paying || !this.#mounted ? 'true' : 'false'}
+      <button part="pay-button" class="primary" aria-disabled=${paying || !state.mounted ? 'true' : 'false'}
         aria-busy=${paying ? 'true' : 'false'} @click=${this.#pay}>
         ${paying ? 'Paying…' : order ? `Pay ${this.#money(order.total)}` : 'Pay'}
       </button>
       <button class="link" aria-disabled=${paying ? 'true' : 'false'} @click=${this.#edit}>Change details</button>`;
   }
 
-  #renderReceipt() {
-    const { order } = this.#state;
+  /** What was ordered, as sent, at the partner's total: never the form as it is now. */
+  #renderReceipt(state: CheckoutState) {
+    const order = state.order!;
+    const sent = state.attempt?.request;
     const { product } = this;
-    const input = this.#input;
-    const variant = product.variants.find((v) => v.id === input.variantId);
+    const variant = variantOf(product, sent?.variantId);
     return html`<section part="receipt" class="receipt" aria-labelledby="receipt-heading">
       <h3 id="receipt-heading" tabindex="-1" data-focus>Your order is confirmed</h3>
       <dl>
         <dt>Order</dt>
-        <dd>${order!.id}</dd>
+        <dd>${order.id}</dd>
         <dt>Item</dt>
-        <dd>${product.title}${variant ? ` (${variant.title})` : ''} × ${input.quantity}</dd>
+        <dd>${product.title}${variant ? ` (${variant.title})` : ''} × ${sent?.quantity ?? 1}</dd>
         <dt>Total</dt>
-        <dd>${this.#money(order!.total)}</dd>
-        <dt>Receipt to</dt>
-        <dd>${input.email}</dd>
+        <dd>${this.#money(order.total)}</dd>
+        ${sent ? html`<dt>Receipt to</dt><dd>${sent.email}</dd>` : nothing}
       </dl>
-      ${order!.receiptUrl
-        ? html`<p><a href=${order!.receiptUrl} target="_blank" rel="noopener noreferrer">View receipt from ${this.partner}</a></p>`
+      ${order.receiptUrl
+        ? html`<p><a href=${order.receiptUrl} target="_blank" rel="noopener noreferrer">View receipt from ${this.partner}</a></p>`
         : nothing}
       <button class="primary" @click=${this.#close}>Done</button>
     </section>`;
   }
 }
 
-/** What `<buy-tweet>` hands its checkout. */
+/** What `<buy-tweet>` hands its checkout, and how it hears back (handlers run with it as `this`). */
 export interface CheckoutOf {
   product: Product;
   match: PartnerMatch;
@@ -624,22 +709,25 @@ export interface CheckoutOf {
   tweet: TweetInfo | null;
   locale?: string;
   theme?: 'light' | 'dark' | 'auto';
-  /** The partner answered sold out. */
-  soldOut: () => void;
-  closed: () => void;
+  soldOut: (event: SoldOutEvent) => void;
+  purchased: (event: CheckoutPurchaseEvent) => void;
+  failed: (event: CheckoutErrorEvent) => void;
+  closed: (event: CheckoutCloseEvent) => void;
 }
 
 /**
- * The checkout dialog as `<buy-tweet>` draws it in its shadow root (handlers run with the element
- * as `this`). It comes with this chunk, so the card's script does not carry it.
+ * The checkout dialog as `<buy-tweet>` draws it in its shadow root. It comes with this chunk, so
+ * the card's script does not carry it. The order's source names the page by origin and path
+ * only: its query and fragment may hold what is nobody else's business (`?session=…#email=…`).
  */
-export const renderCheckout = ({ product, match, tweet, locale, theme, soldOut, closed }: CheckoutOf) => {
-  const source: OrderSource = { pageUrl: location.href };
+export const renderCheckout = ({ product, match, tweet, locale, theme, soldOut, purchased, failed, closed }: CheckoutOf) => {
+  const source: OrderSource = { pageUrl: location.origin + location.pathname };
   if (tweet?.id) source.tweetId = tweet.id;
   if (tweet?.url) source.tweetUrl = tweet.url;
   return html`<buy-tweet-checkout exportparts="dialog, pay-button, receipt" theme=${theme ?? 'auto'}
     .product=${product} .locale=${locale} .partner=${match.partner.name} .endpoint=${match.partner.endpoint}
-    .source=${source} @sold-out=${soldOut} @buy-tweet-close=${closed}>
+    .productUrl=${match.productUrl} .source=${source} @sold-out=${soldOut} @checkout-purchase=${purchased}
+    @checkout-error=${failed} @checkout-close=${closed}>
     <slot name="payment" slot="payment"></slot>
   </buy-tweet-checkout>`;
 };

@@ -1,68 +1,136 @@
+import type { BuyerInput } from './buyer.js';
 import type { BuyTweetError } from './errors.js';
 import { multiply } from './money.js';
 import type { Money, Order, OrderRequest, Product, ShippingAddress, Variant } from './types.js';
 
+export type { BuyerInput } from './buyer.js';
+
 /**
- * The checkout's states as a pure reducer: no DOM, no fetch. The dialog draws the state and turns
- * the buyer's presses and the partner's answers into actions.
+ * The checkout's states as a pure reducer: no DOM, no fetch, no storage. The dialog draws the
+ * state and turns the buyer's presses and the partner's and Stripe's answers into actions; this is
+ * the one place where what the buyer entered, what was sent and what is shown change.
  *
  *   details ──submit──▶ ordering ──ordered──▶ payment ──pay──▶ paying ──paid──▶ receipt
- *      ▲                    │                    ▲                │
- *      └─── order_failed ───┘                    └── pay_failed ──┘
+ *      ▲                    │                 ▲    │             │
+ *      └─── order_failed ───┘                 │    └── edit ─▶ details
+ *                                             └── pay_failed ────┘
  *
  * One purchase attempt is one body sent to `POST /orders`: the same body again (after a network
- * error, a timeout or a 5xx) is a retry and keeps the attempt's Idempotency-Key; any change the
- * buyer makes is a new attempt with a new key. So the partner creates one order per attempt,
- * whatever is pressed twice or retried.
+ * error, a timeout or a 5xx, or after a reload) is a retry and keeps the attempt's
+ * Idempotency-Key; any change the buyer makes is a new attempt with a new key. So the partner
+ * creates one order per attempt, whatever is pressed twice, retried or reloaded.
  */
 
 export type Step = 'details' | 'ordering' | 'payment' | 'paying' | 'receipt' | 'sold_out';
 
+/** One submission of what the buyer entered: what was sent, under which key. */
+export interface Attempt {
+  request: OrderRequest;
+  /** `request` as sent, to tell a retry (the same body) from a new attempt. */
+  body: string;
+  key: string;
+}
+
 export interface CheckoutState {
   step: Step;
+  /** What the buyer has entered; changes only in the details step. */
+  input: BuyerInput;
+  /** The "remember me" box. */
+  remember: boolean;
+  /** Whether details are saved on this site (Forget shows then). */
+  saved: boolean;
   /** Why the last step failed, shown to the buyer; cleared by the next action. */
   error?: BuyTweetError;
-  /** Field messages of a 422, by field name (`email`, `shipping.postalCode`...). */
+  /** Field messages: the buyer's own mistakes, or a 422's, by field name (`email`, `shipping.city`). */
   fields: Record<string, string>;
   /** A new total the partner answered with `price_changed`, until the buyer accepts it. */
   newTotal?: Money;
   /** The total the buyer has accepted, when it differs from the listed price. */
   acceptedTotal?: Money;
-  /** The current attempt: the body sent and its key. */
-  attempt?: { body: string; key: string };
+  attempt?: Attempt;
+  /** The partner's order for the attempt: its total is what Pay says and the receipt shows. */
   order?: Order;
+  /** The id of the order whose payment form is mounted. */
+  mounted?: string;
 }
 
 export type CheckoutAction =
+  | { type: 'input'; field: string; value: string }
+  | { type: 'remember'; on: boolean }
+  | { type: 'forgot'; input: BuyerInput }
   | { type: 'check_failed'; fields: Record<string, string> }
-  | { type: 'submit'; body: string; key: string }
+  | { type: 'submit'; request: OrderRequest; key: string }
   | { type: 'ordered'; order: Order }
   | { type: 'order_failed'; error: BuyTweetError }
-  | { type: 'input'; field: string }
-  | { type: 'accept_total' }
+  | { type: 'saved'; saved: boolean }
   | { type: 'edit' }
   | { type: 'payment_form'; error?: BuyTweetError }
+  | { type: 'mounted'; orderId: string }
+  | { type: 'unmounted' }
   | { type: 'pay' }
   | { type: 'pay_failed'; error: BuyTweetError }
-  | { type: 'paid'; order: Order };
+  | { type: 'paid'; order: Order }
+  /** An attempt kept from before a reload or a redirect, with its order when it has one. */
+  | { type: 'resume'; input: BuyerInput; attempt?: Attempt; order?: Order; acceptedTotal?: Money }
+  /** Back from a payment method that left the page: paid, or the failure and Pay again. */
+  | { type: 'returned'; order: Order; error?: BuyTweetError }
+  | { type: 'closed' };
 
-export const initialCheckout = (): CheckoutState => ({ step: 'details', fields: {} });
+export const initialCheckout = (input: BuyerInput, saved = false): CheckoutState => ({
+  step: 'details',
+  input,
+  remember: saved,
+  saved,
+  fields: {},
+});
+
+/** `input` with `field` set from a form control's value. */
+const withInput = (input: BuyerInput, field: string, value: string): BuyerInput => {
+  if (field.startsWith('shipping.')) {
+    const key = field.slice(9);
+    return key in input.shipping ? { ...input, shipping: { ...input.shipping, [key]: value } } : input;
+  }
+  if (field === 'quantity') return { ...input, quantity: Number(value) };
+  if (field === 'email' || field === 'variantId') return { ...input, [field]: value };
+  return input;
+};
 
 export const checkoutReducer = (state: CheckoutState, action: CheckoutAction): CheckoutState => {
   switch (action.type) {
+    case 'input': {
+      // The details are inert while an order is on its way: what was sent is what is ordered.
+      if (state.step !== 'details') return state;
+      const { [action.field]: _fixed, ...fields } = state.fields;
+      // A price accepted for the old choice says nothing about the new one.
+      return {
+        ...state,
+        input: withInput(state.input, action.field, action.value),
+        fields,
+        newTotal: undefined,
+        acceptedTotal: undefined,
+      };
+    }
+    case 'remember':
+      return { ...state, remember: action.on };
+    case 'forgot':
+      return state.step === 'details' ? { ...state, input: action.input, remember: false, saved: false } : state;
+    case 'saved':
+      return { ...state, saved: action.saved };
     case 'check_failed':
-      // The buyer's own mistakes, found before anything is sent.
       return state.step === 'details' ? { ...state, fields: action.fields, error: undefined } : state;
     case 'submit': {
       // A second press while the first is on its way sends nothing.
       if (state.step !== 'details') return state;
-      const retry = state.attempt?.body === action.body;
+      const body = JSON.stringify(action.request);
+      const retry = state.attempt?.body === body;
       return {
         ...state,
         step: 'ordering',
         error: undefined,
         fields: {},
-        attempt: { body: action.body, key: retry ? state.attempt!.key : action.key },
+        acceptedTotal: state.newTotal ?? state.acceptedTotal,
+        newTotal: undefined,
+        attempt: { request: action.request, body, key: retry ? state.attempt!.key : action.key },
       };
     }
     case 'ordered':
@@ -77,61 +145,61 @@ export const checkoutReducer = (state: CheckoutState, action: CheckoutAction): C
           Object.entries(error.details.fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
         );
       }
+      // Checked where the answer was read (core/orders.ts): a valid Money in the same currency.
       if (error.code === 'price_changed') next.newTotal = error.details?.total as Money | undefined;
       // The key was used for another body: whatever happened, the next press is a new attempt.
       if (error.code === 'idempotency_conflict') next.attempt = undefined;
       return next;
     }
-    case 'input': {
-      // A price accepted for the old choice says nothing about the new one.
-      const { [action.field]: _fixed, ...fields } = state.fields;
-      return { ...state, fields, newTotal: undefined, acceptedTotal: undefined };
-    }
-    case 'accept_total':
-      return state.newTotal
-        ? { ...state, acceptedTotal: state.newTotal, newTotal: undefined, error: undefined }
-        : state;
     case 'edit':
       return state.step === 'payment' ? { ...state, step: 'details', error: undefined } : state;
     case 'payment_form':
       // The order stands whether or not the payment form could be loaded.
       return state.step === 'payment' ? { ...state, error: action.error } : state;
+    case 'mounted':
+      return { ...state, mounted: action.orderId };
+    case 'unmounted':
+      return { ...state, mounted: undefined };
     case 'pay':
-      return state.step === 'payment' ? { ...state, step: 'paying', error: undefined } : state;
+      return state.step === 'payment' && state.mounted ? { ...state, step: 'paying', error: undefined } : state;
     case 'pay_failed':
       return state.step === 'paying' ? { ...state, step: 'payment', error: action.error } : state;
     case 'paid':
       return state.step === 'paying' ? { ...state, step: 'receipt', order: action.order } : state;
+    case 'resume': {
+      const { input, attempt, order, acceptedTotal } = action;
+      const step: Step = !order ? 'details' : order.status === 'paid' ? 'receipt' : 'payment';
+      return { ...state, step, input, attempt, order, acceptedTotal, error: undefined, fields: {} };
+    }
+    case 'returned':
+      return { ...state, step: action.error ? 'payment' : 'receipt', order: action.order, error: action.error };
+    case 'closed':
+      // After a receipt the next Buy is a new purchase: the buyer's details stay for it.
+      return state.step === 'receipt'
+        ? initialCheckout({ ...state.input, quantity: 1 }, state.saved)
+        : state;
   }
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
-/** What the buyer has entered. */
-export interface BuyerInput {
-  variantId?: string;
-  quantity: number;
-  email: string;
-  shipping: ShippingAddress;
-}
-
-export const variantOf = (product: Product, input: BuyerInput): Variant | undefined =>
-  product.variants.find((variant) => variant.id === input.variantId);
+export const variantOf = (product: Product, variantId: string | null | undefined): Variant | undefined =>
+  product.variants.find((variant) => variant.id === variantId);
 
 /** The unit price of what is chosen: the variant's, else the product's. */
 export const unitPrice = (product: Product, input: BuyerInput): Money =>
-  variantOf(product, input)?.price ?? product.price;
+  variantOf(product, input.variantId)?.price ?? product.price;
 
 /** The total the buyer expects to pay: the accepted new total, else unit price × quantity. */
-export const expectedTotal = (product: Product, input: BuyerInput, state: CheckoutState): Money =>
-  state.acceptedTotal ?? multiply(unitPrice(product, input), input.quantity);
+export const expectedTotal = (product: Product, input: BuyerInput, acceptedTotal?: Money): Money =>
+  acceptedTotal ?? multiply(unitPrice(product, input), input.quantity);
 
 /** The body of `POST /orders` for what the buyer entered, as sent (CONTRACT 4). */
 export const orderRequest = (
   product: Product,
   input: BuyerInput,
-  state: CheckoutState,
+  acceptedTotal: Money | undefined,
   source: OrderRequest['source'],
 ): OrderRequest => ({
   productId: product.id,
@@ -139,7 +207,7 @@ export const orderRequest = (
   quantity: input.quantity,
   email: input.email.trim(),
   shipping: product.requiresShipping ? trimAll(input.shipping) : null,
-  expectedTotal: expectedTotal(product, input, state),
+  expectedTotal: expectedTotal(product, input, acceptedTotal),
   source,
 });
 

@@ -1,6 +1,6 @@
 import { BuyTweetError } from './errors.js';
 import { ACCEPT_JSON, exchange, withRetries, type RequestOptions } from './http.js';
-import type { Order, OrderRequest } from './types.js';
+import type { Money, Order, OrderRequest } from './types.js';
 import { safeUrl } from './url.js';
 import { allValid, isObject, oneOf, parseMoney, stripeKey, text } from './validate.js';
 
@@ -52,9 +52,45 @@ export const createOrder = async (
     headers: { ...ACCEPT_JSON, 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
     body: JSON.stringify(request),
   };
-  return readOrder(
-    await withRetries(() => exchange(`${endpoint}/orders`, init, 'order', { timeout: 20_000, ...options }), options),
-  );
+  let order: Order;
+  try {
+    order = readOrder(
+      await withRetries(() => exchange(`${endpoint}/orders`, init, 'order', { timeout: 20_000, ...options }), options),
+    );
+  } catch (error) {
+    throw checkedPriceChange(error, request.expectedTotal);
+  }
+  // No payment form for an amount the buyer did not see (CONTRACT 4).
+  if (!sameMoney(order.total, request.expectedTotal)) {
+    throw new BuyTweetError({
+      code: 'invalid_response',
+      message: 'The order\'s total is not the total shown.',
+      step: 'order',
+      details: { total: order.total },
+    });
+  }
+  return order;
+};
+
+const sameMoney = (a: Money, b: Money): boolean => a.amount === b.amount && a.currency.toUpperCase() === b.currency.toUpperCase();
+
+/**
+ * A `price_changed` answer whose new total the buyer can be asked to accept: a valid Money in the
+ * currency of the total they saw. Anything else is `invalid_response`: "Accept $0.13" for a total
+ * of `"12.99"` must never be shown.
+ */
+const checkedPriceChange = (error: unknown, expected: Money): unknown => {
+  if (!(error instanceof BuyTweetError) || error.code !== 'price_changed') return error;
+  const total = parseMoney(error.details?.total);
+  if (total && total.currency === expected.currency.toUpperCase()) {
+    return new BuyTweetError({ ...error, message: error.message, details: { ...error.details, total } });
+  }
+  return new BuyTweetError({
+    code: 'invalid_response',
+    message: 'The partner said the price changed, without a valid new total.',
+    step: 'order',
+    cause: error,
+  });
 };
 
 /** `GET {endpoint}/orders/{id}`. */

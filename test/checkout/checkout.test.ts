@@ -55,7 +55,8 @@ describe('checkout: a whole purchase', () => {
       shipping: null,
       expectedTotal: { amount: 2598, currency: 'USD' },
       source: {
-        pageUrl: location.href,
+        // Origin and path only: the page's query and fragment are nobody else's business.
+        pageUrl: location.origin + location.pathname,
         tweetId: '509074208133345280',
         tweetUrl: 'https://twitter.com/theband/status/509074208133345280',
       },
@@ -407,7 +408,7 @@ describe('checkout: redirect checkout', () => {
     } finally {
       window.open = original;
     }
-    expect(opened).to.deep.equal([['https://gumroad.com/__mock/checkout/photo-course', '_blank', 'noopener']]);
+    expect(opened).to.deep.equal([['https://gumroad.com/__mock/checkout/photo-course', '_blank', 'noopener,noreferrer']]);
     expect(dialogOf(el)).to.equal(null);
   });
 });
