@@ -1,0 +1,239 @@
+// Every order exactly as the buyer saw it (issue 8, CONTRACT 4 and 5): what was sent is what is
+// ordered, shown and paid; unclear answers are checked; a reload loses nothing and orders nothing twice.
+import { expect, oneEvent } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
+import { BuyTweetPurchaseEvent } from '../../src/buy-tweet/events.js';
+import '../../src/define.js';
+import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
+import { waitUntil } from '../wait.js';
+import { mock, worker } from '../setup.js';
+import {
+  card,
+  checkoutOf,
+  continueButton,
+  fill,
+  fillCard,
+  inDialog,
+  openCheckout,
+  orderRequests,
+  payButton,
+  paymentContainer,
+  receiptOf,
+  textOf,
+  toPayment,
+} from './helpers.js';
+
+let stripe: FakeStripeControl;
+before(() => {
+  stripe = installFakeStripe({ delay: 20 });
+});
+after(() => stripe.uninstall());
+afterEach(() => localStorage.clear());
+
+const CARD_OK = '4242 4242 4242 4242';
+const ALBUM = 'https://gumroad.com/l/new-album';
+const GUMROAD_ORDERS = 'https://gumroad.com/.well-known/buy-tweet/v1/orders';
+
+/** A card for the album, checkout open, email typed. */
+const albumCheckout = async () => {
+  const el = await card(ALBUM);
+  await openCheckout(el);
+  await fill(el, 'email', 'buyer@example.com');
+  return el;
+};
+
+/** Lets the mock answer `POST /orders` only when `release()` is called; `waiting` counts the requests held. */
+const heldOrders = () => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const hold = { release, waiting: 0 };
+  worker.use(
+    http.post(GUMROAD_ORDERS, async ({ request }) => {
+      hold.waiting++;
+      await held;
+      // On to the mock partner's own handler, as if nothing had been in between.
+      return fetch(new Request(request.url.replace('https://gumroad.com/.well-known/buy-tweet', `${location.origin}/gumroad`), request));
+    }),
+  );
+  return hold;
+};
+
+describe('what was sent is what is ordered', () => {
+  it('keeps the details inert while the order is on its way, and draws the receipt from what was sent', async () => {
+    const { release } = heldOrders();
+    const el = await albumCheckout();
+    continueButton(el).click();
+    await waitUntil(() => inDialog(el, '.details')?.hasAttribute('inert'), 'the details stayed live');
+    // What a script (or a slipped finger) does meanwhile changes nothing that was sent.
+    await fill(el, 'variantId', 'var_flac');
+    await fill(el, 'quantity', '3');
+    release();
+    await waitUntil(() => payButton(el).getAttribute('aria-disabled') === 'false', 'no payment step');
+    expect(textOf(payButton(el))).to.equal('Pay $9.99');
+    await fillCard(el, CARD_OK);
+    payButton(el).click();
+    await waitUntil(() => receiptOf(el), 'no receipt');
+    const receipt = textOf(receiptOf(el));
+    expect(receipt).to.contain('New Album (Digital) (MP3) × 1');
+    expect(receipt).to.contain('$9.99');
+    expect(orderRequests()[0].body).to.deep.include({ variantId: 'var_mp3', quantity: 1 });
+  });
+
+  it('refuses an order whose total is not the total shown: no payment form, the details to change', async () => {
+    worker.use(
+      http.post(GUMROAD_ORDERS, () =>
+        HttpResponse.json(
+          { id: 'ord_x', status: 'requires_payment', total: { amount: 99999, currency: 'USD' }, payment: { type: 'stripe', clientSecret: 'pi_1_secret_2', publishableKey: 'pk_test_x' } },
+          { status: 201 },
+        ),
+      ),
+    );
+    const el = await albumCheckout();
+    const failed = oneEvent(el, 'buy-tweet-error');
+    continueButton(el).click();
+    expect((await failed).detail).to.include({ code: 'invalid_response', step: 'order' });
+    await checkoutOf(el).updateComplete;
+    expect(textOf(inDialog(el, '.error'))).to.equal(
+      "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.",
+    );
+    expect(inDialog(el, '.payment')!.hidden).to.equal(true);
+    expect(paymentContainer(el)).to.equal(undefined);
+    expect(stripe.calls.some((call) => call.method === 'elements')).to.equal(false);
+    expect(inDialog<HTMLInputElement>(el, '[name="email"]')).to.exist;
+    await expect(checkoutOf(el)).to.be.accessible();
+  });
+
+  const BAD_TOTALS: Array<[string, unknown]> = [
+    ['a string amount', { amount: '12.99', currency: 'USD' }],
+    ['another currency', { amount: 1299, currency: 'EUR' }],
+    ['a fraction', { amount: 12.99, currency: 'USD' }],
+    ['no total', undefined],
+  ];
+  for (const [what, total] of BAD_TOTALS) {
+    it(`calls a price_changed with ${what} invalid_response, never "Accept"`, async () => {
+      worker.use(
+        http.post(GUMROAD_ORDERS, () =>
+          HttpResponse.json({ error: { code: 'price_changed', message: 'New price.', total } }, { status: 409 }),
+        ),
+      );
+      const el = await albumCheckout();
+      const failed = oneEvent(el, 'buy-tweet-error');
+      continueButton(el).click();
+      expect((await failed).detail).to.include({ code: 'invalid_response', step: 'order' });
+      await checkoutOf(el).updateComplete;
+      expect(textOf(continueButton(el))).to.equal('Continue to payment');
+      expect(textOf(inDialog(el, 'form'))).to.not.contain('Accept');
+    });
+  }
+});
+
+describe('a reload loses nothing', () => {
+  /** The page again, as after a reload: a new element for the same product, the same sessionStorage. */
+  const reload = async (el: BuyTweetElement) => {
+    el.remove();
+    return card(ALBUM);
+  };
+
+  it('continues an attempt whose answer never came back: the same key, one order', async () => {
+    // The partner takes the order, but its answers are lost on the way (three times: the retries
+    // too), and the buyer reloads.
+    let lost = 0;
+    worker.use(
+      http.post(GUMROAD_ORDERS, async ({ request }) => {
+        const answer = await fetch(new Request(request.url.replace('https://gumroad.com/.well-known/buy-tweet', `${location.origin}/gumroad`), request));
+        return ++lost <= 3 ? HttpResponse.error() : answer;
+      }),
+    );
+    const el = await albumCheckout();
+    const failed = oneEvent(el, 'buy-tweet-error');
+    continueButton(el).click();
+    expect((await failed).detail).to.include({ code: 'network', step: 'order' });
+    expect(mock.ordersCreated).to.equal(1);
+    const again = await reload(el);
+    await openCheckout(again);
+    expect(inDialog<HTMLInputElement>(again, '[name="email"]')!.value).to.equal('buyer@example.com');
+    await toPayment(again);
+    const keys = new Set(orderRequests().map((request) => request.headers['idempotency-key']));
+    expect(orderRequests()).to.have.length(4);
+    expect(keys.size).to.equal(1);
+    expect(mock.ordersCreated).to.equal(1);
+  });
+
+  it('continues at the payment step on the same order, and pays once', async () => {
+    const el = await albumCheckout();
+    await toPayment(el);
+    const [ordered] = mock.orders;
+    const again = await reload(el);
+    await openCheckout(again);
+    await waitUntil(() => payButton(again).getAttribute('aria-disabled') === 'false', 'the payment step did not come back');
+    expect(textOf(inDialog(again, '.payment .muted'))).to.contain(ordered.order.id);
+    await fillCard(again, CARD_OK);
+    payButton(again).click();
+    await waitUntil(() => receiptOf(again), 'no receipt');
+    expect(mock.ordersCreated).to.equal(1);
+    expect(orderRequests()).to.have.length(1);
+    // Over: the next Buy is a new purchase.
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('buy-tweet:attempt'))).to.deep.equal([]);
+  });
+
+  it('keeps no card data and no client secret', async () => {
+    const el = await albumCheckout();
+    await toPayment(el);
+    await fillCard(el, CARD_OK);
+    const kept = Object.values(sessionStorage).join(' ');
+    expect(kept).to.contain('buyer@example.com');
+    expect(kept).to.not.match(/_secret_|4242/);
+  });
+});
+
+describe('unclear answers and secrets', () => {
+  it('checks with Stripe and the partner when confirmPayment rejects: a payment that went through shows its receipt', async () => {
+    const el = await albumCheckout();
+    await toPayment(el);
+    await fillCard(el, CARD_OK);
+    // The answer is lost on its way back, after Stripe took the payment.
+    const stripeJs = (window as unknown as { Stripe: (key: string) => { confirmPayment: (...args: unknown[]) => Promise<unknown> } }).Stripe;
+    const prototype = Object.getPrototypeOf(stripeJs('pk_test_x'));
+    const confirm = prototype.confirmPayment;
+    prototype.confirmPayment = async function (this: unknown, ...args: unknown[]) {
+      await confirm.apply(this, args);
+      throw new TypeError('Failed to fetch');
+    };
+    try {
+      const purchased = oneEvent(el, 'buy-tweet-purchase');
+      payButton(el).click();
+      expect((await purchased).detail.order.status).to.equal('paid');
+      expect(receiptOf(el)).to.exist;
+    } finally {
+      prototype.confirmPayment = confirm;
+    }
+  });
+
+  it('fires buy-tweet-purchase as a typed event without the payment (no client secret for every script)', async () => {
+    const el = await albumCheckout();
+    await toPayment(el);
+    await fillCard(el, CARD_OK);
+    const purchased = oneEvent(document, 'buy-tweet-purchase');
+    payButton(el).click();
+    const event = await purchased;
+    expect(event).to.be.instanceOf(BuyTweetPurchaseEvent);
+    expect(event.detail.order).to.not.have.property('payment');
+    expect(JSON.stringify(event.detail)).to.not.match(/_secret_/);
+    expect(event.composed && event.bubbles).to.equal(true);
+  });
+
+  it('saves remember-me only once the order exists', async () => {
+    mock.inject('404', { route: 'orders', times: 1 });
+    const el = await albumCheckout();
+    const box = inDialog<HTMLInputElement>(el, '[name="remember"]')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    const failed = oneEvent(el, 'buy-tweet-error');
+    continueButton(el).click();
+    await failed;
+    expect(localStorage.getItem('buy-tweet:buyer')).to.equal(null);
+    await toPayment(el);
+    expect(JSON.parse(localStorage.getItem('buy-tweet:buyer')!).email).to.equal('buyer@example.com');
+  });
+});
