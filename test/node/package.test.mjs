@@ -49,3 +49,12 @@ test('the custom elements manifest describes <buy-tweet>', async () => {
   );
   assert.equal(element.cssParts.length, 13);
 });
+
+test('the browser build asks a failed checkout chunk again at the chunk it really wrote', async () => {
+  const module = await readFile(new URL('../../dist/buy-tweet.module.js', import.meta.url), 'utf8');
+  const named = [...module.matchAll(/new URL\("\.\/(chunks\/checkout-[^"]+\.js)",import\.meta\.url\)/g)].map((match) => match[1]);
+  const imported = [...module.matchAll(/import\("\.\/(chunks\/checkout-[^"]+\.js)"\)/g)].map((match) => match[1]);
+  assert.equal(named.length, 1, 'one retry URL for the checkout chunk');
+  assert.deepEqual(named, imported);
+  await readFile(new URL(`../../dist/${named[0]}`, import.meta.url));
+});
