@@ -13,21 +13,19 @@ export const STRIPE_TIMEOUT = 15_000;
  * So the tag is added through buy-tweet's `buy-tweet` policy, and `loadStripe` is asked only once
  * `window.Stripe` exists, which it then uses as it is.
  */
-const addStripeScript = (): Promise<void> =>
+const addStripeScript = (signal: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     if ((window as { Stripe?: unknown }).Stripe) return resolve();
     const found = document.querySelector<HTMLScriptElement>(`script[src^="https://js.stripe.com/"]`);
     const script = found ?? document.createElement('script');
-    script.addEventListener('load', () => resolve(), { once: true });
-    script.addEventListener(
-      'error',
-      () => {
-        // Gone, so that the next try adds it afresh.
-        if (!found) script.remove();
-        reject(new Error('Stripe.js did not load'));
-      },
-      { once: true },
-    );
+    // Gone when it failed or took too long, so that the next try adds it afresh.
+    const fail = () => {
+      if (!found) script.remove();
+      reject(new Error('Stripe.js did not load'));
+    };
+    script.addEventListener('load', () => (signal.removeEventListener('abort', fail), resolve()), { once: true });
+    script.addEventListener('error', fail, { once: true });
+    signal.addEventListener('abort', fail, { once: true });
     if (!found) {
       (script as { src: unknown }).src = trustedPolicy()?.createScriptURL(STRIPE_JS) ?? STRIPE_JS;
       document.head.append(script);
@@ -41,24 +39,19 @@ const loading = new Map<string, Promise<Stripe>>();
  * (test mode has a fake one). A failure, or no Stripe.js within 15 s, is `stripe_unavailable` and
  * may be tried again.
  */
-export const getStripe = (publishableKey: string): Promise<Stripe> => {
+export const getStripe = (publishableKey: string, { timeout: wait = STRIPE_TIMEOUT } = {}): Promise<Stripe> => {
   let stripe = loading.get(publishableKey);
   if (!stripe) {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('Stripe.js took too long')), STRIPE_TIMEOUT);
-    });
-    stripe = Promise.race([
-      addStripeScript().then(async () => {
+    const timeout = AbortSignal.timeout(wait);
+    stripe = addStripeScript(timeout)
+      .then(async () => {
         // A script that loaded yet made no Stripe (a captive portal's page, say): loadStripe
         // would wait for a load event that has passed.
         if (!(window as { Stripe?: unknown }).Stripe) throw new Error('Stripe.js did not define Stripe');
         const loaded = await loadStripe(publishableKey);
         if (!loaded) throw new Error('Stripe.js did not load');
         return loaded;
-      }),
-      timeout,
-    ])
+      })
       .catch(() => {
         loading.delete(publishableKey);
         throw new BuyTweetError({
@@ -67,8 +60,7 @@ export const getStripe = (publishableKey: string): Promise<Stripe> => {
           step: 'payment',
           retryable: true,
         });
-      })
-      .finally(() => clearTimeout(timer));
+      });
     loading.set(publishableKey, stripe);
   }
   return stripe;
