@@ -17,6 +17,7 @@ describe('Stripe.js loading', () => {
     const error = await rejection(getStripe('pk_test_portal', { timeout: 60_000 }));
     expect(error).to.include({ code: 'stripe_unavailable' });
   });
+
   // Last: the hanging request stays in flight, and the browser would lend it to any later tag.
   it('gives up on a Stripe.js that never answers: stripe_unavailable, and a later try asks again', async () => {
     expect(STRIPE_TIMEOUT).to.equal(15_000);
@@ -38,5 +39,4 @@ describe('Stripe.js loading', () => {
     expect(stripeTags().length).to.equal(1);
     expect(await rejection(again)).to.include({ code: 'stripe_unavailable' });
   });
-
 });
