@@ -1,16 +1,42 @@
 import type { ShippingAddress } from '../core/types.js';
+import { COUNTRIES } from './countries.js';
 
 /**
  * "Remember me", as Twitter's Buy button had it: with the buyer's consent, their email and
- * shipping address stay in this site's localStorage to fill the next checkout. Nothing of payment
- * is ever stored: card data only enters Stripe's own fields.
+ * shipping address stay in this site's localStorage (key `buy-tweet:buyer`) for 180 days to fill
+ * the next checkout. Nothing of payment is ever stored: card data only enters Stripe's own fields.
+ *
+ * localStorage belongs to the site, not to buy-tweet: every script on the site can read and write
+ * this key. So what comes back is read as untrusted input (issue 8, "remember-me validates what it
+ * reads back"): known keys only, strings within the caps below, a country we ship to. Anything else
+ * is dropped, never thrown, so a bad record can't stop the checkout.
  */
 export interface RememberedBuyer {
-  email: string;
-  shipping?: ShippingAddress;
+  email?: string;
+  /** Only the fields that passed the checks; the checkout fills the rest with its defaults. */
+  shipping?: Partial<ShippingAddress>;
 }
 
 const KEY = 'buy-tweet:buyer';
+const DAY = 24 * 60 * 60 * 1000;
+/** How long a saved buyer is kept (issue 8): after that it is removed on the next read. */
+export const REMEMBER_DAYS = 180;
+
+/**
+ * The longest value kept, per field. 254 is the longest email address that fits SMTP's path
+ * (RFC 5321 §4.5.3.1, as errata 1690 reads it); the others are generous for any real address.
+ */
+export const REMEMBER_CAPS = {
+  email: 254,
+  name: 200,
+  line1: 200,
+  line2: 200,
+  city: 100,
+  region: 100,
+  postalCode: 20,
+} as const;
+
+const ADDRESS_TEXT = ['name', 'line1', 'line2', 'city', 'region', 'postalCode'] as const;
 
 const storage = (): Storage | undefined => {
   try {
@@ -21,18 +47,54 @@ const storage = (): Storage | undefined => {
   }
 };
 
-export const recall = (): RememberedBuyer | undefined => {
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const within = (value: unknown, cap: number): value is string => typeof value === 'string' && value.length <= cap;
+
+/** What of `value` is a buyer we would remember: the valid parts, or undefined when none is. */
+const validBuyer = (value: unknown): RememberedBuyer | undefined => {
+  if (!isRecord(value)) return undefined;
+  const buyer: RememberedBuyer = {};
+  if (within(value.email, REMEMBER_CAPS.email) && value.email) buyer.email = value.email;
+  if (isRecord(value.shipping)) {
+    const source = value.shipping;
+    const shipping: Partial<ShippingAddress> = {};
+    for (const key of ADDRESS_TEXT) {
+      const field = source[key];
+      if (within(field, REMEMBER_CAPS[key])) shipping[key] = field;
+    }
+    if (typeof source.country === 'string' && COUNTRIES.includes(source.country)) shipping.country = source.country;
+    if (Object.keys(shipping).length) buyer.shipping = shipping;
+  }
+  return buyer.email !== undefined || buyer.shipping ? buyer : undefined;
+};
+
+/** The saved buyer, as far as it is valid and younger than 180 days; an expired one is removed. */
+export const recall = (now = Date.now()): RememberedBuyer | undefined => {
+  const store = storage();
+  let saved: unknown;
   try {
-    const saved = JSON.parse(storage()?.getItem(KEY) ?? 'null') as RememberedBuyer | null;
-    return saved && typeof saved.email === 'string' ? saved : undefined;
+    saved = JSON.parse(store?.getItem(KEY) ?? 'null');
   } catch {
     return undefined;
   }
+  if (!isRecord(saved)) return undefined;
+  const { savedAt } = saved;
+  // No date, or one from the future, can't be aged: such a record is treated as expired.
+  if (typeof savedAt !== 'number' || !(savedAt <= now) || now - savedAt > REMEMBER_DAYS * DAY) {
+    forget();
+    return undefined;
+  }
+  return validBuyer(saved);
 };
 
-export const remember = (buyer: RememberedBuyer): void => {
+/** Saves what of `buyer` passes the same checks as `recall`, dated now. */
+export const remember = (buyer: RememberedBuyer, now = Date.now()): void => {
+  const valid = validBuyer(buyer);
+  if (!valid) return forget();
   try {
-    storage()?.setItem(KEY, JSON.stringify({ email: buyer.email, shipping: buyer.shipping }));
+    storage()?.setItem(KEY, JSON.stringify({ ...valid, savedAt: now }));
   } catch {
     // Full or refused: the checkout works the same, it just won't be filled next time.
   }

@@ -42,6 +42,7 @@ export {
   type FakeConfirmResult,
   type FakePaymentIntent,
   type FakePaymentIntentStatus,
+  type FakeRetrieveResult,
   type FakeStripeCall,
   type FakeStripeControl,
   type FakeStripeError,

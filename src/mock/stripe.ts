@@ -13,11 +13,13 @@
  * What it covers: `Stripe(key, options?)` with `version` and `_registerWrapper` (what `loadStripe`
  * reads), `stripe.elements()`, `elements.create('payment')` and `getElement()`, the payment
  * element's `mount`, `unmount`, `destroy`, `on`/`once`/`off` ('ready', 'change', 'focus', 'blur'),
- * `focus`, `blur` and `clear`, and `stripe.confirmPayment()`. Mistakes Stripe.js would reject (a
- * secret key, a malformed client secret, mounting anywhere but the document's own tree (inside a
- * shadow root, or not in the document), confirming without a mounted payment element or with
- * another Stripe instance's elements) throw an `IntegrationError` as it does; card problems
- * resolve with `{error}`, never reject.
+ * `focus`, `blur` and `clear`, `stripe.confirmPayment()` and `stripe.retrievePaymentIntent()`.
+ * Mistakes Stripe.js would reject (a secret key, a malformed client secret, mounting anywhere but
+ * the document's own tree (inside a shadow root, or not in the document), confirming without a
+ * mounted payment element or with another Stripe instance's elements) throw an `IntegrationError`
+ * as it does (a promise-returning method rejects with it: "Uncaught (in promise)
+ * IntegrationError", stripe/react-stripe-js#457); card problems, and a payment method that must
+ * leave the page without a `return_url`, resolve with `{error}`, never reject.
  *
  * The outcome of a confirmation comes from the card number typed (spaces ignored), like Stripe's
  * test cards (see `fakeStripeCards`):
@@ -26,9 +28,37 @@
  *   4000 0000 0000 9995  card_error card_declined (insufficient_funds)
  *   4000 0000 0000 0077  processing (the fake's own choice: Stripe has no such card)
  *   4000 0027 6000 3184  3-D Secure: a panel with Complete (succeeded) and Fail buttons
+ *   4000 0000 0000 3220  leaves the page and comes back succeeded
+ *   4000 0084 0000 1629  leaves the page and comes back failed (card_declined)
  *   any other number that passes the Luhn check: succeeded
  * An incomplete or invalid number, expiry (past dates too) or CVC is a `validation_error`, also
  * shown under the field. `control.nextOutcome(...)` forces the next outcome, whatever the card.
+ *
+ * Leaving the page (CONTRACT 5 and 6): with `redirect: 'if_required'`, Stripe.js navigates to
+ * `return_url` only for a payment method that needs it (bank redirects, some wallets), and then the
+ * promise of `confirmPayment` never settles (docs.stripe.com/js/payment_intents/confirm_payment).
+ * The fake has only a card form, so two of Stripe's test cards stand in for such a method: on
+ * Stripe both ask for 3-D Secure (3220 then succeeds, 1629 is then declined: the 3D Secure test
+ * cards of docs.stripe.com/testing), which Stripe.js shows in a modal; the fake makes them
+ * leave the page instead, so that a return is testable offline. The fake settles the payment (and
+ * tells the partner), then calls `navigate` (default `location.assign`) with `return_url` plus the
+ * three parameters Stripe appends: `payment_intent` and `payment_intent_client_secret` (the
+ * return page of docs.stripe.com/payments/accept-a-payment reads the latter), and
+ * `redirect_status`, `succeeded` or `failed`, the redirect's own outcome as integrations meet it
+ * (flutter-stripe/flutter_stripe#2116); the PaymentIntent's status is what
+ * `retrievePaymentIntent` says, which is what Stripe asks return pages to read.
+ * `return_url`'s own query and fragment are kept; the parameters are appended to its query.
+ *
+ * Stripe keeps PaymentIntents on its servers; the fake has none, so it keeps each one it has seen
+ * (through `elements({clientSecret})` or `confirmPayment`) in this tab's `sessionStorage`, where a
+ * reload or a return from a redirect finds it: `retrievePaymentIntent(clientSecret)` answers
+ * `{paymentIntent}` from there, or Stripe's `resource_missing` error for one it never saw.
+ *
+ * A lost answer (`nextOutcome('lost')`): the payment succeeds at "Stripe" (the partner is told,
+ * `retrievePaymentIntent` says succeeded) but the answer never reaches the page, and
+ * `confirmPayment` resolves with what Stripe.js gives when its request fails on the network: an
+ * `api_connection_error` (seen with the real Stripe.js and an aborted request,
+ * antiwork/gumroad#7729; stripe/stripe-js#696), not a rejection.
  *
  * Like Stripe's webhook, a confirmation that reaches the payment (succeeded, processing or
  * failed) tells the partner: it POSTs `{type, clientSecret}` to the mock partner's
@@ -44,6 +74,7 @@
  * keeps its Stripe instances: so there is one fake constructor per page, and every constructor,
  * instance and element it made works for whichever installation is current.
  */
+import type { PaymentIntent } from '@stripe/stripe-js';
 import type { PaymentEventType } from './handlers.js';
 
 /** The Stripe.js release train `@stripe/stripe-js` 10 expects; another one makes it warn. */
@@ -62,6 +93,10 @@ export const fakeStripeCards = {
   insufficientFunds: '4000000000009995',
   processing: '4000000000000077',
   threeDSecure: '4000002760003184',
+  /** Stands in for a payment method that leaves the page; comes back succeeded. */
+  redirect: '4000000000003220',
+  /** Leaves the page and comes back failed: declined after authentication, as on Stripe. */
+  redirectFailed: '4000008400001629',
 } as const;
 
 export interface FakeStripeOptions {
@@ -69,6 +104,11 @@ export interface FakeStripeOptions {
   events?: string;
   /** How many milliseconds a confirmation takes. Default 300. */
   delay?: number;
+  /**
+   * How the page leaves for `return_url` when a payment method needs it. Default
+   * `location.assign`; tests pass their own to see the address without leaving the test page.
+   */
+  navigate?: (url: string) => void;
 }
 
 export type FakeStripeErrorType =
@@ -82,28 +122,34 @@ export type FakeStripeErrorType =
 
 export type FakePaymentIntentStatus = 'requires_payment_method' | 'processing' | 'succeeded';
 
-export interface FakePaymentIntent {
-  id: string;
-  object: 'payment_intent';
+/**
+ * A PaymentIntent in @stripe/stripe-js's own shape, with what a publishable key sees of it, except
+ * `amount` and `currency`: the partner's server set those at Stripe, and the fake, which has no
+ * server, can't know them (the checkout reads amounts from the order, never from here).
+ */
+export interface FakePaymentIntent extends Omit<PaymentIntent, 'amount' | 'currency' | 'status' | 'client_secret' | 'livemode'> {
   status: FakePaymentIntentStatus;
   client_secret: string;
   livemode: false;
-  created: number;
 }
 
 export interface FakeStripeError {
   type: FakeStripeErrorType;
   code?: string;
   decline_code?: string;
+  param?: string;
   message: string;
   payment_intent?: FakePaymentIntent;
 }
 
 export type FakeConfirmResult = { paymentIntent: FakePaymentIntent } | { error: FakeStripeError };
+/** What `retrievePaymentIntent` resolves with. */
+export type FakeRetrieveResult = FakeConfirmResult;
 
 /**
  * What `nextOutcome` can force: a named outcome, or any error, resolved as given (a `card_error`
- * also tells the partner the payment failed).
+ * is a decline: it tells the partner the payment failed, and becomes the PaymentIntent's
+ * `last_payment_error`; any other error leaves the payment as it was).
  */
 export type FakeStripeOutcome =
   | 'succeeded'
@@ -112,13 +158,20 @@ export type FakeStripeOutcome =
   | 'insufficient_funds'
   /** The 3-D Secure panel, as with card 4000 0027 6000 3184. */
   | 'requires_action'
+  /** Leaves the page for `return_url` and comes back succeeded, as with card 4000 0000 0000 3220. */
+  | 'redirect'
+  /** Leaves the page and comes back failed, as with card 4000 0084 0000 1629. */
+  | 'redirect_failed'
+  /** The payment succeeds, but its answer is lost on the way: an `api_connection_error`. */
+  | 'lost'
   | { error: FakeStripeError };
 
 export interface FakeStripeCall {
   /**
    * `Stripe`, `stripe._registerWrapper`, `stripe.elements`, `stripe.confirmPayment`,
-   * `elements.create`, `elements.getElement`, `paymentElement.mount` (`.unmount`, `.destroy`,
-   * `.on`, `.once`, `.off`, `.focus`, `.blur`, `.clear`).
+   * `stripe.retrievePaymentIntent`, `elements.create`, `elements.getElement`,
+   * `paymentElement.mount` (`.unmount`, `.destroy`, `.on`, `.once`, `.off`, `.focus`, `.blur`,
+   * `.clear`).
    */
   method: string;
   args: unknown[];
@@ -136,7 +189,9 @@ export interface FakeStripeControl {
   nextOutcome(outcome: FakeStripeOutcome): void;
   /**
    * Removes `window.Stripe` (when this is the current installation) and the card forms mounted
-   * during it; a confirmation still under way resolves without telling the partner.
+   * during it; a confirmation still under way resolves without telling the partner (one that
+   * would leave the page stays, unsettled, without leaving). PaymentIntents stay in
+   * `sessionStorage`, as they would at Stripe.
    */
   uninstall(): void;
 }
@@ -160,11 +215,10 @@ interface Appearance {
 interface Installation {
   events: string;
   delay: number;
+  navigate: (url: string) => void;
   calls: FakeStripeCall[];
   confirmations: number;
   outcomes: FakeStripeOutcome[];
-  /** PaymentIntent states by client secret. */
-  intents: Map<string, FakePaymentIntentStatus>;
   confirming: Set<string>;
   /** Payment elements mounted during this installation. */
   mounted: Set<PaymentElementState>;
@@ -283,7 +337,8 @@ const FIELDS: Record<
 const HINT =
   'Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined; ' +
   '4000 0000 0000 9995 has insufficient funds; 4000 0000 0000 0077 stays processing; ' +
-  '4000 0027 6000 3184 asks for 3-D Secure. Any future expiry, any CVC.';
+  '4000 0027 6000 3184 asks for 3-D Secure; 4000 0000 0000 3220 leaves the page and comes back paid; ' +
+  '4000 0084 0000 1629 leaves and comes back declined. Any future expiry, any CVC.';
 
 /**
  * How the card form looks. Stripe draws its fields in an iframe, out of reach of the page's CSS;
@@ -573,24 +628,125 @@ class CardField {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-const paymentIntent = (clientSecret: string, status: FakePaymentIntentStatus): FakePaymentIntent => ({
+const randomId = (prefix: string): string =>
+  prefix + Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+// PaymentIntents -----------------------------------------------------------------------------
+
+/** What Stripe keeps of a PaymentIntent that the fake needs to answer for it. */
+interface IntentRecord {
+  status: FakePaymentIntentStatus;
+  created: number;
+  paymentMethod: string | null;
+  lastPaymentError: PaymentIntent.LastPaymentError | null;
+}
+
+/**
+ * Stripe keeps PaymentIntents on its servers. The fake has no server, so this tab's
+ * sessionStorage stands in for them: it outlives a reload and a return from `return_url`, as
+ * Stripe's copy does. Where sessionStorage is off or full, the fake knows them for this page only.
+ */
+const INTENTS_KEY = 'buy-tweet:fake-stripe:payment-intents';
+const pageIntents = new Map<string, IntentRecord>();
+const STATUSES: readonly unknown[] = ['requires_payment_method', 'processing', 'succeeded'];
+
+const session = (): Storage | undefined => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+const storedIntents = (): Record<string, unknown> => {
+  try {
+    const value: unknown = JSON.parse(session()?.getItem(INTENTS_KEY) ?? '{}');
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
+const readIntent = (clientSecret: string): IntentRecord | undefined => {
+  const stored = storedIntents();
+  const intent = Object.hasOwn(stored, clientSecret) ? (stored[clientSecret] as IntentRecord | null) : undefined;
+  // Any script of the page can write sessionStorage: a record that is not the fake's own is ignored.
+  if (intent && typeof intent === 'object' && STATUSES.includes(intent.status) && typeof intent.created === 'number') return intent;
+  return pageIntents.get(clientSecret);
+};
+
+const writeIntent = (clientSecret: string, intent: IntentRecord): void => {
+  pageIntents.set(clientSecret, intent);
+  try {
+    session()?.setItem(INTENTS_KEY, JSON.stringify({ ...storedIntents(), [clientSecret]: intent }));
+  } catch {
+    // Full or refused: this page still knows it.
+  }
+};
+
+/**
+ * The PaymentIntent behind a client secret the page was given. Stripe knows it from the moment
+ * the partner's server made it; the fake learns of it when the page first uses its secret.
+ */
+const knownIntent = (clientSecret: string): IntentRecord => {
+  const known = readIntent(clientSecret);
+  if (known) return known;
+  const intent: IntentRecord = {
+    status: 'requires_payment_method',
+    created: Math.floor(Date.now() / 1000),
+    paymentMethod: null,
+    lastPaymentError: null,
+  };
+  writeIntent(clientSecret, intent);
+  return intent;
+};
+
+const paymentIntentOf = (clientSecret: string, intent: IntentRecord): FakePaymentIntent => ({
   id: CLIENT_SECRET.exec(clientSecret)![1],
   object: 'payment_intent',
-  status,
+  canceled_at: null,
+  cancellation_reason: null,
+  capture_method: 'automatic',
   client_secret: clientSecret,
+  confirmation_method: 'automatic',
+  created: intent.created,
+  description: null,
+  last_payment_error: intent.lastPaymentError,
   livemode: false,
-  created: Math.floor(Date.now() / 1000),
+  next_action: null,
+  payment_method: intent.paymentMethod,
+  payment_method_types: ['card'],
+  receipt_email: null,
+  setup_future_usage: null,
+  shipping: null,
+  status: intent.status,
 });
 
-const cardError = (clientSecret: string, code: string, message: string, declineCode?: string): FakeStripeError => ({
-  type: 'card_error',
-  code,
-  ...(declineCode && { decline_code: declineCode }),
-  message,
-  payment_intent: paymentIntent(clientSecret, 'requires_payment_method'),
+/** How an attempt that reached the payment ended. */
+type Settlement = { status: 'succeeded' | 'processing' } | { declined: FakeStripeError };
+
+/** Records a settled attempt on the PaymentIntent, and answers as Stripe.js does. */
+const settle = (clientSecret: string, settlement: Settlement): FakeConfirmResult => {
+  const before = knownIntent(clientSecret);
+  if ('status' in settlement) {
+    const intent: IntentRecord = { ...before, status: settlement.status, paymentMethod: randomId('pm_'), lastPaymentError: null };
+    writeIntent(clientSecret, intent);
+    return { paymentIntent: paymentIntentOf(clientSecret, intent) };
+  }
+  // A declined attempt puts the PaymentIntent back to requires_payment_method, with the decline
+  // as its last_payment_error: the buyer may try again on the same PaymentIntent.
+  const { payment_intent: _given, ...error } = settlement.declined;
+  const lastPaymentError = { ...error, type: 'card_error' } as PaymentIntent.LastPaymentError;
+  const intent: IntentRecord = { ...before, status: 'requires_payment_method', paymentMethod: null, lastPaymentError };
+  writeIntent(clientSecret, intent);
+  return { error: { ...error, payment_intent: paymentIntentOf(clientSecret, intent) } };
+};
+
+const declined = (code: string, message: string, declineCode?: string): Settlement => ({
+  declined: { type: 'card_error', code, ...(declineCode && { decline_code: declineCode }), message },
 });
 
-/** What a card number does, before any 3-D Secure step. */
+/** What a card number does, before any 3-D Secure step or redirect. */
 const decisionFor = (cardNumber: string): FakeStripeOutcome => {
   switch (cardNumber) {
     case fakeStripeCards.declined:
@@ -601,27 +757,72 @@ const decisionFor = (cardNumber: string): FakeStripeOutcome => {
       return 'processing';
     case fakeStripeCards.threeDSecure:
       return 'requires_action';
+    case fakeStripeCards.redirect:
+      return 'redirect';
+    case fakeStripeCards.redirectFailed:
+      return 'redirect_failed';
     default:
       return 'succeeded';
   }
 };
 
-const resultOf = (decision: Exclude<FakeStripeOutcome, 'requires_action'>, clientSecret: string): FakeConfirmResult => {
+const AUTHENTICATION_FAILED =
+  'We are unable to authenticate your payment method. Please choose a different payment method and try again.';
+
+/** What Stripe.js answers when its request to Stripe fails on the network (antiwork/gumroad#7729). */
+const CONNECTION_LOST: FakeStripeError = {
+  type: 'api_connection_error',
+  message: 'We are experiencing issues connecting to our payments provider. Please check your internet connection.',
+};
+
+/**
+ * Stripe's API error when a payment method must leave the page and no `return_url` was given
+ * (as integrators meet it, e.g. wordpress.org/support/?p=17850333).
+ */
+const RETURN_URL_MISSING: FakeStripeError = {
+  type: 'invalid_request_error',
+  message:
+    "A 'return_url' must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed.",
+};
+
+/** How a decision ends, once the fake has waited as long as Stripe would take. */
+const settlementOf = async (decision: FakeStripeOutcome, field: CardField): Promise<Settlement | { error: FakeStripeError }> => {
   switch (decision) {
     case 'succeeded':
     case 'processing':
-      return { paymentIntent: paymentIntent(clientSecret, decision) };
+      return { status: decision };
+    case 'redirect':
+    case 'lost':
+      return { status: 'succeeded' };
     case 'card_declined':
-      return { error: cardError(clientSecret, 'card_declined', 'Your card was declined.', 'generic_decline') };
+      return declined('card_declined', 'Your card was declined.', 'generic_decline');
+    case 'redirect_failed':
+      // 4000 0084 0000 1629: authentication passes, then the card is declined (Stripe's test cards).
+      return declined('card_declined', 'Your card was declined.', 'generic_decline');
     case 'insufficient_funds':
-      return { error: cardError(clientSecret, 'card_declined', 'Your card has insufficient funds.', 'insufficient_funds') };
+      return declined('card_declined', 'Your card has insufficient funds.', 'insufficient_funds');
+    case 'requires_action':
+      return (await field.authenticate())
+        ? { status: 'succeeded' }
+        : declined('payment_intent_authentication_failure', AUTHENTICATION_FAILED);
     default:
-      return { error: { ...decision.error } };
+      // A forced card error is a decline like any other; any other error leaves the payment as it was.
+      return decision.error.type === 'card_error' ? { declined: decision.error } : { error: { ...decision.error } };
   }
 };
 
-const AUTHENTICATION_FAILED =
-  'We are unable to authenticate your payment method. Please choose a different payment method and try again.';
+/** `return_url` with Stripe's parameters appended to its own query; its fragment stays. */
+const returnAddress = (returnUrl: string, clientSecret: string, redirectStatus: 'succeeded' | 'failed'): string => {
+  const url = new URL(returnUrl);
+  const stripeParams = new URLSearchParams({
+    payment_intent: CLIENT_SECRET.exec(clientSecret)![1],
+    payment_intent_client_secret: clientSecret,
+    redirect_status: redirectStatus,
+  });
+  // Appended as text, so the page's own parameters keep their exact spelling.
+  url.search = url.search ? `${url.search}&${stripeParams}` : `?${stripeParams}`;
+  return url.href;
+};
 
 /** Tells the partner, as Stripe's webhook would. A failure changes nothing: Stripe would retry. */
 const notifyPartner = async (events: string, type: PaymentEventType, clientSecret: string): Promise<void> => {
@@ -680,14 +881,16 @@ const confirmPayment = async (own: Installation, stripe: object, options: unknow
     );
   }
   if (redirect !== 'if_required') {
-    throw new IntegrationError("The fake Stripe never leaves the page: call confirmPayment() with `redirect: 'if_required'`.");
+    throw new IntegrationError(
+      "The fake Stripe leaves the page only when a payment method needs it: call confirmPayment() with `redirect: 'if_required'`.",
+    );
   }
   const returnUrl = confirmParams?.return_url;
   if (returnUrl !== undefined && (typeof returnUrl !== 'string' || !URL.canParse(returnUrl))) {
     throw new IntegrationError('Invalid value for confirmPayment(): `confirmParams.return_url` should be an absolute URL.');
   }
 
-  const status = installation.intents.get(clientSecret) ?? 'requires_payment_method';
+  const { status } = knownIntent(clientSecret);
   if (status !== 'requires_payment_method' || installation.confirming.has(clientSecret)) {
     const message = installation.confirming.has(clientSecret)
       ? 'A confirmation of this PaymentIntent is already in progress.'
@@ -697,12 +900,13 @@ const confirmPayment = async (own: Installation, stripe: object, options: unknow
         type: 'invalid_request_error',
         code: 'payment_intent_unexpected_state',
         message,
-        payment_intent: paymentIntent(clientSecret, status),
+        payment_intent: paymentIntentOf(clientSecret, knownIntent(clientSecret)),
       },
     };
   }
 
   installation.confirming.add(clientSecret);
+  let leaving = false;
   try {
     let decision = installation.outcomes.shift();
     if (decision === undefined) {
@@ -711,22 +915,55 @@ const confirmPayment = async (own: Installation, stripe: object, options: unknow
       if (problem) return { error: { type: 'validation_error', code: problem.code, message: problem.message } };
       decision = decisionFor(field.cardNumber);
     }
+    const leaves = decision === 'redirect' || decision === 'redirect_failed';
+    if (leaves && typeof returnUrl !== 'string') return { error: { ...RETURN_URL_MISSING } };
     await sleep(installation.delay);
 
-    const result =
-      decision === 'requires_action'
-        ? (await field.authenticate())
-          ? resultOf('succeeded', clientSecret)
-          : { error: cardError(clientSecret, 'payment_intent_authentication_failure', AUTHENTICATION_FAILED) }
-        : resultOf(decision, clientSecret);
-
+    const settlement = await settlementOf(decision, field);
+    const result = 'error' in settlement ? { error: settlement.error } : settle(clientSecret, settlement);
     const event = eventOf(result);
     if (event && !installation.uninstalled) await notifyPartner(installation.events, event, clientSecret);
-    if ('paymentIntent' in result) installation.intents.set(clientSecret, result.paymentIntent.status);
+
+    if (decision === 'lost') return { error: { ...CONNECTION_LOST } };
+    if (leaves && typeof returnUrl === 'string') {
+      // The page goes to return_url, and Stripe.js's promise never settles: the page that was
+      // waiting for it is gone (docs.stripe.com/js/payment_intents/confirm_payment).
+      leaving = true;
+      if (!installation.uninstalled) {
+        installation.navigate(returnAddress(returnUrl, clientSecret, 'paymentIntent' in result ? 'succeeded' : 'failed'));
+      }
+      return new Promise<never>(() => {});
+    }
     return result;
   } finally {
-    installation.confirming.delete(clientSecret);
+    // A confirmation that left the page stays under way: nothing on this page may confirm again.
+    if (!leaving) installation.confirming.delete(clientSecret);
   }
+};
+
+const retrievePaymentIntent = async (own: Installation, clientSecret: unknown): Promise<FakeRetrieveResult> => {
+  const installation = current(own);
+  installation.calls.push({ method: 'stripe.retrievePaymentIntent', args: [clientSecret] });
+  if (typeof clientSecret !== 'string' || !CLIENT_SECRET.test(clientSecret)) {
+    throw new IntegrationError(
+      `Invalid value for retrievePaymentIntent: clientSecret should be a client secret of the form \${id}_secret_\${secret}. You specified: ${String(clientSecret)}.`,
+    );
+  }
+  // A round trip to Stripe's API (docs.stripe.com/js/payment_intents/retrieve_payment_intent).
+  await sleep(installation.delay);
+  const intent = readIntent(clientSecret);
+  if (!intent) {
+    // Stripe's answer for an id it does not know (stripe/stripe-java#1160: code resource_missing).
+    return {
+      error: {
+        type: 'invalid_request_error',
+        code: 'resource_missing',
+        param: 'intent',
+        message: `No such payment_intent: '${CLIENT_SECRET.exec(clientSecret)![1]}'`,
+      },
+    };
+  }
+  return { paymentIntent: paymentIntentOf(clientSecret, intent) };
 };
 
 const createPaymentElement = (own: Installation, group: ElementsGroup): PaymentElementState => {
@@ -848,6 +1085,8 @@ const createElements = (own: Installation, stripe: object, options: unknown): ob
       `Invalid value for elements(): clientSecret should be a client secret of the form \${id}_secret_\${secret}. You specified: ${String(clientSecret)}.`,
     );
   }
+  // Stripe.js loads the PaymentIntent here; from now on the fake knows it (see knownIntent).
+  if (clientSecret !== undefined) knownIntent(clientSecret);
   const group: ElementsGroup = {
     stripe,
     ...(clientSecret !== undefined && { clientSecret }),
@@ -902,6 +1141,9 @@ function FakeStripe(...args: unknown[]): object {
     confirmPayment(options: unknown): Promise<FakeConfirmResult> {
       return confirmPayment(own, stripe, options);
     },
+    retrievePaymentIntent(clientSecret: unknown): Promise<FakeRetrieveResult> {
+      return retrievePaymentIntent(own, clientSecret);
+    },
     /** `loadStripe` says who wraps Stripe.js; the fake only notes it. */
     _registerWrapper(wrapper: unknown): void {
       record(own, 'stripe._registerWrapper', [wrapper]);
@@ -934,10 +1176,10 @@ export const installFakeStripe = (options: FakeStripeOptions = {}): FakeStripeCo
   const installation: Installation = {
     events: new URL(options.events ?? '/__mock/stripe/events', location.href).href,
     delay,
+    navigate: options.navigate ?? ((url) => location.assign(url)),
     calls: [],
     confirmations: 0,
     outcomes: [],
-    intents: new Map(),
     confirming: new Set(),
     mounted: new Set(),
     uninstalled: false,
@@ -953,7 +1195,16 @@ export const installFakeStripe = (options: FakeStripeOptions = {}): FakeStripeCo
       return installation.confirmations;
     },
     nextOutcome(outcome: FakeStripeOutcome): void {
-      const named: unknown[] = ['succeeded', 'processing', 'card_declined', 'insufficient_funds', 'requires_action'];
+      const named: unknown[] = [
+        'succeeded',
+        'processing',
+        'card_declined',
+        'insufficient_funds',
+        'requires_action',
+        'redirect',
+        'redirect_failed',
+        'lost',
+      ];
       const valid =
         named.includes(outcome) ||
         (typeof outcome === 'object' && outcome !== null && typeof outcome.error?.message === 'string' && typeof outcome.error.type === 'string');
