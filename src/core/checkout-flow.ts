@@ -153,9 +153,13 @@ export const checkoutReducer = (state: CheckoutState, action: CheckoutAction): C
     }
     case 'edit':
       return state.step === 'payment' ? { ...state, step: 'details', error: undefined } : state;
-    case 'payment_form':
-      // The order stands whether or not the payment form could be loaded.
-      return state.step === 'payment' ? { ...state, error: action.error } : state;
+    case 'payment_form': {
+      // The order stands whether or not the payment form could be loaded. Trying again clears
+      // that failure, not another (a declined payment the buyer came back from).
+      if (state.step !== 'payment') return state;
+      const kept = state.error?.code === 'stripe_unavailable' ? undefined : state.error;
+      return { ...state, error: action.error ?? kept };
+    }
     case 'mounted':
       return { ...state, mounted: action.orderId };
     case 'unmounted':
