@@ -47,8 +47,7 @@ const messageOf = (error: BuyTweetError, partner: string): string => {
   switch (error.code) {
     case 'network':
       return `${partner} could not be reached. Your details are kept: try again.`;
-    case 'partner_error':
-      return `${partner} had a problem taking the order. Nothing was charged: try again.`;
+
     case 'invalid_request':
       return 'Please check the highlighted details.';
     case 'price_changed':
@@ -60,7 +59,11 @@ const messageOf = (error: BuyTweetError, partner: string): string => {
     case 'invalid_response':
       return `${partner} sent an answer that can't be used. Nothing was charged: change your details or try again.`;
     default:
-      return error.message;
+      // Stripe's messages are written for buyers; a partner's own error codes and words are not:
+      // partner_error and any code of the partner's own say the same.
+      return error.step === 'order'
+        ? `${partner} had a problem taking the order. Nothing was charged: try again.`
+        : error.message;
   }
 };
 
