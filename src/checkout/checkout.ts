@@ -1,4 +1,4 @@
-import type { PaymentIntent, Stripe, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
+import type { Appearance, PaymentIntent, Stripe, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
 import { LitElement, adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import { SHIPPING_FIELDS, checkBuyer, emptyAddress, freshInput, newKey, type BuyerInput } from '../core/buyer.js';
 import {
@@ -397,10 +397,9 @@ export class BuyTweetCheckout extends LitElement {
     this.#stripe = await getStripe(this.#publishableKey(order));
     await this.updateComplete;
     this.#unmountPayment();
-    const dark = this.theme === 'dark' || (this.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
     this.#elements = this.#stripe.elements({
       clientSecret: payment.clientSecret,
-      appearance: { theme: dark ? 'night' : 'stripe' },
+      appearance: this.#appearance(),
       locale: (this.locale ?? 'auto') as 'auto',
     });
     // In the light DOM of a host in the document's own tree, where Stripe.js mounts; slots show it
@@ -410,6 +409,22 @@ export class BuyTweetCheckout extends LitElement {
     this.#paymentElement = this.#elements.create('payment');
     this.#paymentElement.mount(this.#container);
     this.#dispatch({ type: 'mounted', orderId: order.id });
+  }
+
+  /**
+   * The Payment Element dressed like the card: Stripe's `night` theme where the element is dark
+   * (its `theme`, or the system's under `auto`), and the accent, radius and font the page gave
+   * (`--buy-tweet-accent`, `--buy-tweet-radius`, `--buy-tweet-font`, resolved with their defaults).
+   */
+  #appearance(): Appearance {
+    const dark = this.theme === 'dark' || (this.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+    const computed = getComputedStyle(this);
+    const variables: Appearance['variables'] = {};
+    for (const [name, property] of [['colorPrimary', '--_accent'], ['borderRadius', '--_radius'], ['fontFamily', '--_font']] as const) {
+      const value = computed.getPropertyValue(property).trim();
+      if (value) variables[name] = value;
+    }
+    return { theme: dark ? 'night' : 'stripe', variables };
   }
 
   #unmountPayment() {
