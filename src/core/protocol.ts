@@ -8,7 +8,7 @@ import { parseErrorBody, parseProduct } from './validate.js';
  * Orders live in their own module, so that the script a page loads first carries lookups only.
  */
 export { isAbortError, withRetries, type RequestOptions } from './http.js';
-export { retryAfter, sleep } from './retry.js';
+export { retryAfter, retryDelay, sleep } from './retry.js';
 export { createOrder, getOrder, parseOrder } from './orders.js';
 
 export const MAX_URLS_PER_LOOKUP = 20;

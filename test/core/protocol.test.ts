@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { BuyTweetError } from '../../src/core/errors.js';
-import { cacheLifetime, createOrder, getOrder, lookupProducts, retryAfter } from '../../src/core/protocol.js';
+import { cacheLifetime, createOrder, getOrder, lookupProducts, retryAfter, retryDelay } from '../../src/core/protocol.js';
+import { countDuringRetryWait } from '../retry-wait.js';
 import { mock, worker } from '../setup.js';
 
 const GUMROAD = 'https://gumroad.com/.well-known/buy-tweet/v1';
@@ -73,11 +74,14 @@ describe('protocol client: lookups', () => {
     expect(error.code).to.equal('invalid_response');
   });
 
-  it('retries 429 after Retry-After and succeeds', async () => {
+  it('waits the 429\'s Retry-After before asking again, and succeeds', async () => {
     mock.inject('429', { route: 'products', times: 1 });
+    const asked = () => mock.requests.filter((request) => request.route === 'products').length;
+    const duringWait = countDuringRetryWait((request) => new URL(request.url).pathname.endsWith('/products'), asked);
     const { entries } = await lookupProducts(GUMROAD, ['https://gumroad.com/l/new-album']);
+    expect(await duringWait).to.equal(1);
     expect((entries[0] as { id: string }).id).to.equal('prod_album');
-    expect(mock.requests.filter((request) => request.route === 'products')).to.have.length(2);
+    expect(asked()).to.equal(2);
   });
 
   it('refuses to ask for no link or more than 20', async () => {
@@ -142,5 +146,24 @@ describe('protocol client: headers', () => {
   ];
   for (const [header, ms] of waits) {
     it(`Retry-After ${header} → ${ms} ms`, () => expect(retryAfter(header, 0)).to.equal(ms));
+  }
+
+  // [Retry-After, tries so far, jitter in [0, 1), the wait in ms]
+  const delays: Array<[string | null, number, number, number]> = [
+    ['1', 0, 0.5, 1000],
+    ['1', 1, 0.9, 1000],
+    ['Thu, 01 Jan 1970 00:00:03 GMT', 0, 0.5, 3000],
+    ['60', 0, 0.5, 10_000],
+    [null, 0, 0.5, 400],
+    [null, 0, 0, 300],
+    [null, 1, 0.5, 1200],
+    [null, 2, 0, 2700],
+    ['soon', 1, 0, 900],
+  ];
+  for (const [header, tries, random, ms] of delays) {
+    it(`waits ${ms} ms before try ${tries + 2} after Retry-After ${header} (jitter ${random})`, () => {
+      const busy = new BuyTweetError({ code: 'partner_error', message: 'Busy', step: 'lookup', status: 503, retryable: true, details: { retryAfter: header } });
+      expect(retryDelay(busy, tries, { now: 0, random })).to.equal(ms);
+    });
   }
 });
