@@ -84,6 +84,48 @@ describe('protocol client: lookups', () => {
     expect(asked()).to.equal(2);
   });
 
+  // The cap is 1 MB; more is refused by Content-Length, or once the stream passes the cap, and
+  // never asked again. The answer is a good one but for its size.
+  const album = 'https://gumroad.com/l/new-album';
+  const padded = (bytes: number) => {
+    const product = { id: 'p', url: album, title: 'Album', merchant: { name: 'M' }, price: { amount: 5, currency: 'USD' }, availability: 'in_stock', checkout: { type: 'stripe', publishableKey: 'pk_test_x' } };
+    const head = `{"products": [${JSON.stringify(product)}], "padding": "`;
+    return `${head}${'x'.repeat(bytes - head.length - 2)}"}`;
+  };
+  const streamed = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    let at = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (at >= bytes.length) return controller.close();
+        controller.enqueue(bytes.slice(at, (at += 64 * 1024)));
+      },
+    });
+  };
+  const json = { 'Content-Type': 'application/json' };
+  // A body that sends its first bytes and then nothing more: only its headers can end the wait.
+  const stalled = () => new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"products": [')) });
+  const oversize: Array<[string, () => Response]> = [
+    ['by its Content-Length, before the body', () => new HttpResponse(stalled(), { headers: { ...json, 'Content-Length': String(2 * 1024 * 1024) } })],
+    ['with its Content-Length', () => new HttpResponse(padded(1024 * 1024 + 1), { headers: { ...json, 'Content-Length': String(1024 * 1024 + 1) } })],
+    ['streamed without Content-Length', () => new HttpResponse(streamed(padded(1024 * 1024 + 1)), { headers: json })],
+  ];
+  for (const [how, answer] of oversize) {
+    it(`calls a lookup answer over 1 MB ${how} invalid_response, and does not ask again`, async () => {
+      let asked = 0;
+      worker.use(http.get(`${GUMROAD}/products`, () => (asked++, answer())));
+      const error = await rejection(lookupProducts(GUMROAD, [album]));
+      expect(error).to.include({ code: 'invalid_response', step: 'lookup', retryable: false });
+      expect(asked).to.equal(1);
+    });
+  }
+
+  it('reads a lookup answer of exactly 1 MB, streamed', async () => {
+    worker.use(http.get(`${GUMROAD}/products`, () => new HttpResponse(streamed(padded(1024 * 1024)), { headers: json })));
+    const { entries } = await lookupProducts(GUMROAD, [album]);
+    expect((entries[0] as { title: string }).title).to.equal('Album');
+  });
+
   it('refuses to ask for no link or more than 20', async () => {
     for (const urls of [[], Array.from({ length: 21 }, (_, i) => `https://gumroad.com/l/${i}`)]) {
       let error: unknown;
@@ -114,6 +156,21 @@ describe('protocol client: orders', () => {
     const invalid = await rejection(createOrder(GUMROAD, { ...order, email: 'nope' }, 'key-3'));
     expect(invalid.code).to.equal('invalid_request');
     expect(invalid.details!.fields).to.have.property('email');
+  });
+
+  it('calls an order answer over 100 KB invalid_response, and sends it once', async () => {
+    let asked = 0;
+    // A good Order but for its size.
+    const big = JSON.stringify({ id: 'ord_1', status: 'requires_payment', total: order.expectedTotal, padding: 'x'.repeat(100 * 1024) });
+    worker.use(
+      http.post(`${GUMROAD}/orders`, () => {
+        asked++;
+        return new HttpResponse(big, { status: 201, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const error = await rejection(createOrder(GUMROAD, order, 'key-5'));
+    expect(error).to.include({ code: 'invalid_response', step: 'order', retryable: false });
+    expect(asked).to.equal(1);
   });
 
   it('calls an order that breaks the schema invalid_response', async () => {
