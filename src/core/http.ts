@@ -24,8 +24,9 @@ export const ACCEPT_JSON = { Accept: 'application/json' };
 /**
  * One HTTP exchange: the parsed JSON of a 2xx answer of at most `maxBytes`, or a `BuyTweetError`.
  * Fetch failures and timeouts are `network`; other statuses carry the partner's error (or
- * `partner_error`); an answer over `maxBytes` is `invalid_response`, never retried. Rejects with
- * the signal's reason when it aborts.
+ * `partner_error`); an answer over `maxBytes` is `invalid_response`, never retried. Redirects are
+ * not followed, so that a partner cannot send a server's `resolve` to an address of its choosing.
+ * Rejects with the signal's reason when it aborts.
  */
 export const exchange = async (
   url: string,
@@ -44,7 +45,10 @@ export const exchange = async (
   // Stays undefined when the answer is too large.
   let raw: string | undefined;
   try {
-    response = await fetch(url, { ...init, signal: controller.signal });
+    // No redirect is followed: in Node a partner could bounce `resolve` to an internal address.
+    // 'error' makes one a failed fetch, hence `network`: a browser shows no status for a redirect
+    // it did not follow anyway.
+    response = await fetch(url, { ...init, redirect: 'error', signal: controller.signal });
     // Read up to `maxBytes`: a partner that sends more (300 MiB once took 1 GB of memory) is cut
     // off as soon as its `Content-Length` says so, or once what it sent passes the cap.
     const reader = response.body?.getReader();

@@ -1,8 +1,10 @@
 // What a hostile partner, oEmbed or link endpoint can do to a server that resolves tweets: answers
-// too large to hold. Real HTTP on loopback; runs against the build, on the same core as the
-// browser.
+// too large to hold, and redirects into the server's own network. Real HTTP on loopback; runs
+// against the build, on the same core as the browser.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { embedHtml, fixtureTweets } from 'buy-tweet/mock';
+import { resolve } from 'buy-tweet/api';
 import { askLinkEndpoint } from '../../dist/esm/core/links.js';
 import { fetchOEmbed } from '../../dist/esm/core/oembed.js';
 import { createOrder, lookupProducts } from '../../dist/esm/core/protocol.js';
@@ -113,6 +115,36 @@ describe('answers are capped', () => {
       } finally {
         await server.close();
       }
+    });
+  }
+});
+
+describe('redirects are not followed', () => {
+  let target;
+  let bouncer;
+  before(async () => {
+    // Stands for an internal service: it must never be asked.
+    target = await startServer((req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}'));
+    bouncer = await startServer((req, res) => res.writeHead(302, { Location: `${target.url}${req.url}` }).end());
+  });
+  after(() => Promise.all([target.close(), bouncer.close()]));
+
+  // Both hosts are allowed: it is the redirect itself that must stop the request.
+  const cases = [
+    ['a partner', () => resolve(album, { endpoint: `${bouncer.url}/v1`, allowHosts: [bouncer.host, target.host] }), { code: 'network', step: 'lookup' }],
+    ['oEmbed', () => resolve(tweet, { oembedEndpoint: `${bouncer.url}/oembed`, allowHosts: [bouncer.host, target.host] }), { code: 'tweet_unavailable', step: 'tweet' }],
+    [
+      'a link endpoint',
+      () => resolve(embedHtml(fixtureTweets.newAlbum, { links: 'tco' }), { linkEndpoint: `${bouncer.url}/links`, allowHosts: [bouncer.host, target.host] }),
+      { code: 'network', step: 'tweet' },
+    ],
+  ];
+  for (const [who, ask, failure] of cases) {
+    test(`${who} answering 302 to another server: resolve fails and that server is never asked`, async () => {
+      const before = bouncer.hits.length;
+      await assert.rejects(ask(), failure);
+      assert.ok(bouncer.hits.length > before);
+      assert.deepEqual(target.hits, []);
     });
   }
 });
