@@ -3,8 +3,8 @@
  * `npx buy-tweet <command>`:
  * - `resolve`: the machine-to-machine path of BuyTweet.resolve, from a shell. Prints `{partner,
  *   productUrl, product}` as JSON; on failure prints `{"error": {code, message, step, status?}}`
- *   to stderr and exits 1. An endpoint on this machine or a private network is asked only when a
- *   flag names it (exit 2 otherwise).
+ *   to stderr and exits 1 (`code` is always one of the contract's). An endpoint on this machine or
+ *   a private network is asked only when a flag names it (exit 2 otherwise).
  * - `links`: serves the link endpoint of CONTRACT 7 on Node.
  * - `expand`: writes `data-expanded-url` onto the t.co links of a page's embedded tweets.
  * `--help` prints usage (exit 0); a wrong call prints it to stderr (exit 2); a failure exits 1.
@@ -13,10 +13,10 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { safeEndpoint } from '../core/config.js';
-import { BuyTweetError } from '../core/errors.js';
 import { readLinks } from '../core/links.js';
 import { resolve } from '../resolve.js';
 import { expandEmbeds, tcoReader, type ReadLinks } from './expand.js';
+import { failureDetail } from './failure.js';
 import { isLoopback, startLinkServer } from './links.js';
 import { RefusedEndpointError } from './private-network.js';
 
@@ -117,9 +117,7 @@ const runResolve = async (args: string[]) => {
     process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
   } catch (error) {
     if (error instanceof RefusedEndpointError) throw new UsageError(error.message, '');
-    const detail =
-      error instanceof BuyTweetError ? error.toDetail() : { code: 'error', message: String(error), step: 'lookup' };
-    process.stderr.write(`${JSON.stringify({ error: detail }, null, 2)}\n`);
+    process.stderr.write(`${JSON.stringify({ error: failureDetail(error) }, null, 2)}\n`);
     process.exitCode = 1;
   }
 };

@@ -6,6 +6,8 @@ import { setupServer } from 'msw/node';
 import { resolve } from 'buy-tweet/api';
 import { embedHtml, fixtureTweets, tweetUrl } from 'buy-tweet/mock';
 import { startMockPartnerServer } from 'buy-tweet/mock/server';
+import { BuyTweetError } from '../../dist/esm/core/errors.js';
+import { failureDetail } from '../../dist/esm/node/failure.js';
 import { runCli } from './cli-process.mjs';
 
 const run = promisify(execFile);
@@ -178,4 +180,24 @@ describe('npx buy-tweet resolve', () => {
       return true;
     });
   });
+});
+
+describe('failureDetail: what the CLI says of a failure', () => {
+  const failures = [
+    [new BuyTweetError({ code: 'not_for_sale', message: 'No.', step: 'lookup' }), 'not_for_sale', false],
+    [new DOMException('This operation was aborted', 'AbortError'), 'network', true],
+    [new DOMException('The operation timed out.', 'TimeoutError'), 'network', true],
+    [new TypeError('fetch failed'), 'network', true],
+    [new TypeError("Cannot read properties of undefined (reading 'id')"), 'invalid_response', false],
+    [new SyntaxError('Unexpected token < in JSON'), 'invalid_response', false],
+    ['a string', 'invalid_response', false],
+  ];
+  for (const [error, code, retryable] of failures) {
+    test(`${String(error)} → ${code}`, () => {
+      const detail = failureDetail(error);
+      assert.deepEqual({ code: detail.code, retryable: detail.retryable }, { code, retryable });
+      assert.equal(typeof detail.message, 'string');
+      assert.equal(detail.step, 'lookup');
+    });
+  }
 });
