@@ -1,8 +1,8 @@
-import { config, safeEndpoint } from './core/config.js';
+import { checkEndpoint, config } from './core/config.js';
 import { BuyTweetError } from './core/errors.js';
 import { readLinks } from './core/links.js';
 import { loadProduct } from './core/lookup.js';
-import { loadOEmbedTweet } from './core/oembed.js';
+import { DEFAULT_OEMBED_ENDPOINT, loadOEmbedTweet } from './core/oembed.js';
 import type { Partner } from './core/partners.js';
 import { pickSource, readProductLink, type ReadOptions, type Source } from './core/source.js';
 import type { LinkEntry } from './core/tco.js';
@@ -27,6 +27,16 @@ export interface ResolveOptions {
    * and Node (or any runtime without a document) asks t.co itself.
    */
   linkEndpoint?: string;
+  /**
+   * Hosts that may be asked although they are on this machine, a private network or link-local,
+   * as `URL.host` writes them: `127.0.0.1:8788`, `[::1]:8788`, `shop.internal`. In Node (any
+   * runtime without a document) `resolve` refuses every other such endpoint, given here,
+   * configured, registered or built in (an IP literal, `localhost`, or a name that resolves to
+   * one), so that whoever hands a server a tweet or an endpoint cannot send it into its own
+   * network. A refused endpoint rejects with a `TypeError` that names the setting; nothing falls
+   * back to another endpoint.
+   */
+  allowHosts?: readonly string[];
   signal?: AbortSignal;
 }
 
@@ -35,6 +45,19 @@ export interface ResolveOptions {
  * Node loads parse5 and the t.co reader so.
  */
 const nodeModule = <T>(path: string): Promise<T> => import(/* @vite-ignore */ new URL(path, import.meta.url).href);
+
+/** An endpoint given to `resolve`: used as given, or a TypeError, never another endpoint in its place. */
+const given = (endpoint: string | undefined, setting: string) =>
+  endpoint === undefined ? undefined : checkEndpoint(endpoint, setting);
+
+/** `endpoint`, once it may be asked: in Node, not on a private network unless `allowHosts` says so. */
+const mayAsk = async (endpoint: string, setting: string, { allowHosts }: ResolveOptions): Promise<string> => {
+  if (typeof document === 'undefined') {
+    const { checkPublicEndpoint } = await nodeModule<typeof import('./node/private-network.js')>('./node/private-network.js');
+    await checkPublicEndpoint(endpoint, setting, { allowHosts });
+  }
+  return endpoint;
+};
 
 /** Embed HTML read inertly: DOMParser in browsers; parse5 in Node. */
 const readHtml = async (html: string): Promise<EmbeddedTweetParts> => {
@@ -79,15 +102,18 @@ const sourceOf = async (input: unknown): Promise<Source> => {
  */
 export const resolve = async (input: unknown, options: ResolveOptions = {}): Promise<Resolved> => {
   const { signal } = options;
-  const linkEndpoint = safeEndpoint(options.linkEndpoint) ?? config.linkEndpoint;
+  const endpoint = given(options.endpoint, 'endpoint');
+  const oembedEndpoint = given(options.oembedEndpoint, 'oembedEndpoint') ?? config.oembedEndpoint ?? DEFAULT_OEMBED_ENDPOINT;
+  const linkEndpoint = given(options.linkEndpoint, 'linkEndpoint') ?? config.linkEndpoint;
   const { match, unread } = await readProductLink(await sourceOf(input), {
-    endpoint: safeEndpoint(options.endpoint),
+    endpoint,
     readLinks: linkEndpoint
-      ? (links, signal) => readLinks(linkEndpoint, links, { signal })
+      ? async (links, signal) => readLinks(await mayAsk(linkEndpoint, 'linkEndpoint', options), links, { signal })
       : typeof document === 'undefined'
         ? readThroughTco
         : undefined,
-    loadTweet: (url, signal) => loadOEmbedTweet(url, { endpoint: options.oembedEndpoint, readHtml, signal }),
+    loadTweet: async (url, signal) =>
+      loadOEmbedTweet(url, { endpoint: await mayAsk(oembedEndpoint, 'oembedEndpoint', options), readHtml, signal }),
     signal,
   });
   if (!match) {
@@ -98,6 +124,7 @@ export const resolve = async (input: unknown, options: ResolveOptions = {}): Pro
     );
   }
   const { partner, productUrl } = match;
+  await mayAsk(partner.endpoint, endpoint ? 'endpoint' : `the endpoint of partner "${partner.id}"`, options);
   const product = await loadProduct(partner.endpoint, productUrl, { signal });
   if (product instanceof BuyTweetError) throw product;
   return { partner, productUrl, product };

@@ -11,20 +11,28 @@ export interface RequestOptions {
   retries?: number;
 }
 
+/** The most a lookup answer may hold (CONTRACT 4 allows 20 products a lookup). */
+export const MAX_LOOKUP_BYTES = 1024 * 1024;
+/** The most an order, oEmbed or link-endpoint answer may hold. */
+export const MAX_ANSWER_BYTES = 100 * 1024;
+
 export const isAbortError = (error: unknown): boolean =>
   (error as { name?: unknown } | null)?.name === 'AbortError';
 
 export const ACCEPT_JSON = { Accept: 'application/json' };
 
 /**
- * One HTTP exchange: the parsed JSON of a 2xx answer, or a `BuyTweetError`. Fetch failures and
- * timeouts are `network`; other statuses carry the partner's error (or `partner_error`). Rejects
- * with the signal's reason when it aborts.
+ * One HTTP exchange: the parsed JSON of a 2xx answer of at most `maxBytes`, or a `BuyTweetError`.
+ * Fetch failures and timeouts are `network`; other statuses carry the partner's error (or
+ * `partner_error`); an answer over `maxBytes` is `invalid_response`, never retried. Redirects are
+ * not followed, so that a partner cannot send a server's `resolve` to an address of its choosing.
+ * Rejects with the signal's reason when it aborts.
  */
 export const exchange = async (
   url: string,
   init: RequestInit,
   step: Step,
+  maxBytes: number,
   { signal, timeout = 10_000 }: RequestOptions,
 ): Promise<{ body: unknown; headers: Headers }> => {
   signal?.throwIfAborted();
@@ -34,10 +42,27 @@ export const exchange = async (
   const timer = setTimeout(abort, timeout);
   signal?.addEventListener('abort', abort);
   let response: Response;
-  let raw: string;
+  // Stays undefined when the answer is too large.
+  let raw: string | undefined;
   try {
-    response = await fetch(url, { ...init, signal: controller.signal });
-    raw = await response.text();
+    // No redirect is followed: in Node a partner could bounce `resolve` to an internal address.
+    // 'error' makes one a failed fetch, hence `network`: a browser shows no status for a redirect
+    // it did not follow anyway.
+    response = await fetch(url, { ...init, redirect: 'error', signal: controller.signal });
+    // Read up to `maxBytes`: a partner that sends more (300 MiB once took 1 GB of memory) is cut
+    // off as soon as its `Content-Length` says so, or once what it sent passes the cap.
+    const reader = response.body?.getReader();
+    const chunks: BlobPart[] = [];
+    let size = +response.headers.get('Content-Length')!;
+    for (
+      let read = 0, chunk: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
+      reader && !(size > maxBytes) && !(chunk = await reader.read()).done;
+      size = read += chunk.value.length
+    ) {
+      chunks.push(chunk.value);
+    }
+    if (size > maxBytes) abort();
+    else raw = await new Blob(chunks).text();
   } catch {
     signal?.throwIfAborted();
     throw new BuyTweetError({
@@ -51,6 +76,7 @@ export const exchange = async (
     signal?.removeEventListener('abort', abort);
   }
   const { ok, status, headers } = response;
+  if (raw === undefined) throw new BuyTweetError({ code: 'invalid_response', message: 'The answer is too large.', step });
   let body: unknown;
   try {
     body = raw ? JSON.parse(raw) : undefined;

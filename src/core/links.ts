@@ -1,6 +1,6 @@
 import { createBatcher, type BatchAnswer } from './batch.js';
 import { BuyTweetError } from './errors.js';
-import { ACCEPT_JSON, exchange, withRetries, type RequestOptions } from './http.js';
+import { ACCEPT_JSON, MAX_ANSWER_BYTES, exchange, withRetries, type RequestOptions } from './http.js';
 import { cacheLifetime } from './protocol.js';
 import { MAX_LINKS_PER_REQUEST } from './tco.js';
 import { isObject } from './validate.js';
@@ -23,7 +23,7 @@ export const askLinkEndpoint = async (
 ): Promise<BatchAnswer<string | null>> => {
   const query = new URLSearchParams(links.map((url) => ['url', url]));
   const { body, headers } = await withRetries(
-    () => exchange(`${endpoint}${endpoint.includes('?') ? '&' : '?'}${query}`, { headers: ACCEPT_JSON }, 'tweet', options),
+    () => exchange(`${endpoint}${endpoint.includes('?') ? '&' : '?'}${query}`, { headers: ACCEPT_JSON }, 'tweet', MAX_ANSWER_BYTES, options),
     options,
   );
   const invalid = () =>

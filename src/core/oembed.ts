@@ -1,6 +1,6 @@
 import { config } from './config.js';
 import { BuyTweetError } from './errors.js';
-import { ACCEPT_JSON, exchange, isAbortError, withRetries, type RequestOptions } from './http.js';
+import { ACCEPT_JSON, MAX_ANSWER_BYTES, exchange, isAbortError, withRetries, type RequestOptions } from './http.js';
 import { parseStatusUrl, tweetFromEmbed, type EmbeddedTweetParts } from './tweet.js';
 import type { TweetInfo } from './types.js';
 import { safeUrl } from './url.js';
@@ -42,7 +42,7 @@ export const fetchOEmbed = async (
   let body: unknown;
   try {
     ({ body } = await withRetries(
-      () => exchange(`${base}${base.includes('?') ? '&' : '?'}${query}`, { headers: ACCEPT_JSON }, 'tweet', options),
+      () => exchange(`${base}${base.includes('?') ? '&' : '?'}${query}`, { headers: ACCEPT_JSON }, 'tweet', MAX_ANSWER_BYTES, options),
       options,
     ));
   } catch (error) {

@@ -1,5 +1,5 @@
 import { BuyTweetError } from './errors.js';
-import { ACCEPT_JSON, exchange, withRetries, type RequestOptions } from './http.js';
+import { ACCEPT_JSON, MAX_ANSWER_BYTES, exchange, withRetries, type RequestOptions } from './http.js';
 import type { Money, Order, OrderRequest } from './types.js';
 import { safeUrl } from './url.js';
 import { allValid, isObject, oneOf, parseMoney, stripeKey, text } from './validate.js';
@@ -55,7 +55,7 @@ export const createOrder = async (
   let order: Order;
   try {
     order = readOrder(
-      await withRetries(() => exchange(`${endpoint}/orders`, init, 'order', { timeout: 20_000, ...options }), options),
+      await withRetries(() => exchange(`${endpoint}/orders`, init, 'order', MAX_ANSWER_BYTES, { timeout: 20_000, ...options }), options),
     );
   } catch (error) {
     throw checkedPriceChange(error, request.expectedTotal);
@@ -97,7 +97,7 @@ const checkedPriceChange = (error: unknown, expected: Money): unknown => {
 export const getOrder = async (endpoint: string, id: string, options: RequestOptions = {}): Promise<Order> =>
   readOrder(
     await withRetries(
-      () => exchange(`${endpoint}/orders/${encodeURIComponent(id)}`, { headers: ACCEPT_JSON }, 'order', options),
+      () => exchange(`${endpoint}/orders/${encodeURIComponent(id)}`, { headers: ACCEPT_JSON }, 'order', MAX_ANSWER_BYTES, options),
       options,
     ),
   );

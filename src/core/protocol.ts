@@ -1,5 +1,5 @@
 import { BuyTweetError } from './errors.js';
-import { ACCEPT_JSON, exchange, withRetries, type RequestOptions } from './http.js';
+import { ACCEPT_JSON, MAX_LOOKUP_BYTES, exchange, withRetries, type RequestOptions } from './http.js';
 import type { Product } from './types.js';
 import { parseErrorBody, parseProduct } from './validate.js';
 
@@ -8,7 +8,7 @@ import { parseErrorBody, parseProduct } from './validate.js';
  * Orders live in their own module, so that the script a page loads first carries lookups only.
  */
 export { isAbortError, withRetries, type RequestOptions } from './http.js';
-export { retryAfter, sleep } from './retry.js';
+export { retryAfter, retryDelay, sleep } from './retry.js';
 export { createOrder, getOrder, parseOrder } from './orders.js';
 
 export const MAX_URLS_PER_LOOKUP = 20;
@@ -27,7 +27,7 @@ export const lookupProducts = async (
   }
   const query = new URLSearchParams(urls.map((url) => ['url', url]));
   const { body, headers } = await withRetries(
-    () => exchange(`${endpoint}/products?${query}`, { headers: ACCEPT_JSON }, 'lookup', options),
+    () => exchange(`${endpoint}/products?${query}`, { headers: ACCEPT_JSON }, 'lookup', MAX_LOOKUP_BYTES, options),
     options,
   );
   const invalid = (message: string) => new BuyTweetError({ code: 'invalid_response', message, step: 'lookup' });

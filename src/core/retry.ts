@@ -28,8 +28,16 @@ export const retryAfter = (header: string | null, now = Date.now()): number | un
 };
 
 /**
- * Waits before try `tries + 1`: the partner's `Retry-After`, else a backoff of 400 ms, 1.2 s, ...
- * with jitter, so that pages don't stampede.
+ * How long to wait before try `tries + 1`, in milliseconds: the partner's `Retry-After` (at most
+ * 10 s), else a backoff of 400 ms, 1.2 s, ... with jitter (`random` in [0, 1)), so that pages
+ * don't stampede. Pure, so that tests can check the wait without waiting.
  */
+export const retryDelay = (
+  error: BuyTweetError,
+  tries: number,
+  { now = Date.now(), random = Math.random() }: { now?: number; random?: number } = {},
+): number => retryAfter(error.details?.retryAfter as string | null, now) ?? 400 * 3 ** tries * (0.75 + random / 2);
+
+/** Waits before try `tries + 1` (see `retryDelay`). */
 export const backOff = (error: BuyTweetError, tries: number, signal?: AbortSignal): Promise<void> =>
-  sleep(retryAfter(error.details?.retryAfter as string | null) ?? 400 * 3 ** tries * (0.75 + Math.random() / 2), signal);
+  sleep(retryDelay(error, tries), signal);

@@ -3,7 +3,8 @@
  * `npx buy-tweet <command>`:
  * - `resolve`: the machine-to-machine path of BuyTweet.resolve, from a shell. Prints `{partner,
  *   productUrl, product}` as JSON; on failure prints `{"error": {code, message, step, status?}}`
- *   to stderr and exits 1.
+ *   to stderr and exits 1 (`code` is always one of the contract's). An endpoint on this machine or
+ *   a private network is asked only when a flag names it (exit 2 otherwise).
  * - `links`: serves the link endpoint of CONTRACT 7 on Node.
  * - `expand`: writes `data-expanded-url` onto the t.co links of a page's embedded tweets.
  * `--help` prints usage (exit 0); a wrong call prints it to stderr (exit 2); a failure exits 1.
@@ -12,11 +13,12 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { safeEndpoint } from '../core/config.js';
-import { BuyTweetError } from '../core/errors.js';
 import { readLinks } from '../core/links.js';
 import { resolve } from '../resolve.js';
 import { expandEmbeds, tcoReader, type ReadLinks } from './expand.js';
+import { failureDetail } from './failure.js';
 import { isLoopback, startLinkServer } from './links.js';
+import { RefusedEndpointError } from './private-network.js';
 
 const RESOLVE_USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [--endpoint URL] [--oembed-endpoint URL]
 
@@ -24,7 +26,9 @@ const RESOLVE_USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [-
   <product URL>    a partner's product link, e.g. https://gumroad.com/l/new-album
   -                read a URL, embed HTML or a tweet object (JSON) from stdin
   --endpoint       the partner endpoint to ask instead of the partner's own
-  --oembed-endpoint  where to read tweets (default https://publish.twitter.com/oembed)`;
+  --oembed-endpoint  where to read tweets (default https://publish.twitter.com/oembed)
+
+  Endpoints on this machine or a private network are asked only when a flag names them.`;
 
 const LINKS_USAGE = `Usage: buy-tweet links [--port N] [--host H]
 
@@ -99,13 +103,21 @@ const runResolve = async (args: string[]) => {
       throw new UsageError('buy-tweet: the input looks like JSON but is not valid JSON', '');
     }
   }
+  const endpoints = { endpoint: values.endpoint, oembedEndpoint: values['oembed-endpoint'] };
+  // What a flag names is the caller's choice, private or not: exactly those hosts may be asked.
+  const allowHosts: string[] = [];
+  for (const [flag, endpoint] of [['--endpoint', endpoints.endpoint], ['--oembed-endpoint', endpoints.oembedEndpoint]]) {
+    if (endpoint === undefined) continue;
+    const safe = safeEndpoint(endpoint);
+    if (!safe) throw new UsageError(`buy-tweet: ${flag} must be an https URL (or http on loopback)`, RESOLVE_USAGE);
+    allowHosts.push(new URL(safe).host);
+  }
   try {
-    const resolved = await resolve(subject, { endpoint: values.endpoint, oembedEndpoint: values['oembed-endpoint'] });
+    const resolved = await resolve(subject, { ...endpoints, allowHosts });
     process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
   } catch (error) {
-    const detail =
-      error instanceof BuyTweetError ? error.toDetail() : { code: 'error', message: String(error), step: 'lookup' };
-    process.stderr.write(`${JSON.stringify({ error: detail }, null, 2)}\n`);
+    if (error instanceof RefusedEndpointError) throw new UsageError(error.message, '');
+    process.stderr.write(`${JSON.stringify({ error: failureDetail(error) }, null, 2)}\n`);
     process.exitCode = 1;
   }
 };

@@ -17,16 +17,28 @@ interface Node {
 
 const attribute = (node: Node, name: string) => node.attrs?.find((attr) => attr.name === name)?.value;
 
-const textOf = (node: Node): string =>
-  node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(textOf).join('');
-
-const elements = (node: Node, name: string, found: Node[] = []): Node[] => {
-  for (const child of node.childNodes ?? []) {
-    if (child.nodeName === name) found.push(child);
-    elements(child, name, found);
+/**
+ * `node` and everything under it, in document order. Walked with a stack, not recursion: embed
+ * HTML nested thousands deep must not exhaust the call stack.
+ */
+const descendants = (node: Node): Node[] => {
+  const found: Node[] = [];
+  for (const stack = [node]; stack.length; ) {
+    const next = stack.pop()!;
+    found.push(next);
+    const children = next.childNodes ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return found;
 };
+
+const textOf = (node: Node): string =>
+  descendants(node)
+    .map((each) => (each.nodeName === '#text' ? (each.value ?? '') : ''))
+    .join('');
+
+const elements = (node: Node, name: string): Node[] =>
+  descendants(node).filter((each) => each !== node && each.nodeName === name);
 
 export const readTweetHtml = (html: string): EmbeddedTweetParts => {
   const root = parseFragment(html) as unknown as Node;

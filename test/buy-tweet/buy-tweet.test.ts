@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { configure, config } from '../../src/core/config.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import '../../src/define.js';
+import { countDuringRetryWait } from '../retry-wait.js';
 import { mock, worker } from '../setup.js';
 
 const part = (el: BuyTweetElement, name: string) =>
@@ -205,7 +206,9 @@ describe('<buy-tweet>', () => {
 
   it('waits Retry-After before asking a busy partner again', async () => {
     mock.inject('503', { route: 'products', times: 1 });
+    const duringWait = countDuringRetryWait((request) => new URL(request.url).pathname.endsWith('/products'), () => lookups().length);
     const el = await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    expect(await duringWait).to.equal(1);
     expect(el.product!.id).to.equal('prod_album');
     expect(lookups()).to.have.length(2);
   });

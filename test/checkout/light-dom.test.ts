@@ -143,9 +143,11 @@ describe('checkout with <buy-tweet> inside another component’s shadow root', (
     await fill(el, 'email', 'buyer@example.com');
     await toPayment(el);
     expect(getComputedStyle(payButton(el)).backgroundColor).to.equal('rgb(122, 43, 214)');
-    expect(stripe.calls.filter((call) => call.method === 'stripe.elements').at(-1)!.args[0]).to.deep.include({
-      appearance: { theme: 'night' },
-    });
+    const { appearance } = stripe.calls.filter((call) => call.method === 'stripe.elements').at(-1)!.args[0] as {
+      appearance: { theme: string; variables: { colorPrimary: string } };
+    };
+    expect(appearance.theme).to.equal('night');
+    expect(appearance.variables.colorPrimary).to.equal('rgb(122, 43, 214)');
   });
 
   it('keeps the layer while <buy-tweet> moves, and takes it away when <buy-tweet> goes', async () => {

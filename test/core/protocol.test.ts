@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { BuyTweetError } from '../../src/core/errors.js';
-import { cacheLifetime, createOrder, getOrder, lookupProducts, retryAfter } from '../../src/core/protocol.js';
+import { cacheLifetime, createOrder, getOrder, lookupProducts, retryAfter, retryDelay } from '../../src/core/protocol.js';
+import { countDuringRetryWait } from '../retry-wait.js';
 import { mock, worker } from '../setup.js';
 
 const GUMROAD = 'https://gumroad.com/.well-known/buy-tweet/v1';
@@ -73,11 +74,56 @@ describe('protocol client: lookups', () => {
     expect(error.code).to.equal('invalid_response');
   });
 
-  it('retries 429 after Retry-After and succeeds', async () => {
+  it('waits the 429\'s Retry-After before asking again, and succeeds', async () => {
     mock.inject('429', { route: 'products', times: 1 });
+    const asked = () => mock.requests.filter((request) => request.route === 'products').length;
+    const duringWait = countDuringRetryWait((request) => new URL(request.url).pathname.endsWith('/products'), asked);
     const { entries } = await lookupProducts(GUMROAD, ['https://gumroad.com/l/new-album']);
+    expect(await duringWait).to.equal(1);
     expect((entries[0] as { id: string }).id).to.equal('prod_album');
-    expect(mock.requests.filter((request) => request.route === 'products')).to.have.length(2);
+    expect(asked()).to.equal(2);
+  });
+
+  // The cap is 1 MB; more is refused by Content-Length, or once the stream passes the cap, and
+  // never asked again. The answer is a good one but for its size.
+  const album = 'https://gumroad.com/l/new-album';
+  const padded = (bytes: number) => {
+    const product = { id: 'p', url: album, title: 'Album', merchant: { name: 'M' }, price: { amount: 5, currency: 'USD' }, availability: 'in_stock', checkout: { type: 'stripe', publishableKey: 'pk_test_x' } };
+    const head = `{"products": [${JSON.stringify(product)}], "padding": "`;
+    return `${head}${'x'.repeat(bytes - head.length - 2)}"}`;
+  };
+  const streamed = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    let at = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (at >= bytes.length) return controller.close();
+        controller.enqueue(bytes.slice(at, (at += 64 * 1024)));
+      },
+    });
+  };
+  const json = { 'Content-Type': 'application/json' };
+  // A body that sends its first bytes and then nothing more: only its headers can end the wait.
+  const stalled = () => new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"products": [')) });
+  const oversize: Array<[string, () => Response]> = [
+    ['by its Content-Length, before the body', () => new HttpResponse(stalled(), { headers: { ...json, 'Content-Length': String(2 * 1024 * 1024) } })],
+    ['with its Content-Length', () => new HttpResponse(padded(1024 * 1024 + 1), { headers: { ...json, 'Content-Length': String(1024 * 1024 + 1) } })],
+    ['streamed without Content-Length', () => new HttpResponse(streamed(padded(1024 * 1024 + 1)), { headers: json })],
+  ];
+  for (const [how, answer] of oversize) {
+    it(`calls a lookup answer over 1 MB ${how} invalid_response, and does not ask again`, async () => {
+      let asked = 0;
+      worker.use(http.get(`${GUMROAD}/products`, () => (asked++, answer())));
+      const error = await rejection(lookupProducts(GUMROAD, [album]));
+      expect(error).to.include({ code: 'invalid_response', step: 'lookup', retryable: false });
+      expect(asked).to.equal(1);
+    });
+  }
+
+  it('reads a lookup answer of exactly 1 MB, streamed', async () => {
+    worker.use(http.get(`${GUMROAD}/products`, () => new HttpResponse(streamed(padded(1024 * 1024)), { headers: json })));
+    const { entries } = await lookupProducts(GUMROAD, [album]);
+    expect((entries[0] as { title: string }).title).to.equal('Album');
   });
 
   it('refuses to ask for no link or more than 20', async () => {
@@ -112,6 +158,21 @@ describe('protocol client: orders', () => {
     expect(invalid.details!.fields).to.have.property('email');
   });
 
+  it('calls an order answer over 100 KB invalid_response, and sends it once', async () => {
+    let asked = 0;
+    // A good Order but for its size.
+    const big = JSON.stringify({ id: 'ord_1', status: 'requires_payment', total: order.expectedTotal, padding: 'x'.repeat(100 * 1024) });
+    worker.use(
+      http.post(`${GUMROAD}/orders`, () => {
+        asked++;
+        return new HttpResponse(big, { status: 201, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const error = await rejection(createOrder(GUMROAD, order, 'key-5'));
+    expect(error).to.include({ code: 'invalid_response', step: 'order', retryable: false });
+    expect(asked).to.equal(1);
+  });
+
   it('calls an order that breaks the schema invalid_response', async () => {
     mock.inject('schema', { route: 'orders' });
     const error = await rejection(createOrder(GUMROAD, order, 'key-4'));
@@ -142,5 +203,24 @@ describe('protocol client: headers', () => {
   ];
   for (const [header, ms] of waits) {
     it(`Retry-After ${header} → ${ms} ms`, () => expect(retryAfter(header, 0)).to.equal(ms));
+  }
+
+  // [Retry-After, tries so far, jitter in [0, 1), the wait in ms]
+  const delays: Array<[string | null, number, number, number]> = [
+    ['1', 0, 0.5, 1000],
+    ['1', 1, 0.9, 1000],
+    ['Thu, 01 Jan 1970 00:00:03 GMT', 0, 0.5, 3000],
+    ['60', 0, 0.5, 10_000],
+    [null, 0, 0.5, 400],
+    [null, 0, 0, 300],
+    [null, 1, 0.5, 1200],
+    [null, 2, 0, 2700],
+    ['soon', 1, 0, 900],
+  ];
+  for (const [header, tries, random, ms] of delays) {
+    it(`waits ${ms} ms before try ${tries + 2} after Retry-After ${header} (jitter ${random})`, () => {
+      const busy = new BuyTweetError({ code: 'partner_error', message: 'Busy', step: 'lookup', status: 503, retryable: true, details: { retryAfter: header } });
+      expect(retryDelay(busy, tries, { now: 0, random })).to.equal(ms);
+    });
   }
 });

@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 export const cli = fileURLToPath(new URL('../../dist/esm/node/cli.js', import.meta.url));
 const preload = new URL('./tco-preload.mjs', import.meta.url).href;
 
-const spawnCli = (args) =>
-  spawn(process.execPath, ['--import', preload, cli, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** `imports`: more modules to preload (URLs), after t.co's. */
+const spawnCli = (args, imports = []) =>
+  spawn(process.execPath, [...[preload, ...imports].flatMap((url) => ['--import', url]), cli, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 
 /** Calls `check` until it gives something truthy, which it returns; fails after `timeout` ms. */
 export const poll = async (check, { timeout = 10_000, what = 'the condition' } = {}) => {
@@ -20,8 +23,8 @@ export const poll = async (check, { timeout = 10_000, what = 'the condition' } =
 };
 
 /** Runs `buy-tweet ...args` to its end, `input` on stdin: `{code, stdout, stderr, bytes}` (`bytes`: stdout's). */
-export const runCli = (args, { input = '' } = {}) => {
-  const child = spawnCli(args);
+export const runCli = (args, { input = '', imports } = {}) => {
+  const child = spawnCli(args, imports);
   const out = [];
   let stderr = '';
   child.stdout.on('data', (chunk) => out.push(chunk));
