@@ -336,6 +336,12 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
           status: 200,
           headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' },
         });
+      case 'oversize':
+        // Valid JSON, past what buy-tweet reads of an answer: 1 MB for lookups, 100 KB for the rest.
+        return new HttpResponse(`{"padding": "${' '.repeat(route === 'products' ? 1_100_000 : 110_000)}"}`, {
+          status: 200,
+          headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' },
+        });
       case 'partner-error':
         return errorAnswer(400, 'partner_specific_error', because);
       case 'schema':

@@ -1,7 +1,7 @@
 // The fault matrix of issue 8: for each thing the partner, Stripe or the network does wrong at the
 // order and payment steps, what the buyer sees, and that the partner made at most one order, also
 // once the buyer presses again and the purchase goes through.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import { createOrder } from '../../src/core/protocol.js';
 import { BuyTweetError } from '../../src/core/errors.js';
@@ -55,6 +55,7 @@ const ORDER_FAULTS: Array<[string, string, string, number]> = [
   ['429*3', 'partner_error', 'Gumroad had a problem taking the order. Nothing was charged: try again.', 3],
   ['network*3', 'network', 'Gumroad could not be reached. Your details are kept: try again.', 3],
   ['malformed', 'invalid_response', "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.", 1],
+  ['oversize', 'invalid_response', "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.", 1],
   ['schema', 'invalid_response', "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.", 1],
   // The partner's own code passes on (CONTRACT 2); the buyer reads no partner's words.
   ['404', 'not_found', 'Gumroad had a problem taking the order. Nothing was charged: try again.', 1],
@@ -151,4 +152,25 @@ describe('fault matrix: the payment step', () => {
     await waitUntil(() => receiptOf(el), 'no receipt');
     expect(mock.ordersCreated).to.equal(1);
   });
+});
+
+describe('fault matrix: the lookup', () => {
+  /** [fault at GET /products, error code, what the card says, requests] */
+  const LOOKUP_FAULTS: Array<[string, string, string, number]> = [
+    ['oversize', 'invalid_response', "Gumroad sent product details that can't be shown.", 1],
+    ['malformed', 'invalid_response', "Gumroad sent product details that can't be shown.", 1],
+    ['503*3', 'partner_error', 'Gumroad is having trouble right now.', 3],
+  ];
+  for (const [fault, code, shown, requests] of LOOKUP_FAULTS) {
+    it(`${fault}: the card says so, with the product link to fall back on`, async () => {
+      mock.inject(fault, { route: 'products' });
+      const failed = oneEvent(document, 'buy-tweet-error');
+      const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+      expect((await failed).detail).to.include({ code, step: 'lookup' });
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(shown);
+      expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('[part="fallback-link"]')!.href).to.equal('https://gumroad.com/l/new-album');
+      expect(mock.requests.filter((request) => request.route === 'products')).to.have.length(requests);
+      expect(mock.ordersCreated).to.equal(0);
+    });
+  }
 });
