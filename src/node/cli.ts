@@ -15,6 +15,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { safeEndpoint } from '../core/config.js';
 import { readLinks } from '../core/links.js';
 import { resolve } from '../resolve.js';
+import { version } from '../version.js';
 import { expandEmbeds, tcoReader, type ReadLinks } from './expand.js';
 import { failureDetail } from './failure.js';
 import { isLoopback, startLinkServer } from './links.js';
@@ -52,7 +53,8 @@ const USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [--endpoin
   links     serve a link endpoint, which reads where t.co links go
   expand    write where t.co links go into the embedded tweets of a page
 
-  buy-tweet <command> --help shows a command's options.`;
+  buy-tweet <command> --help shows a command's options; buy-tweet --version, the version.
+  Exit status: 0 done, 1 failed (what failed goes to stderr), 2 a wrong call (with the usage).`;
 
 /** The most stdin may hold: a page of embeds is far less, and a stream without end must not fill memory. */
 const MAX_STDIN = 1024 * 1024;
@@ -179,6 +181,7 @@ const COMMANDS = new Map<string, (args: string[]) => Promise<void>>([
 const main = async () => {
   const [command = '', ...args] = process.argv.slice(2);
   if (command === '--help' || command === '-h') return void process.stdout.write(`${USAGE}\n`);
+  if (command === '--version' || command === '-v') return void process.stdout.write(`${version}\n`);
   const run = COMMANDS.get(command);
   try {
     if (!run) throw new UsageError(command ? `buy-tweet: no command ${command}` : '', USAGE);

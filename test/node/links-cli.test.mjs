@@ -1,6 +1,7 @@
 // `npx buy-tweet links`: the link endpoint served on Node by the real CLI process, whose t.co is
 // the mock's (tco-preload.mjs). Runs against the build.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { tcoLinks } from 'buy-tweet/mock';
 import { runCli, startLinksProcess } from './cli-process.mjs';
@@ -90,9 +91,24 @@ describe('buy-tweet links, called otherwise', () => {
     }
   });
 
-  test('says which commands there are for --help, exit 0', async () => {
+  test('says which commands there are for --help, and its exit statuses, exit 0', async () => {
     const help = await runCli(['--help']);
     assert.equal(help.code, 0);
     for (const command of ['resolve', 'links', 'expand']) assert.match(help.stdout, new RegExp(`buy-tweet ${command} `));
+    assert.match(help.stdout, /Exit status: 0 done, 1 failed .*, 2 a wrong call/);
+    for (const command of ['resolve', 'expand']) {
+      const own = await runCli([command, '--help']);
+      assert.equal(own.code, 0, command);
+      assert.match(own.stdout, new RegExp(`^Usage: buy-tweet ${command} `), command);
+    }
+  });
+
+  test('says its version for --version, exit 0', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+    for (const flag of ['--version', '-v']) {
+      const version = await runCli([flag]);
+      assert.equal(version.code, 0);
+      assert.equal(version.stdout, `${pkg.version}\n`);
+    }
   });
 });
