@@ -33,6 +33,21 @@ test('exports list types first and name only the defining modules as side effect
   assert.ok(!pkg.sideEffects.some((file) => /index|api|buy-tweet\/buy-tweet/.test(file)));
 });
 
+test('each framework entry imports in Node and declares <buy-tweet> where that framework looks', async () => {
+  const where = {
+    react: "declare module 'react'",
+    preact: "declare module 'preact'",
+    solid: "declare module 'solid-js'",
+    vue: "declare module 'vue'",
+    svelte: "declare module 'svelte/elements'",
+  };
+  for (const [framework, augmentation] of Object.entries(where)) {
+    await import(`buy-tweet/${framework}`);
+    const types = await readFile(new URL(`../../${pkg.exports[`./${framework}`].types}`, import.meta.url), 'utf8');
+    assert.ok(types.includes(augmentation) && types.includes("'buy-tweet'"), framework);
+  }
+});
+
 test('the custom elements manifest describes <buy-tweet>', async () => {
   const manifest = JSON.parse(await readFile(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
   const element = manifest.modules
