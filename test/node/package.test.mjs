@@ -120,6 +120,17 @@ test('VS Code and JetBrains data come from the manifest and ship with the packag
   }
 });
 
+test('CDNs serve the classic loader, which the exports map does not offer as a module', async () => {
+  assert.equal(pkg.jsdelivr, 'dist/buy-tweet.js');
+  assert.equal(pkg.unpkg, 'dist/buy-tweet.js');
+  const loader = await readFile(new URL(`../../${pkg.jsdelivr}`, import.meta.url), 'utf8');
+  assert.match(loader, /^!function\(\)\{/, 'an immediately run classic script');
+  const targets = JSON.stringify(pkg.exports);
+  assert.ok(!targets.includes('dist/buy-tweet.js') && !targets.includes('buy-tweet.module.js'));
+  assert.match(await readFile(new URL('../../LICENSE', import.meta.url), 'utf8'), /^MIT License\n\nCopyright \(c\) 2026 The buy-tweet authors\n/);
+  for (const field of ['repository', 'homepage', 'bugs', 'keywords']) assert.ok(pkg[field], field);
+});
+
 test('the browser build asks a failed checkout chunk again at the chunk it really wrote', async () => {
   const module = await readFile(new URL('../../dist/buy-tweet.module.js', import.meta.url), 'utf8');
   const named = [...module.matchAll(/new URL\("\.\/(chunks\/checkout-[^"]+\.js)",import\.meta\.url\)/g)].map((match) => match[1]);
