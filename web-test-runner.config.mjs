@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
+import { reactModules } from './scripts/react-modules.mjs';
 import { createPartnerMock } from './dist/esm/mock/handlers.js';
 import { createRequestListener } from './dist/esm/mock/server.js';
 
@@ -64,7 +65,8 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
   plugins: [
-    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({ ts: true, tsx: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    reactModules(),
   ],
   middleware: [strictPages, mockPartner],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromeArgs() } })],

@@ -1,10 +1,17 @@
 /**
  * `npm run size`: the bytes a publisher's page loads before the first card shows (the loader and
  * the module it imports, with everything that module imports statically), gzipped, and the lazy
- * chunks apart. Run after `npm run build`.
+ * chunks apart. Run after `npm run build`. Over the budget, it fails (CI runs it).
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+
+/**
+ * The most an English page may load before its first card, in KB (1024 bytes) gzip: 14.60 KB when
+ * issue 9 set it (with issue 8's answer caps and the loader's module-script warning in), plus the
+ * 0.3 KB that issue grants the words of every language. Raising it takes a reason, written here.
+ */
+const BUDGET_KB = 14.9;
 
 const dist = new URL('../dist/', import.meta.url);
 const gzip = async (file) => {
@@ -41,3 +48,11 @@ if (lazy.length) {
   lazy.forEach((entry) => console.log(row(entry)));
 }
 if (process.argv.includes('--json')) console.log(JSON.stringify({ firstCard: total, lazy: lazy.map(({ file, gzip }) => ({ file, gzip })) }));
+if (total > BUDGET_KB * 1024) {
+  console.error(
+    `Over budget: a page loads ${kb(total)} gzip before its first card, more than the ${BUDGET_KB.toFixed(2)} KB ` +
+      'allowed (BUDGET_KB in scripts/size.mjs). Make the first card smaller, or move code to a lazy chunk.',
+  );
+  process.exit(1);
+}
+console.log(`Within the budget of ${BUDGET_KB.toFixed(2)} KB gzip.`);

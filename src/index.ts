@@ -10,6 +10,7 @@ export {
   type PublicOrder,
 } from './buy-tweet/events.js';
 export { configure, type ConfigureOptions } from './core/config.js';
+export type { BuyTweetAttributes, BuyTweetEvents, BuyTweetProperties } from './frameworks/element.js';
 export { BuyTweetError, type ErrorCode, type ErrorDetail, type Step } from './core/errors.js';
 export { formatMoney } from './core/money.js';
 export { findPartner, registerPartner, type Partner, type PartnerInit, type PartnerMatch } from './core/partners.js';

@@ -73,4 +73,18 @@ describe('dist/buy-tweet.js on a publisher\'s page', () => {
     expect(win.violations).to.deep.equal([]);
     expect(win.errors).to.deep.equal([]);
   });
+
+  it('says once what to do when loaded as a module, and defines nothing', async () => {
+    const frame = document.createElement('iframe');
+    // The frame keeps what its console is told; two module copies, as a page might paste them.
+    frame.srcdoc = `<script>window.warnings = []; console.warn = (...args) => warnings.push(args.join(' '));</script>
+      <script type="module" src="/dist/buy-tweet.js"></script>
+      <script type="module" src="/dist/buy-tweet.js?copy=2"></script>`;
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const win = frame.contentWindow as Window & { warnings: string[] };
+    expect(win.warnings).to.have.length(1);
+    expect(win.warnings[0]).to.contain('document.currentScript').and.to.contain('<script type="module">, load buy-tweet.module.js');
+    expect(win.customElements.get('buy-tweet')).to.equal(undefined);
+  });
 });
