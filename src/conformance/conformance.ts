@@ -348,7 +348,7 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
       `GET /orders/${orderId ?? '{id}'}`,
       `200 with a valid Order ${orderId ?? ''} of total ${plan ? money(plan.total) : ''}`.replace(/ +/g, ' '),
       !read ? notChecked : readOrder ? `${read.status} order ${readOrder.id}, total ${money(readOrder.total)}` : describeAnswer(read),
-      Boolean(read?.status === 200 && readOrder && readOrder.id === orderId && order && sameMoney(readOrder.total, order.total)),
+      Boolean(read?.status === 200 && readOrder && readOrder.id === orderId && plan && sameMoney(readOrder.total, plan.total)),
     );
   }
 
