@@ -375,9 +375,11 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
     'Every answer is open to any page, errors and preflights too',
     `${exchanges.length} requests with Origin: ${ORIGIN}`,
     `Access-Control-Allow-Origin: * (or ${ORIGIN}) on every answer`,
-    closed.length
-      ? `missing on ${closed.map((exchange) => `${exchange.request} → ${exchange.status}`).join('; ')}`
-      : `on all ${answered.length} answers`,
+    answered.length === 0
+      ? 'no answer came'
+      : closed.length
+        ? `missing on ${closed.map((exchange) => `${exchange.request} → ${exchange.status}`).join('; ')}`
+        : `on all ${answered.length} answers`,
     answered.length > 0 && closed.length === 0,
   );
 

@@ -201,6 +201,20 @@ describe('buy-tweet conformance', () => {
     }
   });
 
+  test('an endpoint that does not answer fails every check, without crashing', async () => {
+    const gone = await startBrokenPartner(mock.url);
+    await gone.close();
+    const { code, stdout, stderr } = await runCli(['conformance', gone.endpoint, '--product-url', productUrls[0]]);
+    assert.equal(code, 1, stderr);
+    assert.equal(stderr, '');
+    const checks = checkLines(stdout);
+    assert.ok(checks.length > 10);
+    assert.deepEqual(failing(stdout), checks.map((c) => c.id));
+    assert.match(stdout, /Got: no answer \(fetch failed\)\./);
+    assert.match(stdout, /cors\.allow-origin: .* Got: no answer came\./);
+    assert.equal(createdOrders(stdout), 'none');
+  });
+
   test('without --product-url it says what it needs and exits 2, asking nothing', async () => {
     const partner = await startBrokenPartner(mock.url);
     try {
