@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { catalogue } from 'buy-tweet/mock';
+import { getResponse } from 'msw';
+import { catalogue, createPartnerMock } from 'buy-tweet/mock';
+import { runConformance } from '../../dist/esm/conformance/index.js';
 import { startMockPartnerServer } from 'buy-tweet/mock/server';
 import { listen } from '../../dist/esm/node/listen.js';
 import { cli } from './cli-process.mjs';
@@ -199,6 +201,17 @@ describe('buy-tweet conformance', () => {
     } finally {
       await partner.close();
     }
+  });
+
+  test('runConformance takes any fetch: the mock\'s handlers alone, without the server that adds CORS, fail only CORS', async () => {
+    // On loopback, so that the redirect checkout's http: link is a safe one; nothing goes to port 9.
+    const handlers = createPartnerMock();
+    const fetchHandlers = async (url, init) =>
+      (await getResponse(handlers.handlers, new Request(url, init), { quiet: true })) ?? new Response(null, { status: 404 });
+    const report = await runConformance('http://127.0.0.1:9/gumroad/v1', { productUrls, fetch: fetchHandlers });
+    assert.deepEqual(report.checks.filter((c) => !c.pass).map((c) => c.id), ['cors.preflight', 'cors.allow-origin', 'cors.expose-retry-after']);
+    assert.deepEqual(report.createdOrders, handlers.orders.map(({ order }) => order.id));
+    assert.equal(report.createdOrders.length, 1);
   });
 
   test('an endpoint that does not answer fails every check, without crashing', async () => {
