@@ -58,7 +58,8 @@ const CONFORMANCE_USAGE = `Usage: buy-tweet conformance <endpoint> --product-url
   --product-url    a link to a product the endpoint sells, in stock with Stripe checkout for the
                    order checks (at least one; repeat for more, up to 18); a product with
                    variants and a quantity of 2 on sale tests the most
-  --no-orders      send no POST: for a production partner, whose orders are real
+  --no-orders      send no POST: for a production partner, whose orders are real (the
+                   preflight and GET /orders/{an unknown id} still run)
   --json           print the report as one JSON document
 
   Orders: sends ${ORDER_REQUESTS} POST /orders, from which a partner that keeps to the protocol creates
