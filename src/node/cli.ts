@@ -7,13 +7,16 @@
  *   a private network is asked only when a flag names it (exit 2 otherwise).
  * - `links`: serves the link endpoint of CONTRACT 7 on Node.
  * - `expand`: writes `data-expanded-url` onto the t.co links of a page's embedded tweets.
+ * - `conformance`: checks a partner endpoint against protocol v1 (CONTRACT 8).
  * `--help` prints usage (exit 0); a wrong call prints it to stderr (exit 2); a failure exits 1.
  */
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatReport, ORDER_REQUESTS, runConformance } from '../conformance/index.js';
 import { safeEndpoint } from '../core/config.js';
 import { readLinks } from '../core/links.js';
+import { parseUrl } from '../core/url.js';
 import { resolve } from '../resolve.js';
 import { version } from '../version.js';
 import { expandEmbeds, tcoReader, type ReadLinks } from './expand.js';
@@ -45,13 +48,35 @@ const EXPAND_USAGE = `Usage: buy-tweet expand [file | -] [--link-endpoint URL]
   file | -         the HTML to read (default -: stdin, up to 1 MB)
   --link-endpoint  read t.co links through this link endpoint instead of asking t.co`;
 
+const CONFORMANCE_USAGE = `Usage: buy-tweet conformance <endpoint> --product-url URL [--product-url URL]... [--no-orders] [--json]
+
+  Checks a partner endpoint against protocol v1: CORS on every answer and on the preflight of
+  POST /orders, lookups (one entry per url in order, unknown links as product_not_found, valid
+  Products, Cache-Control, 1 to 20 links), orders (created at the expected total, idempotent
+  replays and conflicts, price_changed, invalid_request with fields, GET /orders/{id}), and the
+  error shape. One line per check; exit 1 when any check fails.
+  <endpoint>       the partner's base URL, ending in /v1: https, or http on loopback
+  --product-url    a link to a product the endpoint sells, in stock with Stripe checkout for the
+                   order checks (at least one; repeat for more, up to 18); a product with
+                   variants and a quantity of 2 on sale tests the most
+  --no-orders      send no POST: for a production partner, whose orders are real (the
+                   preflight and GET /orders/{an unknown id} still run)
+  --json           print the report as one JSON document
+
+  Orders: sends ${ORDER_REQUESTS} POST /orders, from which a partner that keeps to the protocol creates
+  exactly 1 order (status requires_payment, never paid, email conformance@example.com). The
+  report lists every order id an answer named ("created orders: ..."): more than one means the
+  partner broke idempotency. The protocol has no way to delete an order: cancel it on your side.`;
+
 const USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [--endpoint URL] [--oembed-endpoint URL]
        buy-tweet links [--port N] [--host H]
        buy-tweet expand [file | -] [--link-endpoint URL]
+       buy-tweet conformance <endpoint> --product-url URL... [--no-orders] [--json]
 
   resolve   the partner and product behind a tweet or a product link, as JSON
   links     serve a link endpoint, which reads where t.co links go
   expand    write where t.co links go into the embedded tweets of a page
+  conformance  check a partner endpoint against the protocol
 
   buy-tweet <command> --help shows a command's options; buy-tweet --version, the version.
   Exit status: 0 done, 1 failed (what failed goes to stderr), 2 a wrong call (with the usage).`;
@@ -172,10 +197,30 @@ const runExpand = async (args: string[]) => {
   process.stdout.write(Buffer.from(expanded, encoding));
 };
 
+const runConformanceCommand = async (args: string[]) => {
+  const options = { 'product-url': { type: 'string', multiple: true }, 'no-orders': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+  const { values, positionals } = parse(args, options, CONFORMANCE_USAGE);
+  if (values.help) return void process.stdout.write(`${CONFORMANCE_USAGE}\n`);
+  const [given, ...rest] = positionals;
+  if (!given || rest.length) throw new UsageError('', CONFORMANCE_USAGE);
+  const endpoint = safeEndpoint(given);
+  if (!endpoint) throw new UsageError('buy-tweet: the endpoint must be an https URL (or http on loopback)', CONFORMANCE_USAGE);
+  // A partner cannot list its catalogue: the lookup and order checks need links it sells.
+  const productUrls = values['product-url'] ?? [];
+  if (!productUrls.length) throw new UsageError('buy-tweet: give at least one --product-url of a product the endpoint sells', CONFORMANCE_USAGE);
+  const bad = productUrls.find((link) => !/^https?:$/.test(parseUrl(link)?.protocol ?? ''));
+  if (bad !== undefined) throw new UsageError(`buy-tweet: --product-url ${bad} is not an http(s) URL`, CONFORMANCE_USAGE);
+  if (productUrls.length > 18) throw new UsageError('buy-tweet: at most 18 --product-url (a lookup holds 20 links, 2 of them unknown ones)', CONFORMANCE_USAGE);
+  const report = await runConformance(endpoint, { productUrls, orders: !values['no-orders'] });
+  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  if (report.failed) process.exitCode = 1;
+};
+
 const COMMANDS = new Map<string, (args: string[]) => Promise<void>>([
   ['resolve', runResolve],
   ['links', runLinks],
   ['expand', runExpand],
+  ['conformance', runConformanceCommand],
 ]);
 
 const main = async () => {
