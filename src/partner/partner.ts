@@ -92,10 +92,12 @@ const randomId = (prefix: string): string =>
 
 /** Stripe's SDK options for another API origin (`host`, `port`, `protocol`: the SDK's StripeConfig). */
 const stripeConfig = (apiBase?: string): Stripe.StripeConfig => {
-  if (!apiBase) return {};
+  // No telemetry: nothing of the partner's requests goes to Stripe beyond the requests themselves,
+  // and a busy partner does not log that Stripe's metrics buffer is full.
+  if (!apiBase) return { telemetry: false };
   const url = new URL(apiBase);
   const protocol = url.protocol === 'http:' ? 'http' : 'https';
-  return { host: url.hostname, port: url.port || (protocol === 'http' ? 80 : 443), protocol };
+  return { telemetry: false, host: url.hostname, port: url.port || (protocol === 'http' ? 80 : 443), protocol };
 };
 
 /** The Order of CONTRACT 4. The client secret goes with it while the buyer may still pay. */
