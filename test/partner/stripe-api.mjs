@@ -373,7 +373,8 @@ export const startStripeApi = async () => {
     if (request.method === 'GET' && (match = /^\/v1\/payment_links\/([^/]+)\/line_items$/.exec(path))) {
       const found = links.find(({ link }) => link.id === match?.[1]);
       if (!found) return fail(404, 'invalid_request_error', `No such payment link: '${match[1]}'`);
-      const expand = url.searchParams.getAll('expand[]').includes('data.price.product');
+      // The SDK sends `expand[0]=...`; Stripe's reference writes `expand[]=...`: both are lists.
+      const expand = [...url.searchParams].some(([name, value]) => /^expand\[\d*\]$/.test(name) && value === 'data.price.product');
       /** @type {LineItem[]} */
       const data = found.items.map((item) =>
         expand || !item.price ? item : { ...item, price: { ...item.price, product: /** @type {Product} */ (item.price.product).id } },
