@@ -29,7 +29,7 @@ const run = (options) =>
   new Promise((resolve, reject) => autocannon({ connections: CONNECTIONS, ...options }, (error, result) => (error ? reject(error) : resolve(result))));
 
 const line = (what, result) =>
-  `${what.padEnd(26)} ${String(Math.round(result.requests.average)).padStart(6)}/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms` +
+  `${what.padEnd(26)} ${String(Math.round(result.requests.total / result.duration)).padStart(6)}/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms` +
   (result.non2xx || result.errors ? `   (${result.non2xx} not 2xx, ${result.errors} errors)` : '');
 
 const bench = async (name, storeOptions) => {
