@@ -26,16 +26,16 @@ export const startPartnerServer = async ({ catalogFile, port, host, dataDir = DE
   const publishableKey = env.STRIPE_PUBLISHABLE_KEY ?? '';
   if (!/^(sk|rk)_/.test(secretKey)) throw new PartnerSetupError('buy-tweet partner: set STRIPE_SECRET_KEY (sk_test_... or sk_live_...)');
   if (!publishableKey.startsWith('pk_')) throw new PartnerSetupError('buy-tweet partner: set STRIPE_PUBLISHABLE_KEY (pk_test_... or pk_live_...)');
-  let catalog;
+  let catalog: unknown;
   if (catalogFile !== undefined) {
-    let json: unknown;
     try {
-      json = JSON.parse(await readFile(catalogFile, 'utf8'));
+      catalog = JSON.parse(await readFile(catalogFile, 'utf8'));
     } catch (error) {
       throw new PartnerSetupError(`buy-tweet partner: cannot read the catalogue ${catalogFile}: ${(error as Error).message}`);
     }
+    // Checked before the store opens: a bad file costs nothing and says what is wrong.
     try {
-      catalog = readCatalog(json, publishableKey);
+      readCatalog(catalog, publishableKey);
     } catch (error) {
       throw new PartnerSetupError(`buy-tweet partner: ${catalogFile}: ${(error as Error).message}`);
     }

@@ -10,10 +10,11 @@
  */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import Stripe from 'stripe';
 import { checkOrder } from '../mock/orders.js';
 import type { Merchant, Order, Product } from '../core/types.js';
-import { fixedCatalog, joinCatalogs, paymentLinksCatalog, readCatalog, type Catalog, type CatalogEntry } from './catalog.js';
+import { fixedCatalog, joinCatalogs, paymentLinksCatalog, readCatalog, type Catalog } from './catalog.js';
 import type { PartnerStore, StoredOrder } from './store.js';
 
 export interface PartnerStripeOptions {
@@ -28,7 +29,7 @@ export interface PartnerStripeOptions {
 }
 
 export interface PartnerOptions {
-  /** A catalogue file's JSON, `{"products": [...]}`, or entries already read by `readCatalog`. */
+  /** A catalogue file's JSON, `{"products": [...]}`: checked here (a CatalogError when it fails). */
   catalog?: unknown;
   stripe: PartnerStripeOptions;
   store: PartnerStore;
@@ -133,18 +134,17 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
   const maxBody = options.maxBody ?? 32 * 1024;
   const stripe = new Stripe(keys.secretKey, stripeConfig(keys.apiBase));
 
-  const entries: CatalogEntry[] =
-    Array.isArray(options.catalog) ? (options.catalog as CatalogEntry[]) : options.catalog === undefined ? [] : readCatalog(options.catalog, keys.publishableKey);
-  const catalogs: Catalog[] = [fixedCatalog(entries)];
+  const catalogs: Catalog[] = [fixedCatalog(options.catalog === undefined ? [] : readCatalog(options.catalog, keys.publishableKey))];
   if (options.paymentLinks !== false) {
     const linkOptions = typeof options.paymentLinks === 'object' ? options.paymentLinks : {};
     catalogs.push(paymentLinksCatalog(stripe, { publishableKey: keys.publishableKey, ...linkOptions }));
   }
   const catalog = joinCatalogs(...catalogs);
 
-  const refuse = (c: Context, status: number, code: string, message: string, extra: Record<string, unknown> = {}) => {
+  /** An error answer of the protocol, `{"error": {code, message, ...}}`, never cached. */
+  const refuse = (c: Context, status: ContentfulStatusCode, error: { code: string; message: string; [extra: string]: unknown }) => {
     c.header('Cache-Control', 'no-store');
-    return c.json({ error: { code, message, ...extra } }, status as 400);
+    return c.json({ error }, status);
   };
 
   /** The order's PaymentIntent, created once: Stripe's idempotency key is the order's own. */
@@ -184,7 +184,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
   app.get('/v1/products', async (c) => {
     const links = new URL(c.req.url).searchParams.getAll('url');
     if (links.length < 1 || links.length > MAX_LINKS) {
-      return refuse(c, 400, 'invalid_request', `Give from 1 to ${MAX_LINKS} url parameters.`);
+      return refuse(c, 400, { code: 'invalid_request', message: `Give from 1 to ${MAX_LINKS} url parameters.` });
     }
     const products = await Promise.all(
       links.map(async (url) => (await catalog.byLink(url)) ?? { url, error: { code: 'product_not_found', message: 'No product is sold at this link.' } }),
@@ -196,14 +196,14 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
   app.post('/v1/orders', async (c) => {
     const key = c.req.header('Idempotency-Key')?.trim();
     if (!key || key.length > 255) {
-      return refuse(c, 400, 'invalid_request', 'Send an Idempotency-Key header of 1 to 255 characters.');
+      return refuse(c, 400, { code: 'invalid_request', message: 'Send an Idempotency-Key header of 1 to 255 characters.' });
     }
     let body: unknown;
     try {
       body = JSON.parse(await readText(c.req.raw, maxBody));
     } catch (error) {
-      if (error instanceof TooLarge) return refuse(c, 413, 'payload_too_large', `An order is at most ${maxBody} bytes.`);
-      return refuse(c, 400, 'invalid_request', 'The body must be JSON.');
+      if (error instanceof TooLarge) return refuse(c, 413, { code: 'payload_too_large', message: `An order is at most ${maxBody} bytes.` });
+      return refuse(c, 400, { code: 'invalid_request', message: 'The body must be JSON.' });
     }
     const fingerprint = await sha256(stableJson(body));
     const replay = (order: StoredOrder, status: 200 | 201) =>
@@ -212,7 +212,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
             c.header('Cache-Control', 'no-store');
             return c.json(orderAnswer(paid), status);
           })
-        : refuse(c, 409, 'idempotency_conflict', 'This Idempotency-Key was used with a different body.');
+        : refuse(c, 409, { code: 'idempotency_conflict', message: 'This Idempotency-Key was used with a different body.' });
 
     // A retry answers with its order even when the catalogue has changed since.
     const known = await store.findByKey(key);
@@ -222,7 +222,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     const product: Product | undefined = typeof productId === 'string' ? await catalog.byId(productId) : undefined;
     // The rules of an order body are the mock partner's too: one module says them.
     const check = checkOrder(body, product);
-    if (!check.ok) return refuse(c, check.answer.status, check.answer.error.code, check.answer.error.message, check.answer.error);
+    if (!check.ok) return refuse(c, check.answer.status as ContentfulStatusCode, check.answer.error);
 
     const { order, created } = await store.createOrder({
       id: randomId('ord'),
@@ -242,7 +242,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
 
   app.get('/v1/orders/:id', async (c) => {
     const order = await store.getOrder(c.req.param('id'));
-    if (!order) return refuse(c, 404, 'order_not_found', 'No such order.');
+    if (!order) return refuse(c, 404, { code: 'order_not_found', message: 'No such order.' });
     c.header('Cache-Control', 'no-store');
     return c.json(orderAnswer(order));
   });
@@ -253,7 +253,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     try {
       payload = await readText(c.req.raw, MAX_WEBHOOK_BODY);
     } catch (error) {
-      if (error instanceof TooLarge) return refuse(c, 413, 'payload_too_large', 'The event is too large.');
+      if (error instanceof TooLarge) return refuse(c, 413, { code: 'payload_too_large', message: 'The event is too large.' });
       throw error;
     }
     let event: Stripe.Event;
@@ -262,7 +262,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
       // under the endpoint's secret; the async form runs on Web Crypto too (edge runtimes).
       event = await stripe.webhooks.constructEventAsync(payload, signature ?? '', keys.webhookSecret);
     } catch {
-      return refuse(c, 400, 'invalid_signature', 'The Stripe-Signature header does not match this event.');
+      return refuse(c, 400, { code: 'invalid_signature', message: 'The Stripe-Signature header does not match this event.' });
     }
     if (!(event.type in EVENT_STATUS)) return c.json({ received: true, applied: false });
     const intent = event.data.object as Stripe.PaymentIntent;
@@ -280,11 +280,11 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     return c.json({ received: true, applied });
   });
 
-  app.notFound((c) => refuse(c, 404, 'not_found', 'Protocol v1 lives at /v1/products and /v1/orders.'));
+  app.notFound((c) => refuse(c, 404, { code: 'not_found', message: 'Protocol v1 lives at /v1/products and /v1/orders.' }));
   // Nothing of an error goes out or to a log: Stripe's messages may quote a key.
   app.onError((_error, c) => {
     c.header('Retry-After', '1');
-    return refuse(c, 503, 'unavailable', 'The partner could not complete this request; try again.');
+    return refuse(c, 503, { code: 'unavailable', message: 'The partner could not complete this request; try again.' });
   });
 
   const handler = (request: Request) => Promise.resolve(app.fetch(request));
