@@ -32,6 +32,8 @@ export interface PartnerOptions {
   /** A catalogue file's JSON, `{"products": [...]}`: checked here (a CatalogError when it fails). */
   catalog?: unknown;
   stripe: PartnerStripeOptions;
+  /** The same as `stripe.apiBase`, by CONTRACT 8's name (`STRIPE_API_BASE`). */
+  stripeApiBase?: string;
   store: PartnerStore;
   /** Sell the merchant's Stripe Payment Links too. Default true. */
   paymentLinks?: boolean | { ttl?: number; merchant?: Merchant };
@@ -132,7 +134,7 @@ const EVENT_STATUS: Record<string, Order['status'] | null> = {
 export const createPartner = (options: PartnerOptions): FetchHandler & { app: Hono } => {
   const { stripe: keys, store } = options;
   const maxBody = options.maxBody ?? 32 * 1024;
-  const stripe = new Stripe(keys.secretKey, stripeConfig(keys.apiBase));
+  const stripe = new Stripe(keys.secretKey, stripeConfig(keys.apiBase ?? options.stripeApiBase));
 
   const catalogs: Catalog[] = [fixedCatalog(options.catalog === undefined ? [] : readCatalog(options.catalog, keys.publishableKey))];
   if (options.paymentLinks !== false) {
