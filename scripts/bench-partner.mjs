@@ -1,0 +1,95 @@
+/**
+ * `npm run bench:partner`: how many lookups and orders a second the reference partner answers at
+ * 50 concurrent connections, with p50 and p99 latency, on PGlite and (with DATABASE_URL) on a
+ * PostgreSQL server. Loopback only: the partner on 127.0.0.1, Stripe's API answered by the test
+ * stand-in (test/partner/stripe-api.mjs), so an order's time includes one PaymentIntent request
+ * over local HTTP, not Stripe's own latency. A bounded number of requests per run (LOOKUPS,
+ * ORDERS). Needs `npm run build`; a benchmark, not a test: the numbers vary from run to run.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { createAdaptorServer } from '@hono/node-server';
+import { createPartner, openStore } from '../dist/esm/partner/index.js';
+import { listen } from '../dist/esm/node/listen.js';
+import { albumOrder, exampleCatalog } from '../test/partner/harness.mjs';
+import { startStripeApi } from '../test/partner/stripe-api.mjs';
+
+const CONNECTIONS = 50;
+const LOOKUPS = Number(process.env.LOOKUPS ?? 20_000);
+const ORDERS = Number(process.env.ORDERS ?? 3_000);
+
+const catalog = exampleCatalog;
+const order = JSON.stringify(albumOrder());
+
+const run = (options) =>
+  new Promise((resolve, reject) => autocannon({ connections: CONNECTIONS, ...options }, (error, result) => (error ? reject(error) : resolve(result))));
+
+const line = (what, result) =>
+  `${what.padEnd(26)} ${String(Math.round(result.requests.total / result.duration)).padStart(6)}/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms` +
+  (result.non2xx || result.errors ? `   (${result.non2xx} not 2xx, ${result.errors} errors)` : '');
+
+const bench = async (name, storeOptions) => {
+  const stripe = await startStripeApi();
+  const store = await openStore(storeOptions);
+  const partner = createPartner({
+    catalog,
+    store,
+    stripe: { secretKey: 'sk_test_bench', webhookSecret: 'whsec_bench', publishableKey: 'pk_test_bench', apiBase: stripe.apiBase },
+    paymentLinks: false,
+  });
+  const server = await listen(createAdaptorServer({ fetch: partner }), 0, '127.0.0.1');
+  try {
+    const lookups = await run({
+      url: `${server.origin}/v1/products?url=${encodeURIComponent('https://theband.example/shop/new-album')}&url=${encodeURIComponent('https://theband.example/shop/vinyl')}`,
+      amount: LOOKUPS,
+    });
+    let n = 0;
+    const prefix = randomBytes(4).toString('hex');
+    const orders = await run({
+      url: `${server.origin}/v1/orders`,
+      amount: ORDERS,
+      requests: [
+        {
+          method: 'POST',
+          body: order,
+          // A new purchase attempt each time: a fresh Idempotency-Key, one order, one PaymentIntent.
+          setupRequest: (request) => ({ ...request, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `${prefix}-${(n += 1)}` } }),
+        },
+      ],
+    });
+    console.log(line(`${name} lookups`, lookups));
+    console.log(line(`${name} orders`, orders));
+  } finally {
+    await server.close();
+    await store.close();
+    await stripe.close();
+  }
+};
+
+console.log(`reference partner, ${CONNECTIONS} connections, ${LOOKUPS} lookups and ${ORDERS} orders per store, on this machine`);
+const dataDir = await mkdtemp(join(tmpdir(), 'buy-tweet-bench-'));
+try {
+  await bench('PGlite', { dataDir });
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+}
+if (process.env.DATABASE_URL) {
+  const schema = `partner_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  try {
+    const url = new URL(process.env.DATABASE_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    await bench('PostgreSQL', { databaseUrl: url.href });
+  } finally {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+} else {
+  console.log('PostgreSQL: set DATABASE_URL to a server to measure it too');
+}

@@ -1,0 +1,294 @@
+/**
+ * The reference partner (CONTRACT 8) as a WHATWG fetch handler, routed by Hono: protocol v1 at
+ * `/v1/products`, `/v1/orders` and `/v1/orders/:id` over a catalogue, orders in Postgres
+ * (./store.ts), one Stripe PaymentIntent per order, and Stripe's webhook at `/webhooks/stripe`.
+ * Web APIs only, so the same handler runs on Node (`npx buy-tweet partner`), Deno, Bun and edge
+ * runtimes.
+ *
+ * The secret key goes to Stripe's SDK and nowhere else: no answer and no log carries it, nor any
+ * message of Stripe's (which may quote a key).
+ */
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import Stripe from 'stripe';
+import { checkOrder } from '../mock/orders.js';
+import type { Merchant, Order, Product } from '../core/types.js';
+import { fixedCatalog, joinCatalogs, paymentLinksCatalog, readCatalog, type Catalog } from './catalog.js';
+import type { PartnerStore, StoredOrder } from './store.js';
+
+export interface PartnerStripeOptions {
+  /** `sk_...` or `rk_...`: creates PaymentIntents and reads charges and Payment Links. */
+  secretKey: string;
+  /** `whsec_...`: checks the signature of Stripe's webhook. */
+  webhookSecret: string;
+  /** `pk_...`: what buyers' browsers load Stripe.js with. */
+  publishableKey: string;
+  /** Another origin for Stripe's API (tests: a stand-in), e.g. `http://127.0.0.1:12111`. */
+  apiBase?: string;
+}
+
+export interface PartnerOptions {
+  /** A catalogue file's JSON, `{"products": [...]}`: checked here (a CatalogError when it fails). */
+  catalog?: unknown;
+  stripe: PartnerStripeOptions;
+  /** The same as `stripe.apiBase`, by CONTRACT 8's name (`STRIPE_API_BASE`). */
+  stripeApiBase?: string;
+  store: PartnerStore;
+  /** Sell the merchant's Stripe Payment Links too. Default true. */
+  paymentLinks?: boolean | { ttl?: number; merchant?: Merchant };
+  /** The largest request body read, in bytes. Default 32 KB (orders), and 512 KB for webhooks. */
+  maxBody?: number;
+}
+
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/** Lookups change when the catalogue does: a minute at a CDN or in a browser is fine. */
+const LOOKUP_CACHE = 'public, max-age=60';
+const MAX_LINKS = 20;
+const MAX_WEBHOOK_BODY = 512 * 1024;
+
+class TooLarge extends Error {}
+
+/** The body as text, read no further than `limit` bytes whatever Content-Length says. */
+const readText = async (request: Request, limit: number): Promise<string> => {
+  const declared = Number(request.headers.get('Content-Length') ?? 0);
+  if (declared > limit) throw new TooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+};
+
+/** Stable JSON (keys sorted): two bodies that say the same thing have one fingerprint. */
+const stableJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
+const sha256 = async (text: string): Promise<string> =>
+  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+
+const randomId = (prefix: string): string =>
+  `${prefix}_${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+
+/** Stripe's SDK options for another API origin (`host`, `port`, `protocol`: the SDK's StripeConfig). */
+const stripeConfig = (apiBase?: string): Stripe.StripeConfig => {
+  // No telemetry: nothing of the partner's requests goes to Stripe beyond the requests themselves,
+  // and a busy partner does not log that Stripe's metrics buffer is full.
+  if (!apiBase) return { telemetry: false };
+  const url = new URL(apiBase);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return { telemetry: false, host: url.hostname, port: url.port || (protocol === 'http' ? 80 : 443), protocol };
+};
+
+/** The Order of CONTRACT 4. The client secret goes with it while the buyer may still pay. */
+const orderAnswer = (order: StoredOrder): Order => ({
+  id: order.id,
+  status: order.status,
+  total: order.total,
+  ...(order.clientSecret &&
+    (order.status === 'requires_payment' || order.status === 'failed') && {
+      payment: {
+        type: 'stripe' as const,
+        clientSecret: order.clientSecret,
+        ...(order.publishableKey && { publishableKey: order.publishableKey }),
+      },
+    }),
+  ...(order.status === 'paid' && order.receiptUrl && { receiptUrl: order.receiptUrl }),
+});
+
+/** What each PaymentIntent event makes of its order (CONTRACT 4's statuses). */
+const EVENT_STATUS: Record<string, Order['status'] | null> = {
+  'payment_intent.succeeded': 'paid',
+  // Stripe is still confirming (bank debits): the order waits, and the buyer's page already
+  // counts `processing` as a purchase (CONTRACT 5).
+  'payment_intent.processing': null,
+  // The attempt failed, yet the PaymentIntent may be paid on a later attempt (the checkout offers
+  // Pay again on the same order); a later `succeeded` turns `failed` into `paid`.
+  'payment_intent.payment_failed': 'failed',
+  'payment_intent.canceled': 'canceled',
+};
+
+export const createPartner = (options: PartnerOptions): FetchHandler & { app: Hono } => {
+  const { stripe: keys, store } = options;
+  const maxBody = options.maxBody ?? 32 * 1024;
+  const stripe = new Stripe(keys.secretKey, stripeConfig(keys.apiBase ?? options.stripeApiBase));
+
+  const catalogs: Catalog[] = [fixedCatalog(options.catalog === undefined ? [] : readCatalog(options.catalog, keys.publishableKey))];
+  if (options.paymentLinks !== false) {
+    const linkOptions = typeof options.paymentLinks === 'object' ? options.paymentLinks : {};
+    catalogs.push(paymentLinksCatalog(stripe, { publishableKey: keys.publishableKey, ...linkOptions }));
+  }
+  const catalog = joinCatalogs(...catalogs);
+
+  /** An error answer of the protocol, `{"error": {code, message, ...}}`, never cached. */
+  const refuse = (c: Context, status: ContentfulStatusCode, error: { code: string; message: string; [extra: string]: unknown }) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json({ error }, status);
+  };
+
+  /** The order's PaymentIntent, created once: Stripe's idempotency key is the order's own. */
+  const withPayment = async (order: StoredOrder): Promise<StoredOrder> => {
+    if (order.clientSecret) return order;
+    // Stripe API reference, "Create a PaymentIntent": amount in the smallest unit, currency in
+    // lower case, `automatic_payment_methods[enabled]`, `metadata`; "Idempotent requests": the
+    // same key with the same parameters gives the same PaymentIntent, so concurrent replays of
+    // one order meet at one PaymentIntent.
+    const intent = await stripe.paymentIntents.create(
+      {
+        amount: order.total.amount,
+        currency: order.total.currency.toLowerCase(),
+        automatic_payment_methods: { enabled: true },
+        metadata: { order_id: order.id },
+        receipt_email: order.email,
+      },
+      { idempotencyKey: `order:${order.id}` },
+    );
+    if (!intent.client_secret) throw new Error('Stripe gave a PaymentIntent without a client secret');
+    return (await store.attachPayment(order.id, intent.id, intent.client_secret)) ?? order;
+  };
+
+  const app = new Hono();
+
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key'],
+      exposeHeaders: ['Retry-After'],
+      maxAge: 86400,
+    }),
+  );
+
+  app.get('/v1/products', async (c) => {
+    const links = new URL(c.req.url).searchParams.getAll('url');
+    if (links.length < 1 || links.length > MAX_LINKS) {
+      return refuse(c, 400, { code: 'invalid_request', message: `Give from 1 to ${MAX_LINKS} url parameters.` });
+    }
+    const products = await Promise.all(
+      links.map(async (url) => (await catalog.byLink(url)) ?? { url, error: { code: 'product_not_found', message: 'No product is sold at this link.' } }),
+    );
+    c.header('Cache-Control', LOOKUP_CACHE);
+    return c.json({ products });
+  });
+
+  app.post('/v1/orders', async (c) => {
+    const key = c.req.header('Idempotency-Key')?.trim();
+    if (!key || key.length > 255) {
+      return refuse(c, 400, { code: 'invalid_request', message: 'Send an Idempotency-Key header of 1 to 255 characters.' });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readText(c.req.raw, maxBody));
+    } catch (error) {
+      if (error instanceof TooLarge) return refuse(c, 413, { code: 'payload_too_large', message: `An order is at most ${maxBody} bytes.` });
+      return refuse(c, 400, { code: 'invalid_request', message: 'The body must be JSON.' });
+    }
+    const fingerprint = await sha256(stableJson(body));
+    const replay = (order: StoredOrder, status: 200 | 201) =>
+      order.fingerprint === fingerprint
+        ? withPayment(order).then((paid) => {
+            c.header('Cache-Control', 'no-store');
+            return c.json(orderAnswer(paid), status);
+          })
+        : refuse(c, 409, { code: 'idempotency_conflict', message: 'This Idempotency-Key was used with a different body.' });
+
+    // A retry answers with its order even when the catalogue has changed since.
+    const known = await store.findByKey(key);
+    if (known) return replay(known, 200);
+
+    const productId = (body as { productId?: unknown } | null)?.productId;
+    const product: Product | undefined = typeof productId === 'string' ? await catalog.byId(productId) : undefined;
+    // The rules of an order body are the mock partner's too: one module says them.
+    const check = checkOrder(body, product);
+    if (!check.ok) return refuse(c, check.answer.status as ContentfulStatusCode, check.answer.error);
+
+    const { order, created } = await store.createOrder({
+      id: randomId('ord'),
+      idempotencyKey: key,
+      fingerprint,
+      productId: check.request.productId,
+      variantId: check.request.variantId ?? null,
+      quantity: check.request.quantity,
+      email: check.request.email,
+      shipping: check.request.shipping,
+      source: check.request.source,
+      total: check.total,
+      publishableKey: product!.checkout.type === 'stripe' ? product!.checkout.publishableKey : null,
+    });
+    return replay(order, created ? 201 : 200);
+  });
+
+  app.get('/v1/orders/:id', async (c) => {
+    const order = await store.getOrder(c.req.param('id'));
+    if (!order) return refuse(c, 404, { code: 'order_not_found', message: 'No such order.' });
+    c.header('Cache-Control', 'no-store');
+    return c.json(orderAnswer(order));
+  });
+
+  app.post('/webhooks/stripe', async (c) => {
+    const signature = c.req.header('Stripe-Signature');
+    let payload: string;
+    try {
+      payload = await readText(c.req.raw, MAX_WEBHOOK_BODY);
+    } catch (error) {
+      if (error instanceof TooLarge) return refuse(c, 413, { code: 'payload_too_large', message: 'The event is too large.' });
+      throw error;
+    }
+    let event: Stripe.Event;
+    try {
+      // Stripe's scheme: `Stripe-Signature: t=…,v1=…`, v1 an HMAC-SHA256 of `${t}.${payload}`
+      // under the endpoint's secret; the async form runs on Web Crypto too (edge runtimes).
+      event = await stripe.webhooks.constructEventAsync(payload, signature ?? '', keys.webhookSecret);
+    } catch {
+      return refuse(c, 400, { code: 'invalid_signature', message: 'The Stripe-Signature header does not match this event.' });
+    }
+    if (!(event.type in EVENT_STATUS)) return c.json({ received: true, applied: false });
+    const intent = event.data.object as Stripe.PaymentIntent;
+    let receiptUrl: string | undefined;
+    if (event.type === 'payment_intent.succeeded' && intent.latest_charge) {
+      // The receipt is the latest charge's (Stripe API reference: PaymentIntent `latest_charge`,
+      // Charge `receipt_url`); an event carries it as an id.
+      const charge = typeof intent.latest_charge === 'string' ? await stripe.charges.retrieve(intent.latest_charge) : intent.latest_charge;
+      receiptUrl = charge.receipt_url ?? undefined;
+    }
+    const applied = await store.applyEvent(
+      { id: event.id, type: event.type },
+      { paymentIntentId: intent.id, orderId: intent.metadata?.order_id, status: EVENT_STATUS[event.type] ?? undefined, receiptUrl },
+    );
+    return c.json({ received: true, applied });
+  });
+
+  app.notFound((c) => refuse(c, 404, { code: 'not_found', message: 'Protocol v1 lives at /v1/products and /v1/orders.' }));
+  // Nothing of an error goes out or to a log: Stripe's messages may quote a key.
+  app.onError((_error, c) => {
+    c.header('Retry-After', '1');
+    return refuse(c, 503, { code: 'unavailable', message: 'The partner could not complete this request; try again.' });
+  });
+
+  const handler = (request: Request) => Promise.resolve(app.fetch(request));
+  return Object.assign(handler, { app });
+};

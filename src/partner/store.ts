@@ -1,0 +1,254 @@
+/**
+ * Where the reference partner keeps its orders and the Stripe events it has applied: PostgreSQL,
+ * embedded (PGlite, in a data folder) by default, or a server through `pg` when a connection
+ * string is given. Both run the same SQL and the same migrations (./migrations.ts).
+ *
+ * Every rule that must hold across requests and processes is the database's: an Idempotency-Key
+ * is a unique column, an event id a primary key, and each change is one transaction.
+ */
+import type { Money, OrderStatus, OrderSource, ShippingAddress } from '../core/types.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** Runs SQL: the same shape over PGlite and over `pg`. */
+interface Sql {
+  query<Row>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+interface Database extends Sql {
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface StoredOrder {
+  id: string;
+  idempotencyKey: string;
+  fingerprint: string;
+  productId: string;
+  variantId: string | null;
+  quantity: number;
+  email: string;
+  shipping: ShippingAddress | null;
+  source: OrderSource;
+  total: Money;
+  status: OrderStatus;
+  publishableKey: string | null;
+  paymentIntentId: string | null;
+  clientSecret: string | null;
+  receiptUrl: string | null;
+}
+
+export type NewOrder = Omit<StoredOrder, 'status' | 'paymentIntentId' | 'clientSecret' | 'receiptUrl'>;
+
+/** What a Stripe event does to the order of its PaymentIntent. */
+export interface PaymentChange {
+  paymentIntentId: string;
+  /** `metadata.order_id` of the PaymentIntent, when it has one. */
+  orderId?: string;
+  status?: OrderStatus;
+  receiptUrl?: string;
+}
+
+export interface PartnerStore {
+  /**
+   * The order under this Idempotency-Key: `order` inserted now (`created`), or the one that was
+   * there already, whatever its fingerprint (the caller compares). Concurrent calls with one key
+   * give one order.
+   */
+  createOrder(order: NewOrder): Promise<{ order: StoredOrder; created: boolean }>;
+  /** Records the order's PaymentIntent; the first one recorded stays. */
+  attachPayment(orderId: string, paymentIntentId: string, clientSecret: string): Promise<StoredOrder | null>;
+  getOrder(id: string): Promise<StoredOrder | null>;
+  findByKey(idempotencyKey: string): Promise<StoredOrder | null>;
+  /**
+   * Applies a Stripe event once: `false` when its id was applied before (nothing changes).
+   * Paid and canceled orders stay as they are; a failed payment can still be paid on retry.
+   */
+  applyEvent(event: { id: string; type: string }, change: PaymentChange): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** A PostgreSQL connection string (`DATABASE_URL`): use that server through `pg`. */
+  databaseUrl?: string;
+  /** Where PGlite keeps its files, when there is no `databaseUrl`. Default `./.buy-tweet-partner`; `memory://` keeps nothing. */
+  dataDir?: string;
+}
+
+export const DEFAULT_DATA_DIR = './.buy-tweet-partner';
+
+const openPglite = async (dataDir: string): Promise<Database> => {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(dataDir);
+  return {
+    query: async <Row>(text: string, params?: unknown[]) => (await db.query<Row>(text, params)).rows,
+    transaction: (work) => db.transaction((tx) => work({ query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows })),
+    close: () => db.close(),
+  };
+};
+
+const openServer = async (databaseUrl: string): Promise<Database> => {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const sqlOf = (client: { query: InstanceType<typeof pg.Pool>['query'] }): Sql => ({
+    query: async <Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[],
+  });
+  return {
+    ...sqlOf(pool),
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(sqlOf(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+};
+
+/** Applies the migrations not applied yet; an advisory lock keeps two processes from racing. */
+const migrate = async (db: Database): Promise<void> => {
+  await db.transaction(async (sql) => {
+    await sql.query('SELECT pg_advisory_xact_lock(7710771)');
+    await sql.query('CREATE TABLE IF NOT EXISTS partner_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const done = new Set((await sql.query<{ version: number }>('SELECT version FROM partner_migrations')).map((row) => Number(row.version)));
+    for (const [version, migration] of MIGRATIONS.entries()) {
+      if (done.has(version)) continue;
+      await sql.query(migration);
+      await sql.query('INSERT INTO partner_migrations (version) VALUES ($1)', [version]);
+    }
+  });
+};
+
+interface OrderRow {
+  id: string;
+  idempotency_key: string;
+  fingerprint: string;
+  product_id: string;
+  variant_id: string | null;
+  quantity: number;
+  email: string;
+  shipping: ShippingAddress | null;
+  source: OrderSource;
+  amount: string | number;
+  currency: string;
+  status: OrderStatus;
+  publishable_key: string | null;
+  payment_intent_id: string | null;
+  client_secret: string | null;
+  receipt_url: string | null;
+}
+
+/** jsonb comes back parsed from `pg`, and as text from some drivers: accept both. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+
+const toOrder = (row: OrderRow): StoredOrder => ({
+  id: row.id,
+  idempotencyKey: row.idempotency_key,
+  fingerprint: row.fingerprint,
+  productId: row.product_id,
+  variantId: row.variant_id,
+  quantity: Number(row.quantity),
+  email: row.email,
+  shipping: fromJson<ShippingAddress | null>(row.shipping),
+  source: fromJson<OrderSource>(row.source),
+  // bigint arrives as text from `pg`; amounts are safe integers (CONTRACT 4).
+  total: { amount: Number(row.amount), currency: row.currency },
+  status: row.status,
+  publishableKey: row.publishable_key,
+  paymentIntentId: row.payment_intent_id,
+  clientSecret: row.client_secret,
+  receiptUrl: row.receipt_url,
+});
+
+export const openStore = async ({ databaseUrl, dataDir = DEFAULT_DATA_DIR }: StoreOptions = {}): Promise<PartnerStore> => {
+  const db = databaseUrl ? await openServer(databaseUrl) : await openPglite(dataDir);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  const one = async (sql: Sql, text: string, params: unknown[]) => {
+    const [row] = await sql.query<OrderRow>(text, params);
+    return row ? toOrder(row) : null;
+  };
+
+  return {
+    createOrder: (order) =>
+      db.transaction(async (sql) => {
+        // ON CONFLICT waits for a concurrent insert of the same key to commit, then does nothing:
+        // the SELECT after it sees that order.
+        const inserted = await one(
+          sql,
+          `INSERT INTO orders (id, idempotency_key, fingerprint, product_id, variant_id, quantity, email, shipping, source, amount, currency, publishable_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)
+           ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
+          [
+            order.id,
+            order.idempotencyKey,
+            order.fingerprint,
+            order.productId,
+            order.variantId,
+            order.quantity,
+            order.email,
+            JSON.stringify(order.shipping),
+            JSON.stringify(order.source),
+            order.total.amount,
+            order.total.currency,
+            order.publishableKey,
+          ],
+        );
+        if (inserted) return { order: inserted, created: true };
+        const existing = await one(sql, 'SELECT * FROM orders WHERE idempotency_key = $1', [order.idempotencyKey]);
+        if (!existing) throw new Error('An order conflicted on its Idempotency-Key, yet none is stored under it');
+        return { order: existing, created: false };
+      }),
+
+    attachPayment: async (orderId, paymentIntentId, clientSecret) =>
+      (await one(
+        db,
+        `UPDATE orders SET payment_intent_id = $2, client_secret = $3, updated_at = now()
+         WHERE id = $1 AND payment_intent_id IS NULL RETURNING *`,
+        [orderId, paymentIntentId, clientSecret],
+      )) ?? (await one(db, 'SELECT * FROM orders WHERE id = $1', [orderId])),
+
+    getOrder: (id) => one(db, 'SELECT * FROM orders WHERE id = $1', [id]),
+
+    findByKey: (key) => one(db, 'SELECT * FROM orders WHERE idempotency_key = $1', [key]),
+
+    applyEvent: (event, change) =>
+      db.transaction(async (sql) => {
+        const fresh = await sql.query('INSERT INTO stripe_events (id, type) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [
+          event.id,
+          event.type,
+        ]);
+        if (fresh.length === 0) return false;
+        // Which statuses each may follow: paid and canceled are final; failed may still be paid.
+        await sql.query(
+          `UPDATE orders SET
+             status = CASE
+               WHEN $3::text = 'paid' AND status IN ('requires_payment', 'failed') THEN 'paid'
+               WHEN $3::text = 'failed' AND status = 'requires_payment' THEN 'failed'
+               WHEN $3::text = 'canceled' AND status IN ('requires_payment', 'failed') THEN 'canceled'
+               ELSE status END,
+             receipt_url = COALESCE($4, receipt_url),
+             updated_at = now()
+           WHERE payment_intent_id = $1 OR ($2::text IS NOT NULL AND id = $2::text)`,
+          [change.paymentIntentId, change.orderId ?? null, change.status ?? null, change.receiptUrl ?? null],
+        );
+        return true;
+      }),
+
+    close: () => db.close(),
+  };
+};
