@@ -1,0 +1,72 @@
+import { config } from '../core/config.js';
+import { LANGUAGES, chooseLanguage, isRtl } from '../core/words.js';
+
+export { chooseLanguage };
+
+/**
+ * Every word the element and its checkout show or announce, and what picks and loads them: a chunk
+ * that only pages needing more than the card's English load (`buy-tweet/language.ts`). English is split by view, so that a
+ * page loads only the card's words before its first card; each other language is one module,
+ * loaded on demand. A word with values is a function of one object (`view({partner})`), so a
+ * publisher can override it with a string that names them (`'Auf {partner} ansehen'`).
+ */
+export type CardWords = typeof import('./en.js').default;
+export type FallbackWords = typeof import('./en-fallbacks.js').default;
+export type CheckoutWords = typeof import('./en-checkout.js').default;
+export type Words = CardWords & FallbackWords & CheckoutWords;
+
+
+/** The words of each language loaded so far; English (`{}`) for one whose chunk failed. */
+const loaded: Record<string, Partial<Words>> = { en: {} };
+const loading: Record<string, Promise<unknown>> = {};
+
+/** The language a tag gets: one we ship, or one the publisher gave words for (`configure({words})`). */
+export const languageOf = (tag: string | undefined): string =>
+  chooseLanguage(tag, [...LANGUAGES, ...Object.keys(config.words ?? {})]) ?? 'en';
+
+
+/** The language whose words `language` starts from: a publisher's own language starts from ours, or English. */
+const builtIn = (language: string) => chooseLanguage(language) ?? 'en';
+
+/** Whether the words for a tag (of the element's chain) are here. */
+export const hasWords = (tag: string | undefined): boolean => !!loaded[builtIn(languageOf(tag))];
+
+/** Loads the words for a tag; settles once they are here, or English stands in for them. */
+export const loadWords = (tag: string | undefined): Promise<unknown> => {
+  const name = builtIn(languageOf(tag));
+  // Each language is a module of its own, next to this one: the browser build makes each a chunk
+  // (`chunks/words-{name}.js`, rollup.config.mjs), bundlers see the pattern.
+  return (loading[name] ??= (name === 'en' ? Promise.resolve({}) : import(`./${name}.js`)).then(
+    (module: { default: Partial<Words> }) => (loaded[name] = module.default ?? {}),
+    () => (loaded[name] = {}),
+  ));
+};
+
+/** A publisher's string for a word with values: `{name}` is replaced by the value of that name. */
+const fill =
+  (template: string) =>
+  (values: Record<string, unknown>): string =>
+    template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+/** The direction of a view's words: `rtl` for a language written right to left, else the page's. */
+export interface Direction {
+  dir?: 'rtl';
+}
+
+/**
+ * `english`'s words in the language of a tag (of the element's chain), as loaded so far, with the
+ * publisher's own over them (only words of `english`: each view asks for its own), and their
+ * direction.
+ */
+export const wordsIn = <T extends object>(english: T, tag: string | undefined): T & Direction => {
+  const language = languageOf(tag);
+  const words: Record<string, unknown> = { ...english, ...loaded[builtIn(language)] };
+  for (const [tag, given] of Object.entries(config.words ?? {})) {
+    if (tag.toLowerCase() !== language.toLowerCase()) continue;
+    for (const [key, word] of Object.entries(given)) {
+      if (key in english) words[key] = typeof english[key as keyof T] === 'function' ? fill(word) : word;
+    }
+  }
+  if (isRtl(language)) words.dir = 'rtl';
+  return words as T & Direction;
+};
