@@ -60,7 +60,13 @@ const wordChunks = () => ({
     if (!id.endsWith('/words/language.js')) return null;
     const marked = 'import(`./${';
     if (!code.includes(marked)) this.error('word-chunks: no import of a language in words/language.js');
-    return code.replace(marked, 'import(`./chunks/words-${');
+    return code.replace(marked, 'import(`word-chunk:${');
+  },
+  // Relative to the chunk the import ended up in.
+  renderChunk(code, chunk) {
+    if (!code.includes('`word-chunk:')) return null;
+    const prefix = relative(dirname(chunk.fileName), 'chunks') || '.';
+    return code.replace('`word-chunk:', `\`${prefix.startsWith('.') ? prefix : `./${prefix}`}/words-`);
   },
 });
 
