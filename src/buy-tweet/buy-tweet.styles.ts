@@ -31,9 +31,10 @@ export const styles = css`
     margin-block-start: 8px;
     padding: 12px;
   }
+  /* Narrower on a phone, so that a longer word on Buy still leaves the price its line. */
   .media {
     flex: none;
-    width: 96px;
+    width: min(96px, 25%);
     height: 96px;
     border-radius: 8px;
     background: var(--_line);

@@ -227,6 +227,8 @@ export class BuyTweetElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    // The words of the language the element now has (its lang, configure, ...) may have to load.
+    void this.#language.ready()?.then(() => this.requestUpdate());
     const sources = ['productUrl', 'tweet', 'tweetUrl', 'endpoint', 'oembedEndpoint', 'linkEndpoint'] as const;
     if (sources.some((name) => changed.has(name))) {
       this.#readSource();
@@ -460,7 +462,7 @@ export class BuyTweetElement extends LitElement {
     if (this.#product) void this.#emit(new BuyTweetPurchaseEvent({ order, product: this.#product }));
   }
 
-  #checkoutFailed({ error }: CheckoutErrorEvent) {
+  #checkoutUnavailable({ error }: CheckoutErrorEvent) {
     void this.#emit(new BuyTweetErrorEvent(error.toDetail()));
   }
 
@@ -491,7 +493,7 @@ export class BuyTweetElement extends LitElement {
       theme: this.theme,
       soldOut: this.#soldOut,
       purchased: this.#checkoutPurchased,
-      failed: this.#checkoutFailed,
+      failed: this.#checkoutUnavailable,
       closed: this.#checkoutClosed,
     });
   }
@@ -524,6 +526,8 @@ export class BuyTweetElement extends LitElement {
 
   #renderProduct(product: Product) {
     const { image, merchant, availability } = product;
+    // The partner's words (title, merchant) keep their own direction inside a card of another
+    // ("Kiln & Co." in a Hebrew card keeps its full stop at the end): <bdi>.
     const words = this.#language.words(en);
     return html`<div part="card" class="card">
       <div class="media">
@@ -533,11 +537,11 @@ export class BuyTweetElement extends LitElement {
           : nothing}
       </div>
       <div class="info">
-        <p part="title" id="title">${product.title}</p>
+        <p part="title" id="title"><bdi>${product.title}</bdi></p>
         <p part="merchant" class="small">
-          ${merchant.url
+          <bdi>${merchant.url
             ? html`<a href=${merchant.url} target="_blank" rel="noopener noreferrer">${merchant.name}</a>`
-            : merchant.name}
+            : merchant.name}</bdi>
         </p>
         <div class="actions">
           <div>

@@ -1,6 +1,4 @@
-import type { ReactiveController, ReactiveElement } from 'lit';
 import { config } from '../core/config.js';
-
 import type { Direction } from '../words/language.js';
 
 type Runtime = typeof import('../words/language.js');
@@ -15,14 +13,13 @@ let loadingRuntime: Promise<unknown> | undefined;
 
 /**
  * The language of one element, by CONTRACT 2's chain: its `lang`, else `BuyTweet.configure`'s
- * `locale`, else the nearest ancestor's `lang`, else the browser's. Before each render it makes
- * sure that language's words are loading, and renders again once they are here. Nothing is kept:
- * a changed attribute or configuration counts at the next render.
+ * `locale`, else the nearest ancestor's `lang`, else the browser's. The element asks `ready()`
+ * before each render (in `willUpdate`) and renders again once the words are here. Nothing is
+ * kept: a changed attribute or configuration counts at the next render. (A helper rather than a
+ * ReactiveController: the first-card script is counted in bytes.)
  */
-export class Language implements ReactiveController {
-  constructor(private readonly host: ReactiveElement) {
-    host.addController(this);
-  }
+export class Language {
+  constructor(private readonly host: HTMLElement) {}
 
   /** The chain's BCP 47 tag: prices, dates and country names follow it. */
   get tag(): string {
@@ -41,16 +38,13 @@ export class Language implements ReactiveController {
    */
   ready(): Promise<unknown> | undefined {
     const { tag } = this;
+    if (runtime) return runtime.loadWords(tag);
     // Plain English, with no words of the publisher's: the card's own words are all there is.
-    if (runtime ? runtime.hasWords(tag) : runtime === null || (!config.words && /^en\b/i.test(tag))) return;
+    if (runtime === null || (!config.words && /^en\b/i.test(tag))) return;
     loadingRuntime ??= import('../words/language.js').then(
       (module) => (runtime = module),
       () => (runtime = null),
     );
     return loadingRuntime.then(() => runtime?.loadWords(tag));
-  }
-
-  hostUpdate(): void {
-    void this.ready()?.then(() => this.host.requestUpdate());
   }
 }

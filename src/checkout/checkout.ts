@@ -562,8 +562,8 @@ export class BuyTweetCheckout extends LitElement {
           ? html`<img src=${product.image.url} alt="" width="56" height="56" referrerpolicy="no-referrer" />`
           : nothing}
         <div>
-          <p class="title">${product.title}</p>
-          <p class="muted">${product.merchant.name}</p>
+          <p class="title"><bdi>${product.title}</bdi></p>
+          <p class="muted"><bdi>${product.merchant.name}</bdi></p>
         </div>
       </div>
       ${state.step === 'details' || state.step === 'ordering' ? this.#renderDetails(state, words) : nothing}
@@ -628,7 +628,8 @@ export class BuyTweetCheckout extends LitElement {
         ${this.#field(
           'email',
           words.email,
-          html`<input id="email" name="email" type="email" autocomplete="email" required
+          // dir=auto: an address reads left to right in a right-to-left dialog too.
+          html`<input id="email" name="email" type="email" autocomplete="email" required dir="auto"
             .value=${input.email} aria-invalid=${this.#invalid('email')} aria-describedby=${this.#describedBy('email')} />`,
           words.emailHint,
         )}
@@ -699,7 +700,7 @@ export class BuyTweetCheckout extends LitElement {
     const { order, attempt } = state;
     const paying = state.step === 'paying';
     return html`<h3 tabindex="-1" ?data-focus=${state.step === 'payment'}>${words.payment}</h3>
-      <p class="muted small">${words.order} ${order?.id ?? ''} · ${attempt?.request.email ?? ''}</p>
+      <p class="muted small">${words.order} <bdi>${order?.id ?? ''}</bdi> · <bdi>${attempt?.request.email ?? ''}</bdi></p>
       <div class="payment-element"><slot name="payment"></slot></div>
       ${state.error ? this.#renderError(state.error, words) : nothing}
       ${state.error?.code === 'stripe_unavailable'
@@ -724,7 +725,7 @@ export class BuyTweetCheckout extends LitElement {
         <dt>${words.order}</dt>
         <dd>${order.id}</dd>
         <dt>${words.item}</dt>
-        <dd>${product.title}${variant ? ` (${variant.title})` : ''} × ${sent?.quantity ?? 1}</dd>
+        <dd><bdi>${product.title}${variant ? ` (${variant.title})` : ''}</bdi> × ${sent?.quantity ?? 1}</dd>
         <dt>${words.total}</dt>
         <dd>${this.#money(order.total)}</dd>
         ${sent ? html`<dt>${words.receiptTo}</dt><dd>${sent.email}</dd>` : nothing}

@@ -3,7 +3,7 @@ import type { Words } from './language.js';
 /** French: every word of the card and the checkout. */
 export default {
   buy: 'Acheter',
-  buyPreorder: 'Précommander',
+  buyPreorder: 'Réserver',
   soldOut: 'Épuisé',
   preorder: 'En précommande',
   inStock: 'En stock',

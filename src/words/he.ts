@@ -3,9 +3,9 @@ import type { Words } from './language.js';
 /** Hebrew: every word of the card and the checkout. */
 export default {
   buy: 'לקנייה',
-  buyPreorder: 'להזמנה מוקדמת',
+  buyPreorder: 'הזמנה מראש',
   soldOut: 'אזל מהמלאי',
-  preorder: 'בהזמנה מוקדמת',
+  preorder: 'בהזמנה מראש',
   inStock: 'במלאי',
   loading: 'טוען מוצר',
   checkoutUnavailable: 'לא ניתן היה לטעון את הקופה. נסו שוב.',

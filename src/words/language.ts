@@ -28,12 +28,13 @@ export const languageOf = (tag: string | undefined): string =>
 /** The language whose words `language` starts from: a publisher's own language starts from ours, or English. */
 const builtIn = (language: string) => chooseLanguage(language) ?? 'en';
 
-/** Whether the words for a tag (of the element's chain) are here. */
-export const hasWords = (tag: string | undefined): boolean => !!loaded[builtIn(languageOf(tag))];
-
-/** Loads the words for a tag; settles once they are here, or English stands in for them. */
-export const loadWords = (tag: string | undefined): Promise<unknown> => {
+/**
+ * Loads the words for a tag (of the element's chain): settles once they are here, or English
+ * stands in for them; `undefined` when they are here already.
+ */
+export const loadWords = (tag: string | undefined): Promise<unknown> | undefined => {
   const name = builtIn(languageOf(tag));
+  if (loaded[name]) return;
   // Each language is a module of its own, next to this one: the browser build makes each a chunk
   // (`chunks/words-{name}.js`, rollup.config.mjs), bundlers see the pattern.
   return (loading[name] ??= (name === 'en' ? Promise.resolve({}) : import(`./${name}.js`)).then(

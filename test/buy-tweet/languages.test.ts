@@ -33,6 +33,16 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
   ['he', 'לקנייה', 'במלאי', 'קופה', 'המשך לתשלום', 'אימייל', 'יש להזין כתובת אימייל, למשל name@example.com.', 'עיר', 'יש להזין עיר.'],
 ];
 
+/** A card inside `template`'s wrapper, loaded: listening from before it exists. */
+const inside = async (template: ReturnType<typeof html>) => {
+  const loaded = oneEvent(document, 'buy-tweet-load');
+  const wrapper = await fixture(template);
+  await loaded;
+  const el = wrapper.querySelector('buy-tweet')!;
+  await el.updateComplete;
+  return el;
+};
+
 const labelOf = (el: BuyTweetElement, name: string) => textOf(inDialog(el, `label[for="${name}"]`));
 const errorOf = (el: BuyTweetElement, name: string) => textOf(inDialog(el, `[id="${name}-error"]`));
 
@@ -67,10 +77,7 @@ describe('languages: each shows its own words', () => {
   }
 
   it('follows the language chain: configure({locale}), then the nearest ancestor, with fallbacks', async () => {
-    const wrapper = await fixture(html`<div lang="pt-PT"><buy-tweet loading="eager" product-url=${POSTER}></buy-tweet></div>`);
-    const el = wrapper.querySelector('buy-tweet')!;
-    await oneEvent(el, 'buy-tweet-load');
-    await el.updateComplete;
+    const el = await inside(html`<div lang="pt-PT"><buy-tweet loading="eager" product-url=${POSTER}></buy-tweet></div>`);
     expect(text(el, 'buy-button')).to.equal('Comprar');
     configure({ locale: 'zh-HK' });
     await waitUntil(() => text(el, 'buy-button') === '購買', 'configure({locale}) did not count over the ancestor');
@@ -159,10 +166,7 @@ describe('languages: right to left', () => {
   }
 
   it('keeps the page\'s direction for a language written left to right', async () => {
-    const wrapper = await fixture(html`<div dir="rtl"><buy-tweet loading="eager" lang="de" product-url=${POSTER}></buy-tweet></div>`);
-    const el = wrapper.querySelector('buy-tweet')!;
-    await oneEvent(el, 'buy-tweet-load');
-    await el.updateComplete;
+    const el = await inside(html`<div dir="rtl"><buy-tweet loading="eager" lang="de" product-url=${POSTER}></buy-tweet></div>`);
     expect(getComputedStyle(part(el, 'card')!).direction).to.equal('rtl');
     el.setAttribute('dir', 'ltr');
     expect(getComputedStyle(part(el, 'card')!).direction).to.equal('ltr');
