@@ -61,9 +61,21 @@ export interface Direction {
  */
 export const wordsIn = <T extends object>(english: T, tag: string | undefined): T & Direction => {
   const language = languageOf(tag);
-  const words: Record<string, unknown> = { ...english, ...loaded[builtIn(language)] };
-  for (const [tag, given] of Object.entries(config.words ?? {})) {
-    if (tag.toLowerCase() !== language.toLowerCase()) continue;
+  const base = builtIn(language);
+  const words: Record<string, unknown> = { ...english, ...loaded[base] };
+  // The publisher's words for the language the words start from (`en` under `sv`), then for the
+  // language and its shorter forms (`de`, then `de-AT`), the most precise last.
+  // How precisely a given tag fits: -1 not at all, 0 the base only, else its length.
+  const fit = (given: string) =>
+    `${language}-`.toLowerCase().startsWith(`${given}-`.toLowerCase())
+      ? given.length
+      : given.toLowerCase() === base.toLowerCase()
+        ? 0
+        : -1;
+  const overrides = Object.entries(config.words ?? {})
+    .filter(([given]) => fit(given) >= 0)
+    .sort(([a], [b]) => fit(a) - fit(b));
+  for (const [, given] of overrides) {
     for (const [key, word] of Object.entries(given)) {
       if (key in english) words[key] = typeof english[key as keyof T] === 'function' ? fill(word) : word;
     }

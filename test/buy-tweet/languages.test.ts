@@ -194,11 +194,19 @@ describe('languages: the publisher\'s own words', () => {
     expect(textOf(inDialog(el, '[for="quantity"] ~ p'))).to.equal('3 max, {nothing}');
   });
 
-  it('adds a language it does not ship, over English', async () => {
-    configure({ words: { sv: { buy: 'Köp' } } });
+  it('adds a language it does not ship, over English and the publisher\'s English', async () => {
+    configure({ words: { sv: { buy: 'Köp' }, en: { inStock: 'Ready to ship', buy: 'Get it' } } });
     const el = await card(POSTER, { lang: 'sv-SE' });
     expect(text(el, 'buy-button')).to.equal('Köp');
-    expect(text(el, 'availability')).to.equal('In stock');
+    expect(text(el, 'availability')).to.equal('Ready to ship');
+  });
+
+  it('applies a language\'s words to its regions, and a region\'s over them', async () => {
+    configure({ words: { 'de-AT': { inStock: 'Lagernd' }, DE: { buy: 'Jetzt kaufen', inStock: 'Vorrätig' } } });
+    const at = await card(POSTER, { lang: 'de-AT' });
+    const de = await card(POSTER, { lang: 'de-DE' });
+    expect([text(at, 'buy-button'), text(at, 'availability')]).to.deep.equal(['Jetzt kaufen', 'Lagernd']);
+    expect([text(de, 'buy-button'), text(de, 'availability')]).to.deep.equal(['Jetzt kaufen', 'Vorrätig']);
   });
 
   it('takes strings only', () => {
