@@ -40,6 +40,36 @@ const chunkUrls = () => ({
   },
 });
 
+/** The languages of src/words/ (all but English, which is in the module). */
+const LANGUAGES = ['de', 'es', 'fr', 'it', 'nl', 'pt-BR', 'ja', 'ko', 'zh-CN', 'zh-TW', 'ar', 'he'];
+
+/**
+ * Each language's words are a chunk of their own at a name the module can make from the
+ * language (`chunks/words-de.js`): one `import()` with a template instead of a table of twelve
+ * hashed names in every page's script. A stale words chunk only lacks new words, which English
+ * stands in for.
+ */
+const wordChunks = () => ({
+  name: 'word-chunks',
+  options(options) {
+    const input = { ...options.input };
+    for (const language of LANGUAGES) input[`chunks/words-${language}`] = `dist/esm/words/${language}.js`;
+    return { ...options, input };
+  },
+  transform(code, id) {
+    if (!id.endsWith('/words/language.js')) return null;
+    const marked = 'import(`./${';
+    if (!code.includes(marked)) this.error('word-chunks: no import of a language in words/language.js');
+    return code.replace(marked, 'import(`word-chunk:${');
+  },
+  // Relative to the chunk the import ended up in.
+  renderChunk(code, chunk) {
+    if (!code.includes('`word-chunk:')) return null;
+    const prefix = relative(dirname(chunk.fileName), 'chunks') || '.';
+    return code.replace('`word-chunk:', `\`${prefix.startsWith('.') ? prefix : `./${prefix}`}/words-`);
+  },
+});
+
 export default [
   {
     input: 'dist/esm/loader.js',
@@ -47,7 +77,7 @@ export default [
   },
   {
     input: { 'buy-tweet.module': 'dist/esm/browser.js' },
-    plugins: [nodeResolve({ browser: true }), minifyTemplates(), chunkUrls()],
+    plugins: [nodeResolve({ browser: true }), minifyTemplates(), chunkUrls(), wordChunks()],
     output: {
       dir: 'dist',
       format: 'es',

@@ -59,6 +59,13 @@ const strictPages = async (context, next) => {
   }
 };
 
+// src/words/language.ts loads a language's words as `./${language}.js`, a name made at run time, which
+// the browser asks for as it is: here the source is TypeScript.
+const wordsSource = (context, next) => {
+  if (/^\/src\/words\/[\w-]+\.js$/.test(context.path)) context.path = context.path.replace(/\.js$/, '.ts');
+  return next();
+};
+
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['test/**/*.test.ts'],
@@ -68,7 +75,7 @@ export default {
     esbuildPlugin({ ts: true, tsx: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     reactModules(),
   ],
-  middleware: [strictPages, mockPartner],
+  middleware: [strictPages, mockPartner, wordsSource],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromeArgs() } })],
   testFramework: { config: { timeout: 10000 } },
   browserLogs: true,

@@ -35,6 +35,19 @@ describe('dist/buy-tweet.js on a publisher\'s page', () => {
     // The loader twice (two URLs), the module once, and nothing of the checkout or Stripe.
     expect(scripts.filter((path) => path.includes('buy-tweet.module'))).to.have.length(1);
     expect(scripts.some((path) => /checkout|stripe/.test(path))).to.equal(false);
+    // English needs no words beyond the module's own.
+    expect(scripts.filter((path) => /\/chunks\/(words|language)-/.test(path))).to.deep.equal([]);
+  });
+
+  it('speaks the page\'s language, loading that language\'s words and no other\'s', async () => {
+    const { win, cards } = await openPage('/test/pages/publisher.html?lang=de-AT');
+    expect(cards).to.deep.equal(['Kaufen', 'Vorbestellen']);
+    expect(win.errors).to.deep.equal([]);
+    const scripts = win.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.includes('/chunks/'));
+    expect(scripts.filter((path) => path.includes('/chunks/words-'))).to.deep.equal(['/dist/chunks/words-de.js']);
   });
 
   it('works under a strict Content-Security-Policy with Trusted Types, with no violation', async () => {

@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * The card has one fixed height, skeleton and product alike, so nothing below it moves when the
- * product arrives. Colours come from `theme`.
+ * product arrives. Colours come from `theme`. Logical properties only (and flex, which follows
+ * the direction), so a right-to-left card needs no stylesheet of its own.
  */
 export const styles = css`
   :host {
@@ -27,12 +28,13 @@ export const styles = css`
     gap: 12px;
     box-sizing: border-box;
     height: 124px;
-    margin-top: 8px;
+    margin-block-start: 8px;
     padding: 12px;
   }
+  /* Narrower on a phone, so that a longer word on Buy still leaves the price its line. */
   .media {
     flex: none;
-    width: 96px;
+    width: min(96px, 25%);
     height: 96px;
     border-radius: 8px;
     background: var(--_line);
@@ -75,7 +77,7 @@ export const styles = css`
     color: inherit;
   }
   .actions {
-    margin-top: auto;
+    margin-block-start: auto;
     display: flex;
     gap: 8px;
     align-items: end;

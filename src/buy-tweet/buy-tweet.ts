@@ -14,7 +14,7 @@ import type {
   CheckoutPurchaseEvent,
   renderCheckout,
 } from '../checkout/checkout.js';
-import { words } from '../core/words.js';
+import en from '../words/en.js';
 import {
   BuyTweetCloseEvent,
   BuyTweetErrorEvent,
@@ -23,6 +23,7 @@ import {
   BuyTweetPurchaseEvent,
 } from './events.js';
 import { styles } from './buy-tweet.styles.js';
+import { Language } from './language.js';
 import { theme } from './theme.styles.js';
 
 type View =
@@ -186,8 +187,9 @@ export class BuyTweetElement extends LitElement {
   #checkout?: Promise<unknown>;
   /** Draws the checkout dialog; comes with the checkout chunk. */
   #checkoutView?: typeof renderCheckout;
-  /** Says so when the checkout itself could not be loaded. */
-  #buyError?: string;
+  /** The checkout itself could not be loaded: the card says so. */
+  #buyFailed?: boolean;
+  #language = new Language(this);
 
   /** The product once looked up and shown, else `null`. */
   get product(): Product | null {
@@ -225,6 +227,8 @@ export class BuyTweetElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    // The words of the language the element now has (its lang, configure, ...) may have to load.
+    void this.#language.ready()?.then(() => this.requestUpdate());
     const sources = ['productUrl', 'tweet', 'tweetUrl', 'endpoint', 'oembedEndpoint', 'linkEndpoint'] as const;
     if (sources.some((name) => changed.has(name))) {
       this.#readSource();
@@ -335,6 +339,8 @@ export class BuyTweetElement extends LitElement {
     try {
       match.partner.endpoint = partnerEndpoint(match.partner.id, this.#endpoint());
       const entry = await loadProduct(match.partner.endpoint, match.productUrl, { signal: lookup.signal });
+      // The card comes with its words (loading since the first render): no English flash first.
+      await this.#language.ready();
       if (lookup !== this.#lookup) return;
       if (entry instanceof BuyTweetError) throw entry;
       this.#product = entry;
@@ -369,7 +375,9 @@ export class BuyTweetElement extends LitElement {
     this.#show(card ? { state: 'error', error } : { state: 'none' });
     // Fired once the element shows it (its view may have a chunk to load first), never from inside
     // a property change.
-    void (card ? loadFallbacks() : Promise.resolve()).then(() => this.#emit(new BuyTweetErrorEvent(error.toDetail())));
+    void Promise.all([card && loadFallbacks(), this.#language.ready()]).then(() =>
+      this.#emit(new BuyTweetErrorEvent(error.toDetail())),
+    );
   }
 
   /**
@@ -384,15 +392,6 @@ export class BuyTweetElement extends LitElement {
   /** The element's own `endpoint`, when it is a URL that may be asked. */
   #endpoint(): string | undefined {
     return safeEndpoint(this.endpoint);
-  }
-
-  #locale(): string | undefined {
-    return (
-      this.getAttribute('lang') ||
-      config.locale ||
-      this.parentElement?.closest('[lang]')?.getAttribute('lang') ||
-      undefined
-    );
   }
 
   /** Hover, focus or press of Buy: fetch the checkout (and Stripe.js) before it is needed. */
@@ -433,11 +432,11 @@ export class BuyTweetElement extends LitElement {
       window.open(product.checkout.url, '_blank', 'noopener,noreferrer');
       return;
     }
-    this.#buyError = undefined;
+    this.#buyFailed = false;
     try {
       await this.#loadCheckout();
     } catch (cause) {
-      this.#buyError = 'Checkout could not be loaded. Try again.';
+      this.#buyFailed = true;
       this.requestUpdate();
       const error = new BuyTweetError({
         code: 'network',
@@ -463,7 +462,7 @@ export class BuyTweetElement extends LitElement {
     if (this.#product) void this.#emit(new BuyTweetPurchaseEvent({ order, product: this.#product }));
   }
 
-  #checkoutFailed({ error }: CheckoutErrorEvent) {
+  #checkoutUnavailable({ error }: CheckoutErrorEvent) {
     void this.#emit(new BuyTweetErrorEvent(error.toDetail()));
   }
 
@@ -479,7 +478,8 @@ export class BuyTweetElement extends LitElement {
   }
 
   protected override render() {
-    return html`<slot @slotchange=${this.#readSource}></slot>${this.#tweetView && this.#tweet ? this.#tweetView(this.#tweet) : nothing}${this.#renderCard()}${this.#renderCheckout()}`;
+    // The card and the checkout are in the element's language's direction (the tweet keeps its own).
+    return html`<slot @slotchange=${this.#readSource}></slot>${this.#tweetView && this.#tweet ? this.#tweetView(this.#tweet) : nothing}<div dir=${this.#language.words(en).dir ?? nothing}>${this.#renderCard()}${this.#renderCheckout()}</div>`;
   }
 
   #renderCheckout() {
@@ -489,11 +489,11 @@ export class BuyTweetElement extends LitElement {
       product,
       match: this.#match,
       tweet: this.#tweet,
-      locale: this.#locale(),
+      locale: this.#language.tag,
       theme: this.theme,
       soldOut: this.#soldOut,
       purchased: this.#checkoutPurchased,
-      failed: this.#checkoutFailed,
+      failed: this.#checkoutUnavailable,
       closed: this.#checkoutClosed,
     });
   }
@@ -512,20 +512,23 @@ export class BuyTweetElement extends LitElement {
     if (fallbacks === undefined) return this.#renderSkeleton();
     if (!fallbacks) return nothing;
     return view.state === 'error'
-      ? fallbacks.renderError(view.error, this.#match, this.tweetUrl, this.#retry)
-      : fallbacks.renderPaymentLink(view.url);
+      ? fallbacks.renderError(view.error, this.#match, this.tweetUrl, this.#retry, this.#language)
+      : fallbacks.renderPaymentLink(view.url, this.#language);
   }
 
   #renderSkeleton() {
     return html`<div part="card" class="card skeleton" aria-busy="true">
       <div class="media"></div>
       <div class="info"><div class="bar"></div><div class="bar"></div></div>
-      <span class="sr">${words.loading}</span>
+      <span class="sr">${this.#language.words(en).loading}</span>
     </div>`;
   }
 
   #renderProduct(product: Product) {
     const { image, merchant, availability } = product;
+    // The partner's words (title, merchant) keep their own direction inside a card of another
+    // ("Kiln & Co." in a Hebrew card keeps its full stop at the end): <bdi>.
+    const words = this.#language.words(en);
     return html`<div part="card" class="card">
       <div class="media">
         ${image
@@ -534,24 +537,29 @@ export class BuyTweetElement extends LitElement {
           : nothing}
       </div>
       <div class="info">
-        <p part="title" id="title">${product.title}</p>
+        <p part="title" id="title"><bdi>${product.title}</bdi></p>
         <p part="merchant" class="small">
-          ${merchant.url
+          <bdi>${merchant.url
             ? html`<a href=${merchant.url} target="_blank" rel="noopener noreferrer">${merchant.name}</a>`
-            : merchant.name}
+            : merchant.name}</bdi>
         </p>
         <div class="actions">
           <div>
-            <p part="price" id="price">${formatMoney(product.price, this.#locale())}</p>
-            <p part="availability" id="availability" class="small" role=${this.#buyError ? 'alert' : nothing}>
-              ${this.#buyError ??
-              (availability === 'sold_out' ? words.soldOut : availability === 'preorder' ? words.preorder : words.inStock)}
+            <p part="price" id="price">${formatMoney(product.price, this.#language.tag)}</p>
+            <p part="availability" id="availability" class="small" role=${this.#buyFailed ? 'alert' : nothing}>
+              ${this.#buyFailed
+                ? words.checkoutUnavailable
+                : availability === 'sold_out'
+                  ? words.soldOut
+                  : availability === 'preorder'
+                    ? words.preorder
+                    : words.inStock}
             </p>
           </div>
           <button part="buy-button" ?disabled=${availability === 'sold_out'}
             aria-describedby="title price availability" @click=${this.#buy}
             @pointerenter=${this.#intent} @focus=${this.#intent} @pointerdown=${this.#intent}>
-            ${availability === 'preorder' ? words.preorder : words.buy}
+            ${availability === 'preorder' ? words.buyPreorder : words.buy}
           </button>
         </div>
       </div>

@@ -1,15 +1,40 @@
 import { html, nothing } from 'lit';
-import { errorText, errorWords } from '../core/error-words.js';
-import type { BuyTweetError } from '../core/errors.js';
+import type { BuyTweetError, ErrorCode } from '../core/errors.js';
 import type { PartnerMatch } from '../core/partners.js';
 import { safeUrl } from '../core/url.js';
-import { words } from '../core/words.js';
+import en from '../words/en.js';
+import english from '../words/en-fallbacks.js';
+import type { FallbackWords } from '../words/language.js';
+import type { Language } from './language.js';
 
 /**
  * What `<buy-tweet>` needs only when it has no product card to show: the error card, a Payment
  * Link's card and the advice about t.co. A chunk of its own, loaded on the first need, so that
  * pages whose cards all work never load it.
  */
+
+/** What the buyer is told when a step fails: short, and about what they can do. */
+const errorText = (words: FallbackWords, code: ErrorCode, partner: string): string => {
+  const values = { partner };
+  switch (code) {
+    case 'network':
+      return words.unreachable(values);
+    case 'partner_error':
+      return words.partnerTrouble(values);
+    case 'invalid_response':
+      return words.unreadable(values);
+    case 'product_not_found':
+      return words.productNotFound(values);
+    case 'not_for_sale':
+      return words.notForSale;
+    case 'unsupported_link':
+      return words.unsupportedLink;
+    case 'tweet_unavailable':
+      return words.tweetUnavailable;
+    default:
+      return words.cannotSell(values);
+  }
+};
 
 /**
  * The error card: what failed, Retry when it can be retried, and the product link (or the tweet)
@@ -20,37 +45,40 @@ export const renderError = (
   match: PartnerMatch | null,
   tweetUrl: string | undefined,
   retry: () => void,
+  language: Language,
 ) => {
   const partner = match?.partner.name ?? '';
+  const words = language.words(english);
   return html`<div part="card" class="card error">
-    <p part="error" role="status">${errorText(error.code, partner)}</p>
+    <p part="error" role="status">${errorText(words, error.code, partner)}</p>
     <div class="actions">
       ${error.retryable
-        ? html`<button part="retry-button" class="secondary" @click=${retry}>${errorWords.retry}</button>`
+        ? html`<button part="retry-button" class="secondary" @click=${retry}>${words.retry}</button>`
         : nothing}
       ${match
         ? html`<a part="fallback-link" href=${match.productUrl} target="_blank" rel="noopener noreferrer"
-            >${errorWords.view(partner)}</a>`
+            >${words.view({ partner })}</a>`
         : error.step === 'tweet' && tweetUrl
           ? html`<a part="fallback-link" href=${safeUrl(tweetUrl) ?? nothing} target="_blank"
-              rel="noopener noreferrer">${errorWords.viewTweet}</a>`
+              rel="noopener noreferrer">${words.viewTweet}</a>`
           : nothing}
     </div>
   </div>`;
 };
 
 /** A Stripe Payment Link whose endpoint cannot be reached: Buy opens the hosted checkout itself. */
-export const renderPaymentLink = (url: string) => {
+export const renderPaymentLink = (url: string, language: Language) => {
   const { host, pathname } = new URL(url);
+  const words = language.words(english);
   return html`<div part="card" class="card">
     <div class="media"></div>
     <div class="info">
-      <p part="title" id="title">Checkout by Stripe</p>
+      <p part="title" id="title">${words.stripeCheckout}</p>
       <p part="merchant" class="small">${host}${pathname}</p>
       <div class="actions">
-        <p part="availability" id="availability" class="small">Opens on Stripe</p>
+        <p part="availability" id="availability" class="small">${words.opensOnStripe}</p>
         <a part="buy-button" class="button" href=${url} target="_blank" rel="noopener noreferrer"
-          aria-describedby="title availability">${words.buy}</a>
+          aria-describedby="title availability">${language.words(en).buy}</a>
       </div>
     </div>
   </div>`;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Logical properties only (with flex and grid, which follow the direction): right to left needs no stylesheet of its own. */
 export const styles = css`
   :host {
     /* No box of its own: the dialog opens in the top layer, wherever its host is. */
@@ -41,7 +42,7 @@ export const styles = css`
     font-size: 18px;
   }
   h3 {
-    margin: 16px 0 8px;
+    margin-block: 16px 8px;
     font-size: 16px;
   }
   p {
@@ -51,7 +52,7 @@ export const styles = css`
     display: flex;
     gap: 12px;
     align-items: center;
-    margin: 12px 0 16px;
+    margin-block: 12px 16px;
   }
   .summary img {
     border-radius: 8px;
@@ -141,7 +142,7 @@ export const styles = css`
   .secondary {
     width: 100%;
     min-height: 44px;
-    margin-top: 8px;
+    margin-block-start: 8px;
     border: 1px solid var(--_accent);
     border-radius: 99px;
     font-weight: 700;
@@ -184,7 +185,8 @@ export const styles = css`
     display: grid;
     grid-template-columns: auto 1fr;
     gap: 4px 12px;
-    margin: 0 0 12px;
+    margin: 0;
+    margin-block-end: 12px;
   }
   dt {
     color: var(--_muted);

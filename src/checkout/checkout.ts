@@ -1,4 +1,4 @@
-import type { Appearance, PaymentIntent, Stripe, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
+import type { Appearance, PaymentIntent, Stripe, StripeElementLocale, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
 import { LitElement, adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import { SHIPPING_FIELDS, checkBuyer, emptyAddress, freshInput, newKey, type BuyerInput } from '../core/buyer.js';
 import {
@@ -10,11 +10,14 @@ import {
   type CheckoutAction,
   type CheckoutState,
 } from '../core/checkout-flow.js';
+import { watchSettings } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
 import { formatMoney } from '../core/money.js';
 import type { PartnerMatch } from '../core/partners.js';
 import { createOrder, getOrder } from '../core/protocol.js';
 import type { Order, OrderSource, Product, TweetInfo } from '../core/types.js';
+import english from '../words/en-checkout.js';
+import { chooseLanguage, wordsIn, type CheckoutWords } from '../words/language.js';
 import { theme } from '../buy-tweet/theme.styles.js';
 import { clearAttempt, forgetStripeReturn, loadAttempt, saveAttempt, stripeReturn, type StoredAttempt } from './attempt.js';
 import { styles } from './checkout.styles.js';
@@ -43,27 +46,38 @@ const isPurchase = (status: PaymentIntent['status'] | undefined) => status === '
 /** Errors of `confirmPayment` that are about the buyer's payment details: anything else is unclear. */
 const BUYER_ERRORS = ['card_error', 'validation_error'];
 
-const messageOf = (error: BuyTweetError, partner: string): string => {
+/**
+ * The languages of Stripe's Payment Element (StripeElementLocale; docs.stripe.com/js/appendix/
+ * supported_locales). A tag gets one of them as the element's words get ours (`zh-CN` → `zh`,
+ * `zh-HK` → `zh-HK`, `pt-PT` → `pt`), else Stripe's own guess, `auto`.
+ */
+const STRIPE_LOCALES = (
+  'ar bg cs da de el en en-AU en-CA en-NZ en-GB es es-ES es-419 et fi fil fr fr-CA fr-FR he hu hr id it it-IT ja ' +
+  'ko lt lv ms mt nb nl no pl pt pt-BR ro ru sk sl sv th tr vi zh zh-HK zh-TW'
+).split(' ');
+export const stripeLocale = (tag: string | undefined): StripeElementLocale =>
+  (chooseLanguage(tag, STRIPE_LOCALES) ?? 'auto') as StripeElementLocale;
+
+const messageOf = (error: BuyTweetError, partner: string, words: CheckoutWords): string => {
+  const values = { partner };
   switch (error.code) {
     case 'network':
-      return `${partner} could not be reached. Your details are kept: try again.`;
-
+      return words.orderUnreachable(values);
     case 'invalid_request':
-      return 'Please check the highlighted details.';
+      return words.checkDetails;
     case 'price_changed':
-      return 'The price has changed since this page loaded.';
+      return words.priceChanged;
     case 'sold_out':
-      return 'Sorry, this just sold out. Nothing was charged.';
+      return words.soldOutNow;
     case 'stripe_unavailable':
-      return 'The payment form could not be loaded. Check your connection and try again.';
+      return words.paymentFormUnavailable;
     case 'invalid_response':
-      return `${partner} sent an answer that can't be used. Nothing was charged: change your details or try again.`;
+      return words.orderUnreadable(values);
     default:
-      // Stripe's messages are written for buyers; a partner's own error codes and words are not:
-      // partner_error and any code of the partner's own say the same.
-      return error.step === 'order'
-        ? `${partner} had a problem taking the order. Nothing was charged: try again.`
-        : error.message;
+      // Stripe's messages are written for buyers, in the Payment Element's language; a partner's
+      // own error codes and words are not: partner_error and any code of the partner's own say
+      // the same.
+      return error.step === 'order' ? words.orderProblem(values) : error.message;
   }
 };
 
@@ -128,6 +142,10 @@ export class BuyTweetCheckout extends LitElement {
   };
 
   declare product: Product;
+  /**
+   * The BCP 47 tag of the element's language chain: the words (whose chunk the card has loaded),
+   * prices, country names and Stripe's own words.
+   */
   declare locale?: string;
   /** The partner's name, for messages. */
   declare partner: string;
@@ -148,6 +166,12 @@ export class BuyTweetCheckout extends LitElement {
   #container?: HTMLElement;
   /** Where the dialog is drawn when `<buy-tweet>` is not in the document's own tree. */
   #layer?: HTMLElement;
+  #unwatch?: () => void;
+
+  /** The checkout's words in the element's language, with the publisher's own. */
+  get #words(): CheckoutWords {
+    return wordsIn(english, this.locale);
+  }
 
   protected override createRenderRoot() {
     if (lightHostOf(this).getRootNode() === document) return super.createRenderRoot();
@@ -160,6 +184,8 @@ export class BuyTweetCheckout extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // `BuyTweet.configure({words})` may change a word while the dialog is open.
+    this.#unwatch ??= watchSettings(() => this.requestUpdate());
     // Back after a removal: so is the layer.
     if (this.#layer && !this.#layer.isConnected) document.body.append(this.#layer);
   }
@@ -169,6 +195,8 @@ export class BuyTweetCheckout extends LitElement {
     // Deferred, so that moving <buy-tweet> keeps the checkout as it is.
     queueMicrotask(() => {
       if (this.isConnected) return;
+      this.#unwatch?.();
+      this.#unwatch = undefined;
       // Closed for good: a dialog taken out while open comes back open but not modal.
       if (this.hasUpdated) this.#dialog().close();
       this.#unmountPayment();
@@ -248,7 +276,7 @@ export class BuyTweetCheckout extends LitElement {
     if (isPurchase(intent?.status) || order.status === 'paid') return this.#purchased(order);
     const error = new BuyTweetError({
       code: 'payment_failed',
-      message: intent?.last_payment_error?.message ?? 'The payment did not go through.',
+      message: intent?.last_payment_error?.message ?? this.#words.paymentDeclined,
       step: 'payment',
       retryable: true,
     });
@@ -335,7 +363,7 @@ export class BuyTweetCheckout extends LitElement {
     event.preventDefault();
     const state = this.#state!;
     if (state.step !== 'details') return;
-    const fields = checkBuyer(this.product, state.input);
+    const fields = checkBuyer(this.product, state.input, this.#words);
     if (Object.keys(fields).length) {
       this.#dispatch({ type: 'check_failed', fields });
       await this.updateComplete;
@@ -400,7 +428,7 @@ export class BuyTweetCheckout extends LitElement {
     this.#elements = this.#stripe.elements({
       clientSecret: payment.clientSecret,
       appearance: this.#appearance(),
-      locale: (this.locale ?? 'auto') as 'auto',
+      locale: stripeLocale(this.locale),
     });
     // In the light DOM of a host in the document's own tree, where Stripe.js mounts; slots show it
     // in the dialog.
@@ -467,7 +495,7 @@ export class BuyTweetCheckout extends LitElement {
     }
     const error = new BuyTweetError({
       code: 'payment_failed',
-      message: stripeError?.message ?? 'The payment could not be confirmed. Nothing was charged: try again.',
+      message: stripeError?.message ?? this.#words.paymentUnconfirmed,
       step: 'payment',
       retryable: true,
     });
@@ -536,28 +564,29 @@ export class BuyTweetCheckout extends LitElement {
     const state = this.#state;
     if (!state) return html`<dialog part="dialog"></dialog>`;
     const { product } = this;
+    const words = this.#words;
     return html`<dialog part="dialog" aria-labelledby="heading" @close=${this.#onClose}>
       <header>
         <h2 id="heading" tabindex="-1" ?data-focus=${state.step === 'details'}>
-          ${state.step === 'receipt' ? 'Thank you!' : 'Checkout'}
+          ${state.step === 'receipt' ? words.thanks : words.checkout}
         </h2>
-        <button class="close" aria-label="Close" @click=${this.#close}>×</button>
+        <button class="close" aria-label=${words.close} @click=${this.#close}>×</button>
       </header>
       <div class="summary">
         ${product.image
           ? html`<img src=${product.image.url} alt="" width="56" height="56" referrerpolicy="no-referrer" />`
           : nothing}
         <div>
-          <p class="title">${product.title}</p>
-          <p class="muted">${product.merchant.name}</p>
+          <p class="title"><bdi>${product.title}</bdi></p>
+          <p class="muted"><bdi>${product.merchant.name}</bdi></p>
         </div>
       </div>
-      ${state.step === 'details' || state.step === 'ordering' ? this.#renderDetails(state) : nothing}
-      ${state.step === 'sold_out' ? this.#renderSoldOut(state) : nothing}
+      ${state.step === 'details' || state.step === 'ordering' ? this.#renderDetails(state, words) : nothing}
+      ${state.step === 'sold_out' ? this.#renderSoldOut(state, words) : nothing}
       <section class="payment" ?hidden=${state.step !== 'payment' && state.step !== 'paying'}>
-        ${this.#renderPayment(state)}
+        ${this.#renderPayment(state, words)}
       </section>
-      ${state.step === 'receipt' ? this.#renderReceipt(state) : nothing}
+      ${state.step === 'receipt' ? this.#renderReceipt(state, words) : nothing}
     </dialog>`;
   }
 
@@ -578,7 +607,7 @@ export class BuyTweetCheckout extends LitElement {
     return this.#state!.fields[name] ? `${name}-error` : nothing;
   }
 
-  #renderDetails(state: CheckoutState) {
+  #renderDetails(state: CheckoutState, words: CheckoutWords) {
     const { product } = this;
     const { input } = state;
     const busy = state.step === 'ordering';
@@ -589,13 +618,13 @@ export class BuyTweetCheckout extends LitElement {
         ${product.variants.length
           ? this.#field(
               'variantId',
-              'Option',
+              words.option,
               html`<select id="variantId" name="variantId" aria-invalid=${this.#invalid('variantId')}
                 aria-describedby=${this.#describedBy('variantId')}>
                 ${product.variants.map(
                   (variant) => html`<option value=${variant.id} ?selected=${variant.id === input.variantId}
                     ?disabled=${variant.availability === 'sold_out'}>
-                    ${variant.title} · ${this.#money(variant.price ?? product.price)}${variant.availability === 'sold_out' ? ' · sold out' : ''}
+                    ${variant.title} · ${this.#money(variant.price ?? product.price)}${variant.availability === 'sold_out' ? ` · ${words.optionSoldOut}` : ''}
                   </option>`,
                 )}
               </select>`,
@@ -604,60 +633,65 @@ export class BuyTweetCheckout extends LitElement {
         ${product.maxQuantity > 1
           ? this.#field(
               'quantity',
-              'Quantity',
+              words.quantity,
               html`<input id="quantity" name="quantity" type="number" inputmode="numeric" min="1"
                 max=${product.maxQuantity} .value=${String(input.quantity)} required
                 aria-invalid=${this.#invalid('quantity')} aria-describedby=${this.#describedBy('quantity')} />`,
-              `Up to ${product.maxQuantity}`,
+              words.upTo({ max: product.maxQuantity }),
             )
           : nothing}
         ${this.#field(
           'email',
-          'Email',
-          html`<input id="email" name="email" type="email" autocomplete="email" required
+          words.email,
+          // dir=auto: an address reads left to right in a right-to-left dialog too.
+          html`<input id="email" name="email" type="email" autocomplete="email" required dir="auto"
             .value=${input.email} aria-invalid=${this.#invalid('email')} aria-describedby=${this.#describedBy('email')} />`,
-          'For your receipt',
+          words.emailHint,
         )}
-        ${product.requiresShipping ? this.#renderShipping(input) : nothing}
+        ${product.requiresShipping ? this.#renderShipping(input, words) : nothing}
         <div class="remember">
           <input id="remember" name="remember" type="checkbox" .checked=${state.remember} />
-          <label for="remember">Remember my email${product.requiresShipping ? ' and address' : ''} on this site</label>
-          ${state.saved ? html`<button type="button" class="link" @click=${this.#forget}>Forget saved details</button>` : nothing}
+          <label for="remember">${product.requiresShipping ? words.rememberAddress : words.rememberEmail}</label>
+          ${state.saved ? html`<button type="button" class="link" @click=${this.#forget}>${words.forget}</button>` : nothing}
         </div>
       </div>
-      ${state.error ? this.#renderError(state.error) : nothing}
+      ${state.error ? this.#renderError(state.error, words) : nothing}
       <p class="total">
-        <span>Total</span>
+        <span>${words.total}</span>
         <strong>${this.#money(state.newTotal ?? total)}</strong>
       </p>
       ${state.newTotal
         ? html`<p class="notice" role="alert">
-            The new total is ${this.#money(state.newTotal)} (was ${this.#money(total)}). Continue to accept it.
+            ${words.newTotal({ now: this.#money(state.newTotal), was: this.#money(total) })}
           </p>`
         : nothing}
       <button type="submit" class="primary" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
-        ${busy ? 'Creating your order…' : state.newTotal ? `Accept ${this.#money(state.newTotal)} and continue` : 'Continue to payment'}
+        ${busy
+          ? words.creatingOrder
+          : state.newTotal
+            ? words.accept({ total: this.#money(state.newTotal) })
+            : words.continue}
       </button>
     </form>`;
   }
 
-  #renderShipping(input: BuyerInput) {
+  #renderShipping(input: BuyerInput, words: CheckoutWords) {
     const { shipping } = input;
     const countries = countryOptions(this.locale);
     return html`<fieldset>
-      <legend>Shipping address</legend>
-      ${SHIPPING_FIELDS.map(([key, label, autocomplete, required]) => {
+      <legend>${words.shippingAddress}</legend>
+      ${SHIPPING_FIELDS.map(([key, label, autocomplete, missing]) => {
         const name = `shipping.${key}`;
         return this.#field(
           name,
-          label,
-          html`<input id=${name} name=${name} autocomplete=${autocomplete} ?required=${required}
+          words[label],
+          html`<input id=${name} name=${name} autocomplete=${autocomplete} ?required=${Boolean(missing)}
             .value=${shipping[key]} aria-invalid=${this.#invalid(name)} aria-describedby=${this.#describedBy(name)} />`,
         );
       })}
       ${this.#field(
         'shipping.country',
-        'Country',
+        words.country,
         html`<select id="shipping.country" name="shipping.country" autocomplete="shipping country"
           aria-invalid=${this.#invalid('shipping.country')} aria-describedby=${this.#describedBy('shipping.country')}>
           ${countries.map(
@@ -668,53 +702,53 @@ export class BuyTweetCheckout extends LitElement {
     </fieldset>`;
   }
 
-  #renderError(error: BuyTweetError) {
-    return html`<p class="error" role="alert">${messageOf(error, this.partner)}</p>`;
+  #renderError(error: BuyTweetError, words: CheckoutWords) {
+    return html`<p class="error" role="alert">${messageOf(error, this.partner, words)}</p>`;
   }
 
-  #renderSoldOut(state: CheckoutState) {
-    return html`<p class="error" role="alert" tabindex="-1" data-focus>${messageOf(state.error!, this.partner)}</p>
-      <button class="primary" @click=${this.#close}>Close</button>`;
+  #renderSoldOut(state: CheckoutState, words: CheckoutWords) {
+    return html`<p class="error" role="alert" tabindex="-1" data-focus>${messageOf(state.error!, this.partner, words)}</p>
+      <button class="primary" @click=${this.#close}>${words.close}</button>`;
   }
 
-  #renderPayment(state: CheckoutState) {
+  #renderPayment(state: CheckoutState, words: CheckoutWords) {
     const { order, attempt } = state;
     const paying = state.step === 'paying';
-    return html`<h3 tabindex="-1" ?data-focus=${state.step === 'payment'}>Payment</h3>
-      <p class="muted small">Order ${order?.id ?? ''} · ${attempt?.request.email ?? ''}</p>
+    return html`<h3 tabindex="-1" ?data-focus=${state.step === 'payment'}>${words.payment}</h3>
+      <p class="muted small">${words.order} <bdi>${order?.id ?? ''}</bdi> · <bdi>${attempt?.request.email ?? ''}</bdi></p>
       <div class="payment-element"><slot name="payment"></slot></div>
-      ${state.error ? this.#renderError(state.error) : nothing}
+      ${state.error ? this.#renderError(state.error, words) : nothing}
       ${state.error?.code === 'stripe_unavailable'
-        ? html`<button class="secondary" @click=${this.#showPaymentForm}>Try again</button>`
+        ? html`<button class="secondary" @click=${this.#showPaymentForm}>${words.tryAgain}</button>`
         : nothing}
       <button part="pay-button" class="primary" aria-disabled=${paying || !state.mounted ? 'true' : 'false'}
         aria-busy=${paying ? 'true' : 'false'} @click=${this.#pay}>
-        ${paying ? 'Paying…' : order ? `Pay ${this.#money(order.total)}` : 'Pay'}
+        ${paying ? words.paying : order ? words.payTotal({ total: this.#money(order.total) }) : words.pay}
       </button>
-      <button class="link" aria-disabled=${paying ? 'true' : 'false'} @click=${this.#edit}>Change details</button>`;
+      <button class="link" aria-disabled=${paying ? 'true' : 'false'} @click=${this.#edit}>${words.changeDetails}</button>`;
   }
 
   /** What was ordered, as sent, at the partner's total: never the form as it is now. */
-  #renderReceipt(state: CheckoutState) {
+  #renderReceipt(state: CheckoutState, words: CheckoutWords) {
     const order = state.order!;
     const sent = state.attempt?.request;
     const { product } = this;
     const variant = variantOf(product, sent?.variantId);
     return html`<section part="receipt" class="receipt" aria-labelledby="receipt-heading">
-      <h3 id="receipt-heading" tabindex="-1" data-focus>Your order is confirmed</h3>
+      <h3 id="receipt-heading" tabindex="-1" data-focus>${words.confirmed}</h3>
       <dl>
-        <dt>Order</dt>
+        <dt>${words.order}</dt>
         <dd>${order.id}</dd>
-        <dt>Item</dt>
-        <dd>${product.title}${variant ? ` (${variant.title})` : ''} × ${sent?.quantity ?? 1}</dd>
-        <dt>Total</dt>
+        <dt>${words.item}</dt>
+        <dd><bdi>${product.title}${variant ? ` (${variant.title})` : ''}</bdi> × ${sent?.quantity ?? 1}</dd>
+        <dt>${words.total}</dt>
         <dd>${this.#money(order.total)}</dd>
-        ${sent ? html`<dt>Receipt to</dt><dd>${sent.email}</dd>` : nothing}
+        ${sent ? html`<dt>${words.receiptTo}</dt><dd>${sent.email}</dd>` : nothing}
       </dl>
       ${order.receiptUrl
-        ? html`<p><a href=${order.receiptUrl} target="_blank" rel="noopener noreferrer">View receipt from ${this.partner}</a></p>`
+        ? html`<p><a href=${order.receiptUrl} target="_blank" rel="noopener noreferrer">${words.viewReceipt({ partner: this.partner })}</a></p>`
         : nothing}
-      <button class="primary" @click=${this.#close}>Done</button>
+      <button class="primary" @click=${this.#close}>${words.done}</button>
     </section>`;
   }
 }

@@ -1,3 +1,4 @@
+import type { CheckoutWords } from '../words/language.js';
 import type { Product, ShippingAddress } from './types.js';
 
 /**
@@ -13,14 +14,19 @@ export interface BuyerInput {
   shipping: ShippingAddress;
 }
 
-/** The fields of a shipping address: key, label, `autocomplete` token, required. */
-export const SHIPPING_FIELDS: ReadonlyArray<readonly [Exclude<keyof ShippingAddress, 'country'>, string, string, boolean]> = [
-  ['name', 'Full name', 'shipping name', true],
-  ['line1', 'Address', 'shipping address-line1', true],
-  ['line2', 'Apartment, suite (optional)', 'shipping address-line2', false],
-  ['city', 'City', 'shipping address-level2', true],
-  ['region', 'State / region', 'shipping address-level1', false],
-  ['postalCode', 'Postal code', 'shipping postal-code', true],
+type Word = { [K in keyof CheckoutWords]: CheckoutWords[K] extends string ? K : never }[keyof CheckoutWords];
+
+/**
+ * The fields of a shipping address: key, the word of its label, `autocomplete` token, and for a
+ * required field the word that asks for it.
+ */
+export const SHIPPING_FIELDS: ReadonlyArray<readonly [Exclude<keyof ShippingAddress, 'country'>, Word, string, Word?]> = [
+  ['name', 'fullName', 'shipping name', 'enterName'],
+  ['line1', 'address', 'shipping address-line1', 'enterAddress'],
+  ['line2', 'address2', 'shipping address-line2'],
+  ['city', 'city', 'shipping address-level2', 'enterCity'],
+  ['region', 'region', 'shipping address-level1'],
+  ['postalCode', 'postalCode', 'shipping postal-code', 'enterPostalCode'],
 ];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -46,20 +52,23 @@ export const freshInput = (
   shipping,
 });
 
-/** The buyer's own mistakes, by field name (`email`, `shipping.city`...): empty when there are none. */
-export const checkBuyer = (product: Product, input: BuyerInput): Record<string, string> => {
+/**
+ * The buyer's own mistakes, by field name (`email`, `shipping.city`...), in `words`: empty when
+ * there are none.
+ */
+export const checkBuyer = (product: Product, input: BuyerInput, words: CheckoutWords): Record<string, string> => {
   const fields: Record<string, string> = {};
   const { quantity } = input;
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > product.maxQuantity) {
-    fields.quantity = `Choose from 1 to ${product.maxQuantity}.`;
+    fields.quantity = words.chooseQuantity({ max: product.maxQuantity });
   }
   if (product.variants.length && !product.variants.some((variant) => variant.id === input.variantId)) {
-    fields.variantId = 'Choose an option.';
+    fields.variantId = words.chooseOption;
   }
-  if (!EMAIL.test(input.email.trim())) fields.email = 'Enter an email address like name@example.com.';
+  if (!EMAIL.test(input.email.trim())) fields.email = words.enterEmail;
   if (product.requiresShipping) {
-    for (const [key, label, , required] of SHIPPING_FIELDS) {
-      if (required && !input.shipping[key].trim()) fields[`shipping.${key}`] = `Enter your ${label.toLowerCase()}.`;
+    for (const [key, , , missing] of SHIPPING_FIELDS) {
+      if (missing && !input.shipping[key].trim()) fields[`shipping.${key}`] = words[missing];
     }
   }
   return fields;

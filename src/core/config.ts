@@ -11,6 +11,12 @@ export interface ConfigureOptions {
   linkEndpoint?: string | null;
   /** BCP 47 language for prices, dates and the element's words. */
   locale?: string;
+  /**
+   * The publisher's own words, by language (`{de: {buy: 'Jetzt kaufen'}}`), over buy-tweet's: strings
+   * only; a word with values takes them as `{name}` (`{view: 'Auf {partner} ansehen'}`). Words for a
+   * language buy-tweet does not ship add it, over English.
+   */
+  words?: { [language: string]: { [word: string]: string } };
 }
 
 interface Config {
@@ -18,6 +24,8 @@ interface Config {
   oembedEndpoint?: string;
   linkEndpoint?: string;
   locale?: string;
+  /** By language tag, as the publisher wrote it; none until the publisher gives words. */
+  words?: { [language: string]: { [word: string]: string } };
 }
 
 /** What `BuyTweet.configure` set, page-wide. */
@@ -48,7 +56,7 @@ export const watchSettings = (watcher: () => void): (() => void) => {
 export const settingsChanged = (): void => watchers.forEach((watcher) => watcher());
 
 /** `BuyTweet.configure`: settings merge into what was configured before. */
-export const configure = ({ partners, oembedEndpoint, linkEndpoint, locale }: ConfigureOptions = {}): void => {
+export const configure = ({ partners, oembedEndpoint, linkEndpoint, locale, words }: ConfigureOptions = {}): void => {
   for (const [id, partner] of Object.entries(partners ?? {})) {
     config.endpoints.set(id, checkEndpoint(partner?.endpoint, `the endpoint of partner "${id}"`));
   }
@@ -56,5 +64,12 @@ export const configure = ({ partners, oembedEndpoint, linkEndpoint, locale }: Co
   // `null` or '' turns reading through t.co off again.
   if (linkEndpoint !== undefined) config.linkEndpoint = linkEndpoint ? checkEndpoint(linkEndpoint, 'linkEndpoint') : undefined;
   if (locale !== undefined) config.locale = locale || undefined;
+  for (const tag in words) {
+    const given = words[tag]!;
+    for (const key in given) {
+      if (typeof given[key] !== 'string') throw new TypeError(`buy-tweet: words.${tag}.${key} must be a string`);
+    }
+    (config.words ??= {})[tag] = { ...config.words[tag], ...given };
+  }
   settingsChanged();
 };
