@@ -3,69 +3,23 @@
  * server for demo/ and dist/, each on its own port of 127.0.0.1. `npm start` runs it; the
  * benchmarks start it from code.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockPartnerServer } from '../dist/esm/mock/server.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const host = '127.0.0.1';
+import { host, moduleAnswer, startPageServer } from './static-server.mjs';
 
 export const startDemo = async ({ port = 8080, mockPort = 8788 } = {}) => {
   const partner = await startMockPartnerServer({ host, port: mockPort });
-
-  const TYPES = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.json': 'application/json; charset=utf-8',
-    '.svg': 'image/svg+xml',
-  };
-
-  // The demo runs under the strict policy a careful publisher would send.
-  const CSP = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    `img-src 'self' https: data: ${partner.url}`,
-    `connect-src 'self' ${partner.url} ${partner.url.replace('127.0.0.1', 'localhost')}`,
-    "frame-src 'self' https://js.stripe.com",
-    "require-trusted-types-for 'script'",
-    'trusted-types lit-html buy-tweet',
-  ].join('; ');
-
-  const server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url ?? '/', `http://${host}`);
-    if (pathname === '/') {
-      res.writeHead(302, { Location: '/demo/' });
-      return res.end();
-    }
-    if (pathname === '/demo/env.js') {
-      res.writeHead(200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'no-store' });
-      return res.end(`export const mockPartner = ${JSON.stringify(partner.url)};\n`);
-    }
-    const file = normalize(join(root, decodeURIComponent(pathname), pathname.endsWith('/') ? 'index.html' : ''));
-    const allowed = ['demo', 'dist'].some((dir) => file.startsWith(join(root, dir) + sep));
-    const info = allowed ? await stat(file).catch(() => null) : null;
-    if (!info?.isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      return res.end('Not found');
-    }
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
-      'Cache-Control': 'no-cache',
-    });
-    createReadStream(file).pipe(res);
+  const pages = await startPageServer({
+    port,
+    page: '/demo/',
+    routes: { '/demo/env.js': moduleAnswer(`export const mockPartner = ${JSON.stringify(partner.url)};\n`) },
+    connect: [partner.url, partner.url.replace('127.0.0.1', 'localhost')],
+    img: [partner.url],
   });
-
-  await new Promise((resolve) => server.listen(port, host, resolve));
   return {
-    url: `http://${host}:${server.address().port}/demo/`,
+    url: `${pages.origin}/demo/`,
     partner,
-    close: () => Promise.all([new Promise((resolve) => server.close(resolve)), partner.close()]),
+    close: () => Promise.all([pages.close(), partner.close()]),
   };
 };
 
