@@ -2,6 +2,7 @@ import type { Attempt } from '../core/checkout-flow.js';
 import { emptyAddress, type BuyerInput } from '../core/buyer.js';
 import { parseMoney } from '../core/validate.js';
 import type { Money, ShippingAddress } from '../core/types.js';
+import { stored } from './stored.js';
 
 /**
  * The purchase attempt under way, kept in this tab's sessionStorage until it ends in a receipt
@@ -25,14 +26,8 @@ export interface StoredAttempt {
 const PREFIX = 'buy-tweet:attempt ';
 const ADDRESS_KEYS = Object.keys(emptyAddress('')) as Array<keyof ShippingAddress>;
 
-const storage = (): Storage | undefined => {
-  try {
-    return window.sessionStorage;
-  } catch {
-    // Storage can be off (privacy settings, sandboxed frames): then an attempt lasts as long as the page.
-    return undefined;
-  }
-};
+// Without storage (or when it is full) an attempt lasts as long as the page.
+const storage = stored('sessionStorage');
 
 const keyOf = (endpoint: string, productUrl: string) => `${PREFIX}${endpoint} ${productUrl}`;
 
@@ -83,30 +78,13 @@ const parseStored = (value: unknown, endpoint: string, productUrl: string): Stor
   };
 };
 
-export const loadAttempt = (endpoint: string, productUrl: string): StoredAttempt | undefined => {
-  try {
-    const text = storage()?.getItem(keyOf(endpoint, productUrl));
-    return text ? parseStored(JSON.parse(text), endpoint, productUrl) : undefined;
-  } catch {
-    return undefined;
-  }
-};
+export const loadAttempt = (endpoint: string, productUrl: string): StoredAttempt | undefined =>
+  parseStored(storage.read(keyOf(endpoint, productUrl)), endpoint, productUrl);
 
-export const saveAttempt = (attempt: StoredAttempt): void => {
-  try {
-    storage()?.setItem(keyOf(attempt.endpoint, attempt.productUrl), JSON.stringify(attempt));
-  } catch {
-    // Full or refused: the attempt lasts as long as the page, as without storage.
-  }
-};
+export const saveAttempt = (attempt: StoredAttempt): void =>
+  storage.write(keyOf(attempt.endpoint, attempt.productUrl), attempt);
 
-export const clearAttempt = (endpoint: string, productUrl: string): void => {
-  try {
-    storage()?.removeItem(keyOf(endpoint, productUrl));
-  } catch {
-    // Nothing was stored where nothing can be.
-  }
-};
+export const clearAttempt = (endpoint: string, productUrl: string): void => storage.remove(keyOf(endpoint, productUrl));
 
 /** Stripe's parameters on the page's URL after a payment method that left the page came back. */
 export interface StripeReturn {

@@ -1,5 +1,6 @@
 import type { ShippingAddress } from '../core/types.js';
 import { COUNTRIES } from './countries.js';
+import { stored } from './stored.js';
 
 /**
  * "Remember me", as Twitter's Buy button had it: with the buyer's consent, their email and
@@ -38,14 +39,7 @@ export const REMEMBER_CAPS = {
 
 const ADDRESS_TEXT = ['name', 'line1', 'line2', 'city', 'region', 'postalCode'] as const;
 
-const storage = (): Storage | undefined => {
-  try {
-    return window.localStorage;
-  } catch {
-    // Storage can be off (privacy settings, sandboxed frames): then nothing is remembered.
-    return undefined;
-  }
-};
+const storage = stored('localStorage');
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,13 +66,7 @@ const validBuyer = (value: unknown): RememberedBuyer | undefined => {
 
 /** The saved buyer, as far as it is valid and younger than 180 days; an expired one is removed. */
 export const recall = (now = Date.now()): RememberedBuyer | undefined => {
-  const store = storage();
-  let saved: unknown;
-  try {
-    saved = JSON.parse(store?.getItem(KEY) ?? 'null');
-  } catch {
-    return undefined;
-  }
+  const saved = storage.read(KEY);
   if (!isRecord(saved)) return undefined;
   const { savedAt } = saved;
   // No date, or one from the future, can't be aged: such a record is treated as expired.
@@ -93,17 +81,7 @@ export const recall = (now = Date.now()): RememberedBuyer | undefined => {
 export const remember = (buyer: RememberedBuyer, now = Date.now()): void => {
   const valid = validBuyer(buyer);
   if (!valid) return forget();
-  try {
-    storage()?.setItem(KEY, JSON.stringify({ ...valid, savedAt: now }));
-  } catch {
-    // Full or refused: the checkout works the same, it just won't be filled next time.
-  }
+  storage.write(KEY, { ...valid, savedAt: now });
 };
 
-export const forget = (): void => {
-  try {
-    storage()?.removeItem(KEY);
-  } catch {
-    // Nothing was stored where nothing can be.
-  }
-};
+export const forget = (): void => storage.remove(KEY);
