@@ -4,8 +4,19 @@ import { config, configure } from '../../src/core/config.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import { stripeLocale } from '../../src/checkout/checkout.js';
 import '../../src/define.js';
-import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
-import { buyButton, card, checkoutOf, continueButton, fill, inDialog, openCheckout, textOf, toPayment } from '../checkout/helpers.js';
+
+import {
+  buyButton,
+  card,
+  checkoutOf,
+  continueButton,
+  fill,
+  inDialog,
+  openCheckout,
+  textOf,
+  toPayment,
+  useFakeStripe,
+} from '../checkout/helpers.js';
 
 const part = (el: BuyTweetElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (el: BuyTweetElement, name: string) => textOf(part(el, name));
@@ -46,11 +57,7 @@ const inside = async (template: ReturnType<typeof html>) => {
 const labelOf = (el: BuyTweetElement, name: string) => textOf(inDialog(el, `label[for="${name}"]`));
 const errorOf = (el: BuyTweetElement, name: string) => textOf(inDialog(el, `[id="${name}-error"]`));
 
-let stripe: FakeStripeControl;
-before(() => {
-  stripe = installFakeStripe({ delay: 0 });
-});
-after(() => stripe.uninstall());
+const stripe = useFakeStripe({ delay: 0 });
 afterEach(() => {
   config.locale = undefined;
   config.words = undefined;

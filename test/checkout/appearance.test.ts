@@ -5,15 +5,11 @@ import { expect } from '@open-wc/testing';
 import type { Appearance } from '@stripe/stripe-js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import '../../src/define.js';
-import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
-import '../setup.js';
-import { card, fill, openCheckout, toPayment } from './helpers.js';
 
-let stripe: FakeStripeControl;
-before(() => {
-  stripe = installFakeStripe({ delay: 20 });
-});
-after(() => stripe.uninstall());
+import '../setup.js';
+import { card, fill, openCheckout, toPayment, useFakeStripe } from './helpers.js';
+
+const stripe = useFakeStripe();
 
 const appearanceOf = async (el: BuyTweetElement): Promise<Appearance> => {
   const before = stripe.calls.length;

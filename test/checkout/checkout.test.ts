@@ -2,7 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import '../../src/define.js';
-import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
+
 import { mock } from '../setup.js';
 import {
   buyButton,
@@ -19,13 +19,10 @@ import {
   receiptOf,
   textOf,
   toPayment,
+  useFakeStripe,
 } from './helpers.js';
 
-let stripe: FakeStripeControl;
-before(() => {
-  stripe = installFakeStripe({ delay: 20 });
-});
-after(() => stripe.uninstall());
+const stripe = useFakeStripe();
 afterEach(() => localStorage.clear());
 
 const CARD_OK = '4242 4242 4242 4242';

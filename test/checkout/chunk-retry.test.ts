@@ -3,16 +3,12 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { bypass, http, HttpResponse } from 'msw';
 import '../../src/define.js';
-import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
+
 import { waitUntil } from '../wait.js';
 import { worker } from '../setup.js';
-import { buyButton, card, dialogOf } from './helpers.js';
+import { buyButton, card, dialogOf, useFakeStripe } from './helpers.js';
 
-let stripe: FakeStripeControl;
-before(() => {
-  stripe = installFakeStripe({ delay: 20 });
-});
-after(() => stripe.uninstall());
+useFakeStripe();
 
 describe('checkout chunk that failed to load', () => {
   it('says so on the card, then loads on the next press under a new URL', async () => {

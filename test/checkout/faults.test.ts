@@ -6,7 +6,7 @@ import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import { createOrder } from '../../src/core/protocol.js';
 import { BuyTweetError } from '../../src/core/errors.js';
 import '../../src/define.js';
-import { fakeStripeCards, installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
+import { fakeStripeCards } from '../../src/mock/stripe.js';
 import { waitUntil } from '../wait.js';
 import { mock } from '../setup.js';
 import {
@@ -22,13 +22,10 @@ import {
   receiptOf,
   textOf,
   toPayment,
+  useFakeStripe,
 } from './helpers.js';
 
-let stripe: FakeStripeControl;
-before(() => {
-  stripe = installFakeStripe({ delay: 20 });
-});
-after(() => stripe.uninstall());
+const stripe = useFakeStripe();
 
 const albumCheckout = async (): Promise<BuyTweetElement> => {
   const el = await card('https://gumroad.com/l/new-album');

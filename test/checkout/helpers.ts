@@ -3,6 +3,7 @@ import { render } from 'lit';
 import { waitUntil } from '../wait.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import type { BuyTweetCheckout } from '../../src/checkout/checkout.js';
+import { installFakeStripe, type FakeStripeControl, type FakeStripeOptions } from '../../src/mock/stripe.js';
 import { mock } from '../setup.js';
 
 /**
@@ -94,3 +95,21 @@ export const receiptOf = (el: BuyTweetElement) => inDialog(el, '[part="receipt"]
 export const orderRequests = () => mock.requests.filter((request) => request.route === 'orders');
 
 export const textOf = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/**
+ * The test-mode fake Stripe for a test file: installed before its tests, uninstalled after. What it
+ * gives reads as that installation's control (calls, nextOutcome...), once `before` has run.
+ */
+export const useFakeStripe = (options: FakeStripeOptions = { delay: 20 }): FakeStripeControl => {
+  let control: FakeStripeControl | undefined;
+  before(() => {
+    control = installFakeStripe(options);
+  });
+  after(() => control?.uninstall());
+  return new Proxy({} as FakeStripeControl, {
+    get: (_, name) => {
+      const value: unknown = Reflect.get(control!, name);
+      return typeof value === 'function' ? value.bind(control) : value;
+    },
+  });
+};

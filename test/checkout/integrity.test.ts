@@ -6,7 +6,7 @@ import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import { BuyTweetPurchaseEvent } from '../../src/buy-tweet/events.js';
 import '../../src/define.js';
 import { getStripe } from '../../src/checkout/stripe.js';
-import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
+
 import { waitUntil } from '../wait.js';
 import { mock, worker } from '../setup.js';
 import {
@@ -23,13 +23,10 @@ import {
   receiptOf,
   textOf,
   toPayment,
+  useFakeStripe,
 } from './helpers.js';
 
-let stripe: FakeStripeControl;
-before(() => {
-  stripe = installFakeStripe({ delay: 20 });
-});
-after(() => stripe.uninstall());
+const stripe = useFakeStripe();
 afterEach(() => localStorage.clear());
 
 const CARD_OK = '4242 4242 4242 4242';

@@ -2,15 +2,11 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
-import { mock } from '../setup.js';
-import { buyButton, card, checkoutOf, dialogOf, inDialog, receiptOf } from './helpers.js';
 
-let stripe: FakeStripeControl;
-before(() => {
-  stripe = installFakeStripe({ delay: 20 });
-});
-after(() => stripe.uninstall());
+import { mock } from '../setup.js';
+import { buyButton, card, checkoutOf, dialogOf, inDialog, receiptOf, useFakeStripe } from './helpers.js';
+
+useFakeStripe();
 
 /** The focused element, through every shadow root. */
 const focused = (): Element | null => {

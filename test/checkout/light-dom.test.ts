@@ -5,7 +5,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import '../../src/define.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
-import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
+
 import {
   buyButton,
   card,
@@ -19,13 +19,10 @@ import {
   paymentContainer,
   receiptOf,
   toPayment,
+  useFakeStripe,
 } from './helpers.js';
 
-let stripe: FakeStripeControl;
-before(() => {
-  stripe = installFakeStripe({ delay: 20 });
-});
-after(() => stripe.uninstall());
+const stripe = useFakeStripe();
 
 const ALBUM = 'https://gumroad.com/l/new-album';
 
