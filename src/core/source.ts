@@ -16,6 +16,10 @@ export interface SourceInput {
   tweet?: unknown;
   /** An embedded tweet, read off the light DOM or off embed HTML. */
   embedded?: EmbeddedTweetParts | null;
+  /** A tweet widgets.js rendered in place of the embedded one (`readRenderedTweet`). */
+  rendered?: { id?: string } | null;
+  /** What was read of the embedded tweet before widgets.js replaced it. */
+  kept?: TweetInfo | null;
   tweetUrl?: string | null;
 }
 
@@ -23,13 +27,19 @@ export interface SourceInput {
 export type Source =
   | { from: 'product-url'; productUrl: string; tweet: TweetInfo | null }
   | { from: 'tweet'; tweet: TweetInfo }
-  | { from: 'tweet-url'; tweetUrl: string };
+  | { from: 'tweet-url'; tweetUrl: string }
+  /** A tweet widgets.js rendered before anything read it: read by its id, never drawn again. */
+  | { from: 'rendered'; tweetUrl: string };
 
-export const pickSource = ({ productUrl, tweet, embedded, tweetUrl }: SourceInput): Source | null => {
+export const pickSource = ({ productUrl, tweet, embedded, rendered, kept, tweetUrl }: SourceInput): Source | null => {
+  // widgets.js replacing the embedded tweet changes nothing of what was read of it; the empty
+  // shell of a deleted tweet neither.
+  const same = rendered && kept && (!rendered.id || rendered.id === kept.id) ? kept : null;
   // The tweet is read whatever decides the link: it is the order's source.
-  const read = (tweet ? tweetFromObject(tweet) : null) ?? (embedded ? tweetFromEmbed(embedded) : null);
+  const read = (tweet ? tweetFromObject(tweet) : null) ?? (embedded ? tweetFromEmbed(embedded) : same);
   if (productUrl) return { from: 'product-url', productUrl, tweet: read };
   if (read) return { from: 'tweet', tweet: read };
+  if (rendered?.id) return { from: 'rendered', tweetUrl: `https://twitter.com/i/status/${rendered.id}` };
   return tweetUrl ? { from: 'tweet-url', tweetUrl } : null;
 };
 

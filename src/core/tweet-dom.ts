@@ -22,3 +22,17 @@ export const readEmbeddedTweet = (root: ParentNode): EmbeddedTweetParts => {
     byline,
   };
 };
+
+/**
+ * A tweet that widgets.js has rendered under `root` (CONTRACT 2): `{id}`, or `{}` for the empty
+ * shell it may leave of a deleted tweet, or `null` when there is none. widgets.js writes
+ * `<div class="twitter-tweet twitter-tweet-rendered"><iframe id="twitter-widget-0"
+ * data-tweet-id="…" src="https://platform.twitter.com/embed/Tweet.html?…&id=…">` (as public pages
+ * saved after it ran show); the id is the iframe's `data-tweet-id`, else the `id` of its `src`.
+ */
+export const readRenderedTweet = (root: ParentNode): { id?: string } | null => {
+  const shell = root.querySelector('.twitter-tweet-rendered');
+  const frame = shell?.querySelector('iframe');
+  const id = frame?.getAttribute('data-tweet-id') || /[?&]id=(\d+)/.exec(frame?.getAttribute('src') ?? '')?.[1];
+  return shell && (/^\d{1,25}$/.test(id ?? '') ? { id } : {});
+};

@@ -45,6 +45,40 @@ describe('source: which link is the product link (CONTRACT 2)', () => {
   });
 });
 
+describe('source: tweets widgets.js rendered (CONTRACT 2)', () => {
+  const kept: TweetInfo = { id: '7', url: 'https://twitter.com/a/status/7', links: [ALBUM] };
+  /** [rendered, kept, what decides] */
+  const CASES: Array<[string, { id?: string } | null, TweetInfo | null, unknown]> = [
+    ['the same tweet as was read: what was read', { id: '7' }, kept, { from: 'tweet', tweet: kept }],
+    ["a deleted tweet's empty shell: what was read", {}, kept, { from: 'tweet', tweet: kept }],
+    ['rendered before anything read it: read by its id', { id: '9' }, null, { from: 'rendered', tweetUrl: 'https://twitter.com/i/status/9' }],
+    ['another tweet than was read: read by its id', { id: '9' }, kept, { from: 'rendered', tweetUrl: 'https://twitter.com/i/status/9' }],
+    ['an empty shell and nothing read: no source', {}, null, null],
+    ['nothing rendered: what was read counts no more', null, kept, null],
+  ];
+  for (const [name, rendered, before, expected] of CASES) {
+    it(name, () => expect(pickSource({ rendered, kept: before })).to.deep.equal(expected));
+  }
+
+  it('the embedded tweet (widgets.js keeps a deleted one beside its shell), a tweet object and product-url come first', () => {
+    const embedded = { links: [{ href: LAMP, text: 'fancy.com/things/1234567' }] };
+    expect(pickSource({ embedded, rendered: { id: '9' }, kept })).to.have.nested.property('tweet.links[0]', LAMP);
+    expect(pickSource({ embedded, rendered: {}, kept })).to.have.nested.property('tweet.links[0]', LAMP);
+    expect(pickSource({ productUrl: ALBUM, rendered: { id: '7' }, kept })).to.deep.equal({ from: 'product-url', productUrl: ALBUM, tweet: kept });
+    expect(pickSource({ productUrl: ALBUM, rendered: { id: '9' } })).to.deep.equal({ from: 'product-url', productUrl: ALBUM, tweet: null });
+    expect(pickSource({ rendered: { id: '9' }, tweetUrl: 'https://x.com/a/status/1' })).to.deep.include({ from: 'rendered' });
+  });
+
+  it('reads a rendered tweet through loadTweet, like a tweet-url', async () => {
+    const asked: string[] = [];
+    const read = await readProductLink(pickSource({ rendered: { id: '9' } }), {
+      loadTweet: async (url) => (asked.push(url), { id: '9', links: [ALBUM] }),
+    });
+    expect(asked).to.deep.equal(['https://twitter.com/i/status/9']);
+    expect(read.match?.productUrl).to.equal(ALBUM);
+  });
+});
+
 describe('source: reading what must be read', () => {
   const tweetOf = (links: string[]): TweetInfo => ({ links });
   const options = (more: Partial<ReadOptions> = {}): ReadOptions & { asked: string[][] } => {

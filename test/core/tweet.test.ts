@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { expandLink, parseStatusUrl, tweetFromEmbed, tweetFromObject } from '../../src/core/tweet.js';
-import { readEmbeddedTweet } from '../../src/core/tweet-dom.js';
+import { readEmbeddedTweet, readRenderedTweet } from '../../src/core/tweet-dom.js';
 import type { TweetLink } from '../../src/core/types.js';
 import '../setup.js';
 
@@ -133,4 +133,37 @@ describe('tweet: API objects', () => {
   it('refuses what is not a tweet', () => {
     for (const value of [null, 42, 'text', [], {}]) expect(tweetFromObject(value)).to.equal(null);
   });
+});
+
+/**
+ * What widgets.js leaves in place of the blockquote, as public pages saved after it ran show:
+ * today's div and iframe (its `src` cut short here), the same without data-tweet-id (only the `id`
+ * of its src), and the empty shell of a deleted tweet.
+ */
+const RENDERED: Array<[string, string, { id?: string } | null]> = [
+  [
+    "today's div and iframe",
+    '<div class="twitter-tweet twitter-tweet-rendered" style="display: flex; max-width: 550px; width: 100%; margin-top: 10px; margin-bottom: 10px;"><iframe id="twitter-widget-0" scrolling="no" frameborder="0" allowtransparency="true" allowfullscreen="true" class="" style="position: static; visibility: visible; width: 550px; height: 393px; display: block; flex-grow: 1;" title="X Post" src="https://platform.twitter.com/embed/Tweet.html?dnt=false&amp;embedId=twitter-widget-0&amp;frame=false&amp;hideCard=false&amp;hideThread=false&amp;id=1630000000000000001&amp;lang=en&amp;theme=light&amp;width=550px" data-tweet-id="1630000000000000001"></iframe></div>',
+    { id: '1630000000000000001' },
+  ],
+  [
+    'the iframe without data-tweet-id: the id of its src',
+    '<div class="twitter-tweet twitter-tweet-rendered"><iframe id="twitter-widget-0" title="X Post" src="https://platform.twitter.com/embed/Tweet.html?creatorScreenName=someone&amp;dnt=true&amp;embedId=twitter-widget-0&amp;id=1630000000000000002&amp;lang=en"></iframe></div>',
+    { id: '1630000000000000002' },
+  ],
+  ['the empty shell of a deleted tweet', '<div class="twitter-tweet twitter-tweet-rendered" style="display: flex;"></div>', {}],
+  ['an id that is no number', '<div class="twitter-tweet twitter-tweet-rendered"><iframe data-tweet-id="1;alert(1)"></iframe></div>', {}],
+  ['a blockquote not rendered yet', '<blockquote class="twitter-tweet"><p>Hi</p></blockquote>', null],
+  ['an iframe of someone else', '<iframe src="https://example.com/?id=1"></iframe>', null],
+];
+
+describe('tweet: tweets widgets.js rendered', () => {
+  for (const [name, markup, expected] of RENDERED) {
+    it(`${name} → ${JSON.stringify(expected)}`, () => {
+      const root = document.createElement('div');
+      // Test-authored markup only.
+      root.innerHTML = markup;
+      expect(readRenderedTweet(root)).to.deep.equal(expected);
+    });
+  }
 });
