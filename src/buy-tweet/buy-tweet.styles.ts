@@ -3,27 +3,23 @@ import { css } from 'lit';
 /**
  * The card has one fixed height, skeleton and product alike, so nothing below it moves when the
  * product arrives. Colours come from `theme`. Logical properties only (and flex, which follows
- * the direction), so a right-to-left card needs no stylesheet of its own.
+ * the direction), so a right-to-left card needs no stylesheet of its own. The error card's and the
+ * tweet view's own styles come with their chunks (fallbacks.ts, tweet-url.ts).
  */
 export const styles = css`
   :host {
     display: block;
     max-width: 550px;
+  }
+  /* Not on the host: the publisher's tweet keeps the page's font, as before the script ran. */
+  :host > div {
     font: 15px/1.3 var(--_font);
     color: var(--_fg);
   }
-  .tweet,
   .card {
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     background: var(--_bg);
-  }
-  .tweet {
-    margin: 0;
-    overflow-wrap: anywhere;
-    padding: 12px 16px;
-  }
-  .card {
     display: flex;
     gap: 12px;
     box-sizing: border-box;
@@ -86,8 +82,7 @@ export const styles = css`
   [part='price'] {
     font-weight: 700;
   }
-  button,
-  .button {
+  button {
     flex: none;
     min-height: 36px;
     padding: 0 18px;
@@ -98,18 +93,6 @@ export const styles = css`
     cursor: pointer;
     background: var(--_accent);
     color: var(--_on-accent);
-  }
-  /* A link that looks like a button (a Payment Link's Buy). */
-  .button {
-    display: inline-flex;
-    align-items: center;
-    box-sizing: border-box;
-    text-decoration: none;
-  }
-  .secondary {
-    background: none;
-    color: inherit;
-    border-color: var(--_muted);
   }
   button:disabled {
     cursor: default;
@@ -139,12 +122,6 @@ export const styles = css`
     to {
       opacity: 0.5;
     }
-  }
-  .error {
-    flex-wrap: wrap;
-    gap: 8px 12px;
-    align-items: center;
-    height: auto;
   }
   .sr {
     position: absolute;

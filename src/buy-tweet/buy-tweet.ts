@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { config, safeEndpoint, watchSettings } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
 import { isAbortError } from '../core/http.js';
@@ -6,7 +6,7 @@ import { loadProduct } from '../core/lookup.js';
 import { formatMoney } from '../core/money.js';
 import { partnerEndpoint, type PartnerMatch } from '../core/partners.js';
 import { pickSource, readProductLink } from '../core/source.js';
-import { readEmbeddedTweet } from '../core/tweet-dom.js';
+import { readEmbeddedTweet, readRenderedTweet } from '../core/tweet-dom.js';
 import type { Product, TweetInfo } from '../core/types.js';
 import type {
   CheckoutCloseEvent,
@@ -77,6 +77,13 @@ const loadFallbacks = (): Promise<unknown> =>
     (module) => (fallbacks = module),
     () => (fallbacks = null),
   ));
+
+/** Adds the styles a chunk brings to an element's own, once. */
+const adopt = (root: HTMLElement | DocumentFragment, styles: CSSResult) => {
+  const shadow = root as ShadowRoot;
+  const sheet = styles.styleSheet;
+  if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+};
 
 /**
  * The checkout chunk, imported on the first sign of intent. A browser keeps a failed dynamic
@@ -249,13 +256,16 @@ export class BuyTweetElement extends LitElement {
       tweet: this.tweet,
       // tweet-url counts only when the element holds no tweet of its own (CONTRACT 2, item 4).
       embedded: this.querySelector('blockquote, a[href]') ? readEmbeddedTweet(this) : null,
+      rendered: readRenderedTweet(this),
+      // What was read before widgets.js replaced the tweet with its iframe.
+      kept: this.#tweet,
       tweetUrl: this.tweetUrl,
     });
     this.#reading?.abort();
     const reading = (this.#reading = new AbortController());
     if (source?.from !== 'tweet-url') this.#tweetView = undefined;
-    else {
-      // Until its tweet is read, a tweet-url holds the card's place.
+    if (source && 'tweetUrl' in source) {
+      // Until its tweet is read, a tweet-url (or a tweet widgets.js rendered first) holds the card's place.
       if (this.#view.state === 'none') this.#show({ state: 'loading' });
       // oEmbed is a third party: asked, like a lookup, once the element nears the viewport.
       if (!this.#whenNear(() => this.#readSource())) return;
@@ -266,8 +276,12 @@ export class BuyTweetElement extends LitElement {
       readLinks: linkEndpoint ? (links, signal) => readThroughEndpoint(linkEndpoint, links, signal) : undefined,
       // From a chunk only elements with a tweet-url load.
       loadTweet: (url) =>
-        import('./tweet-url.js').then(({ loadTweet, renderTweet }) => {
-          this.#tweetView = renderTweet;
+        import('./tweet-url.js').then(({ loadTweet, renderTweet, styles }) => {
+          // A rendered tweet is on the page already: it is not drawn a second time.
+          if (source?.from === 'tweet-url') {
+            adopt(this.renderRoot, styles);
+            this.#tweetView = renderTweet;
+          }
           return loadTweet(url, safeEndpoint(this.oembedEndpoint));
         }),
       signal: reading.signal,
@@ -366,7 +380,12 @@ export class BuyTweetElement extends LitElement {
   #show(view: View) {
     this.#view = view;
     this.requestUpdate();
-    if (view.state === 'error' || view.state === 'payment-link') void loadFallbacks().then(() => this.requestUpdate());
+    if (view.state === 'error' || view.state === 'payment-link') {
+      void loadFallbacks().then(() => {
+        if (fallbacks) adopt(this.renderRoot, fallbacks.styles);
+        this.requestUpdate();
+      });
+    }
   }
 
   /** Shows the failure (as the card, unless `card` is false) and fires `buy-tweet-error`. */

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { BuyTweetError, ErrorCode } from '../core/errors.js';
 import type { PartnerMatch } from '../core/partners.js';
 import { safeUrl } from '../core/url.js';
@@ -12,6 +12,36 @@ import type { Language } from './language.js';
  * Link's card and the advice about t.co. A chunk of its own, loaded on the first need, so that
  * pages whose cards all work never load it.
  */
+
+/** The error card's and the Payment Link card's own styles, added to the element's with this chunk. */
+export const styles = css`
+  .error {
+    flex-wrap: wrap;
+    gap: 8px 12px;
+    align-items: center;
+    height: auto;
+  }
+  .secondary {
+    background: none;
+    color: inherit;
+    border-color: var(--_muted);
+  }
+  /* A link that looks like the Buy button (a Payment Link's Buy). */
+  .button {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    box-sizing: border-box;
+    min-height: 36px;
+    padding: 0 18px;
+    border: 1px solid var(--_accent);
+    border-radius: 99px;
+    font-weight: 700;
+    text-decoration: none;
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+`;
 
 /** What the buyer is told when a step fails: short, and about what they can do. */
 const errorText = (words: FallbackWords, code: ErrorCode, partner: string): string => {

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { config } from '../core/config.js';
 import { loadOEmbedTweet } from '../core/oembed.js';
 import type { TweetInfo } from '../core/types.js';
@@ -23,6 +23,20 @@ export const loadTweet = (url: string, endpoint?: string): Promise<TweetInfo> =>
   }
   return tweet;
 };
+
+/** The tweet view's own styles, added to the element's with this chunk. */
+export const styles = css`
+  .tweet {
+    margin: 0;
+    padding: 12px 16px;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+    font: 15px/1.3 var(--_font);
+    color: var(--_fg);
+    background: var(--_bg);
+  }
+`;
 
 /** A tweet read through oEmbed (the element's light DOM is empty then): shown as text, never as markup. */
 export const renderTweet = (tweet: TweetInfo) =>
