@@ -1,5 +1,6 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
@@ -70,9 +71,20 @@ const wordChunks = () => ({
   },
 });
 
+/** dist/buy-tweet.css, the card's place before the script runs (src/buy-tweet.css), without its comments and spaces. */
+const placeStylesheet = () => ({
+  name: 'place-stylesheet',
+  async generateBundle() {
+    const css = await readFile('src/buy-tweet.css', 'utf8');
+    const source = css.replace(/\/\*[^]*?\*\//g, '').replace(/\s*([{}:;,()])\s*/g, '$1').replace(/;}/g, '}').trim();
+    this.emitFile({ type: 'asset', fileName: 'buy-tweet.css', source: `${source}\n` });
+  },
+});
+
 export default [
   {
     input: 'dist/esm/loader.js',
+    plugins: [placeStylesheet()],
     output: { file: 'dist/buy-tweet.js', format: 'iife', plugins: [minify(false)] },
   },
   {

@@ -1,6 +1,6 @@
 /**
- * `npm run size`: the bytes a publisher's page loads before the first card shows (the loader and
- * the module it imports, with everything that module imports statically), gzipped, and the lazy
+ * `npm run size`: the bytes a publisher's page loads before the first card shows (the stylesheet,
+ * the loader and the module it imports, with everything that module imports statically), gzipped, and the lazy
  * chunks apart. Run after `npm run build`. Over the budget, it fails (CI runs it).
  */
 import { readFile, readdir } from 'node:fs/promises';
@@ -9,9 +9,11 @@ import { gzipSync } from 'node:zlib';
 /**
  * The most an English page may load before its first card, in KB (1024 bytes) gzip: 14.60 KB when
  * issue 9 set it (with issue 8's answer caps and the loader's module-script warning in), plus the
- * 0.3 KB that issue grants the words of every language. Raising it takes a reason, written here.
+ * 0.3 KB that issue grants the words of every language; plus the 0.3 KB issue 14 grants tweets that
+ * widgets.js renders and the stylesheet that holds the card's place (0.17 KB of it). Raising it
+ * takes a reason, written here.
  */
-const BUDGET_KB = 14.9;
+const BUDGET_KB = 15.2;
 
 const dist = new URL('../dist/', import.meta.url);
 const gzip = async (file) => {
@@ -19,8 +21,9 @@ const gzip = async (file) => {
   return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, text: bytes.toString() };
 };
 
-// Follow static imports from the module entry: those load before the element can run.
-const first = [await gzip('buy-tweet.js')];
+// The stylesheet that holds the card's place (the README's setup links it), the loader, and the
+// static imports of the module entry: those load before the element can run.
+const first = [await gzip('buy-tweet.css'), await gzip('buy-tweet.js')];
 const queue = ['buy-tweet.module.js'];
 while (queue.length) {
   const file = queue.shift();
