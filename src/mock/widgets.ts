@@ -99,7 +99,8 @@ function standIn(deleted: string[]): void {
     const author = /\s*(.*?)\s*\(@(\w+)\)/.exec(byline.replace(/^\s*[—-]\s*/, ''));
     return {
       id,
-      text: paragraph?.textContent ?? '',
+      // A reader sees a line break where embed code has `<br>`.
+      text: [...(paragraph?.childNodes ?? [])].map((node) => (node.nodeName === 'BR' ? '\n' : node.textContent)).join(''),
       lang: paragraph?.getAttribute('lang') ?? '',
       dir: paragraph?.getAttribute('dir') ?? 'auto',
       name: author?.[1] ?? '',

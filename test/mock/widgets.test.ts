@@ -103,6 +103,15 @@ describe('widgets.js stand-in', () => {
     expect(shown.querySelector('p')!.lang).to.equal(album.lang);
   });
 
+  it('keeps the line breaks the embed code writes as <br>', async () => {
+    const zine = fixtureTweets.zineSoldOut;
+    const rendered = renderedTweet(zine.id);
+    paste(embedCode(zine));
+    const frame = (await rendered).target as HTMLIFrameElement;
+
+    expect(frame.contentDocument!.querySelector('p')!.textContent).to.include('Thank you!\nIssue 2 soon');
+  });
+
   it('numbers several tweets on a page in order: twitter-widget-n, n+1', async () => {
     const both = Promise.all([renderedTweet(album.id), renderedTweet(lamp.id)]);
     const container = paste(embedCode(album) + embedCode(lamp));
