@@ -15,6 +15,10 @@ export const startDemo = async ({ port = 8080, mockPort = 8788 } = {}) => {
     routes: { '/demo/env.js': moduleAnswer(`export const mockPartner = ${JSON.stringify(partner.url)};\n`) },
     connect: [partner.url, partner.url.replace('127.0.0.1', 'localhost')],
     img: [partner.url],
+    // The embed code's widgets.js: demo/sw.js answers it from the mock partner server.
+    script: ['https://platform.twitter.com/widgets.js'],
+    // Registering that worker is a TrustedScriptURL sink: demo/widgets-worker.js's policy passes sw.js only.
+    trustedTypes: ['buy-tweet-demo'],
   });
   return {
     url: `${pages.origin}/demo/`,

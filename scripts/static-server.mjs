@@ -25,22 +25,27 @@ export const moduleAnswer = (source) => (req, res) => {
   res.end(source);
 };
 
-/** The policy, with the origins the page may also fetch from and show pictures of. */
-const policy = ({ connect = [], img = [] }) =>
+/**
+ * The policy, with the origins the page may also fetch from, load scripts from and show pictures
+ * of, and the page's own Trusted Types policies. Workers stay 'self' whatever scripts may come
+ * from elsewhere.
+ */
+const policy = ({ connect = [], img = [], script = [], trustedTypes = [] }) =>
   [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${script.join(' ')}`.trim(),
+    "worker-src 'self'",
     "style-src 'self'",
     `img-src 'self' https: data: ${img.join(' ')}`,
     `connect-src 'self' ${connect.join(' ')}`,
     "frame-src 'self' https://js.stripe.com",
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html buy-tweet',
+    ['trusted-types lit-html buy-tweet', ...trustedTypes].join(' '),
   ].join('; ');
 
 /** Starts the page server; `page` is where `/` goes. Gives `{origin, close}`. */
-export const startPageServer = async ({ port, page, routes = {}, connect, img }) => {
-  const csp = policy({ connect, img });
+export const startPageServer = async ({ port, page, routes = {}, connect, img, script, trustedTypes }) => {
+  const csp = policy({ connect, img, script, trustedTypes });
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', `http://${host}`);
     if (pathname === '/') {

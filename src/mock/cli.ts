@@ -25,6 +25,7 @@ try {
     .join(', ');
   console.log(`buy-tweet mock partner on ${running.url} (${endpoints})`);
   console.log(`oEmbed: ${running.url}/oembed?url=...  link endpoint: ${running.url}/links  Stop with Ctrl+C.`);
+  console.log(`widgets.js stand-in: ${running.url}/widgets.js`);
 
   const stop = () => {
     running.close().then(

@@ -12,6 +12,9 @@
  *       goes (`tcoLinks`) with t.co's little redirecting page, or a 404 for a code it does not know
  *   {origin}/links?url=https://t.co/...    a link endpoint (CONTRACT 7): `createLinkEndpoint` of
  *       `buy-tweet/server`, asking the mock's t.co above, keeping nothing between requests
+ *   https://platform.twitter.com/widgets.js  and  {origin}/widgets.js   a stand-in for Twitter's
+ *       script that renders embed code as widgets.js does (`widgets.ts`); the tweets in
+ *       `deletedTweets` are drawn as deleted ones
  *   {origin}/__mock/images/{name}.svg      product pictures
  *   {origin}/__mock/receipts/{orderId}     receipt pages of paid orders
  *   {origin}/__mock/checkout/{slug}        the partner's own checkout page (redirect checkout)
@@ -82,6 +85,7 @@ import { escapeHtml, oembedFor, statusId } from './oembed.js';
 import { checkOrder, type ProtocolError } from './orders.js';
 import { createLinkEndpoint } from '../server/link-endpoint.js';
 import { tcoAnswer } from './tco.js';
+import { widgetsAnswer } from './widgets.js';
 
 export type { FaultRoute } from './faults.js';
 
@@ -89,7 +93,7 @@ export type { FaultRoute } from './faults.js';
 export const FAULT_HEADER = 'X-Buy-Tweet-Fault';
 
 /** What a logged request was for. */
-export type MockRoute = FaultRoute | 'image' | 'receipt' | 'checkout' | 'stripe-event';
+export type MockRoute = FaultRoute | 'image' | 'receipt' | 'checkout' | 'stripe-event' | 'widgets';
 
 export interface LoggedRequest {
   method: string;
@@ -120,6 +124,12 @@ export type PaymentEventType =
 export interface PartnerMockOptions {
   /** `Cache-Control` of a successful lookup. Default `public, max-age=60`. */
   lookupCacheControl?: string;
+  /**
+   * Tweet ids the widgets.js stand-in treats as deleted: their embed code stays, marked
+   * `twitter-tweet-error`, beside an empty shell. A test can choose per test instead:
+   * `worker.use(http.get(WIDGETS_JS_URL, () => widgetsAnswer({deleted: [id]})))`.
+   */
+  deletedTweets?: readonly string[];
 }
 
 export interface InjectOptions {
@@ -682,6 +692,12 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
     http.head('https://t.co/:code', ({ request }) => tco(request)),
     http.get('*/links', ({ request }) => links(request)),
     http.options('*/links', preflight),
+    // On any origin: platform.twitter.com for pages (through the service worker), the server's own
+    // origin for pages that load it from there.
+    http.get('*/widgets.js', async ({ request }) => {
+      await log('widgets', request);
+      return widgetsAnswer({ deleted: options.deletedTweets });
+    }),
     http.get('*/__mock/images/:file', ({ request, params }) => picture(request, String(params.file))),
     http.get('*/__mock/receipts/:id', ({ request, params }) => receipt(request, String(params.id))),
     http.get('*/__mock/checkout/:slug', ({ request, params }) => checkoutPage(request, String(params.slug))),

@@ -1,7 +1,7 @@
 /**
- * `buy-tweet/mock`: the mock partner (t.co and a link endpoint included) and the fake Stripe
- * (`installFakeStripe`) for tests and demos. Nothing here needs Node; the HTTP server is
- * `buy-tweet/mock/server`.
+ * `buy-tweet/mock`: the mock partner (t.co, a link endpoint and a widgets.js stand-in included) and
+ * the fake Stripe (`installFakeStripe`) for tests and demos. Nothing here needs Node; the HTTP
+ * server is `buy-tweet/mock/server`.
  */
 export {
   createPartnerMock,
@@ -34,6 +34,7 @@ export {
   type TweetPiece,
 } from './fixtures.js';
 export { embedHtml, oembedFor, type EmbedLinks, type EmbedOptions, type OEmbed } from './oembed.js';
+export { WIDGETS_JS_URL, widgetsAnswer, widgetsScript, type WidgetsScriptOptions } from './widgets.js';
 export { FAULT_NAMES, FAULT_ROUTES, parseFault, type Fault, type FaultName } from './faults.js';
 export {
   fakeStripeCards,

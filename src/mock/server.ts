@@ -3,7 +3,9 @@
  * test runners that mount it on their dev server (`createRequestListener`, `partnerMockMiddleware`).
  * The protocol's answers (partners, oEmbed, t.co's link endpoint, pictures) carry open CORS headers,
  * as CONTRACT 4 asks of partners; the mock's own controls (`/__mock/`: its state with buyers' emails
- * and client secrets, resets, faults) carry none, so no other page can read or steer them. The
+ * and client secrets, resets, faults) carry none, so no other page can read or steer them.
+ * `{url}/widgets.js` is the widgets.js stand-in (`widgets.ts`): a page under test that cannot reach
+ * platform.twitter.com loads it from here (or a service worker answers the real URL with it). The
  * server started here also answers only requests addressed to it (its `Host`), which keeps pages
  * that rebind a domain name to 127.0.0.1 out, and takes bodies of 1 MB at most.
  */
