@@ -264,9 +264,12 @@ export class BuyTweetElement extends LitElement {
     this.#reading?.abort();
     const reading = (this.#reading = new AbortController());
     if (source?.from !== 'tweet-url') this.#tweetView = undefined;
+    // Until its first reading ends (its t.co links through a link endpoint, a tweet-url's or a
+    // rendered tweet's oEmbed), an element holds the card's place, as buy-tweet.css did before.
+    if (source && this.#view.state === 'none' && (this.#shown === undefined || 'tweetUrl' in source)) {
+      this.#show({ state: 'loading' });
+    }
     if (source && 'tweetUrl' in source) {
-      // Until its tweet is read, a tweet-url (or a tweet widgets.js rendered first) holds the card's place.
-      if (this.#view.state === 'none') this.#show({ state: 'loading' });
       // oEmbed is a third party: asked, like a lookup, once the element nears the viewport.
       if (!this.#whenNear(() => this.#readSource())) return;
     }
