@@ -268,7 +268,7 @@ export class BuyTweetElement extends LitElement {
       loadTweet: (url) =>
         import('./tweet-url.js').then(({ loadTweet, renderTweet }) => {
           this.#tweetView = renderTweet;
-          return loadTweet(url, safeEndpoint(this.oembedEndpoint));
+          return loadTweet(url, safeEndpoint(this.oembedEndpoint), linkEndpoint);
         }),
       signal: reading.signal,
     }).then(
