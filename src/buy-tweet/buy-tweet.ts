@@ -285,7 +285,7 @@ export class BuyTweetElement extends LitElement {
             adopt(this.renderRoot, styles);
             this.#tweetView = renderTweet;
           }
-          return loadTweet(url, safeEndpoint(this.oembedEndpoint));
+          return loadTweet(url, safeEndpoint(this.oembedEndpoint), linkEndpoint);
         }),
       signal: reading.signal,
     }).then(

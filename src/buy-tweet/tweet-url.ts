@@ -9,14 +9,15 @@ import { readTweetHtml } from './read-html.js';
  * the tweet through oEmbed, read inertly, and its view.
  */
 
-/** Tweets asked, by URL and oEmbed endpoint: elements read their source again often. */
+/** Tweets asked, by URL and where they were asked: elements read their source again often. */
 const tweets = new Map<string, Promise<TweetInfo>>();
 
-export const loadTweet = (url: string, endpoint?: string): Promise<TweetInfo> => {
-  const key = `${url} ${endpoint ?? config.oembedEndpoint}`;
+/** The tweet at `url`, asked where core's `oembedRequestUrl` says for these endpoints. */
+export const loadTweet = (url: string, endpoint?: string, linkEndpoint?: string): Promise<TweetInfo> => {
+  const key = `${url} ${endpoint ?? config.oembedEndpoint} ${linkEndpoint}`;
   let tweet = tweets.get(key);
   if (!tweet) {
-    tweet = loadOEmbedTweet(url, { endpoint, readHtml: readTweetHtml });
+    tweet = loadOEmbedTweet(url, { endpoint, linkEndpoint, readHtml: readTweetHtml });
     tweets.set(key, tweet);
     // A failure is not kept: Retry, or the next reading, asks again.
     tweet.catch(() => tweets.delete(key));

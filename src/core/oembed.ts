@@ -25,24 +25,44 @@ const unavailable = (message: string, from?: BuyTweetError) =>
     retryable: from?.retryable ?? false,
   });
 
+/** Where a tweet's oEmbed may be read: an oEmbed endpoint, a link endpoint, or both. */
+export interface OEmbedSource {
+  /** An oEmbed endpoint (the element's `oembed-endpoint`). */
+  endpoint?: string;
+  /** A link endpoint (CONTRACT 7), already chosen: the element's `link-endpoint`, else configure's. */
+  linkEndpoint?: string;
+}
+
 /**
- * `GET {oembed}?url={tweet}&omit_script=true`, from `endpoint`, else `BuyTweet.configure`'s, else
- * publish.twitter.com. Any failure is `tweet_unavailable` (step `tweet`); network failures, 429
- * and 5xx are retried like lookups and stay retryable.
+ * The request that reads a tweet's oEmbed (CONTRACT 2 item 4 and 7): `{oembed}?url={tweet}
+ * &omit_script=true` of the oEmbed endpoint given, else of `BuyTweet.configure`'s; else, with a
+ * link endpoint, `{linkEndpoint}?tweet={tweet}`, which asks publish.twitter.com from its server
+ * (publish.twitter.com answers pages without CORS: README, "Real tweets"); else publish.twitter.com.
+ */
+export const oembedRequestUrl = (statusUrl: string, { endpoint, linkEndpoint }: OEmbedSource): string => {
+  const oembed = safeUrl(endpoint) ?? config.oembedEndpoint;
+  const query = new URLSearchParams(!oembed && linkEndpoint ? { tweet: statusUrl } : { url: statusUrl, omit_script: 'true' });
+  const base = oembed ?? linkEndpoint ?? DEFAULT_OEMBED_ENDPOINT;
+  return `${base}${base.includes('?') ? '&' : '?'}${query}`;
+};
+
+/**
+ * A tweet's oEmbed JSON, asked where `oembedRequestUrl` says (`source` is an oEmbed endpoint, or
+ * `{endpoint, linkEndpoint}`). Any failure is `tweet_unavailable` (step `tweet`); network
+ * failures, 429 and 5xx are retried like lookups and stay retryable.
  */
 export const fetchOEmbed = async (
   tweetUrl: string,
-  endpoint?: string,
+  source: string | OEmbedSource = {},
   options: RequestOptions = {},
 ): Promise<OEmbed> => {
   const status = parseStatusUrl(tweetUrl);
   if (!status) throw unavailable('This is not the URL of a tweet.');
-  const base = safeUrl(endpoint) ?? config.oembedEndpoint ?? DEFAULT_OEMBED_ENDPOINT;
-  const query = new URLSearchParams({ url: status.url, omit_script: 'true' });
+  const url = oembedRequestUrl(status.url, typeof source === 'string' ? { endpoint: source } : source);
   let body: unknown;
   try {
     ({ body } = await withRetries(
-      () => exchange(`${base}${base.includes('?') ? '&' : '?'}${query}`, { headers: ACCEPT_JSON }, 'tweet', MAX_ANSWER_BYTES, options),
+      () => exchange(url, { headers: ACCEPT_JSON }, 'tweet', MAX_ANSWER_BYTES, options),
       options,
     ));
   } catch (error) {
@@ -59,15 +79,20 @@ export const fetchOEmbed = async (
 };
 
 /**
- * The tweet behind a tweet's URL: its oEmbed answer, whose `html` `readHtml` reads inertly
- * (DOMParser in browsers, parse5 in Node: never inserted, never run), filled in with what the
- * answer itself says. The element's `tweet-url` and `BuyTweet.resolve` both read tweets so.
+ * The tweet behind a tweet's URL: its oEmbed answer (asked where `oembedRequestUrl` says), whose
+ * `html` `readHtml` reads inertly (DOMParser in browsers, parse5 in Node: never inserted, never
+ * run), filled in with what the answer itself says. The element's `tweet-url` and `BuyTweet.resolve` both read tweets so.
  */
 export const loadOEmbedTweet = async (
   tweetUrl: string,
-  { endpoint, readHtml, signal }: { endpoint?: string; readHtml: (html: string) => EmbeddedTweetParts | Promise<EmbeddedTweetParts>; signal?: AbortSignal },
+  {
+    endpoint,
+    linkEndpoint,
+    readHtml,
+    signal,
+  }: OEmbedSource & { readHtml: (html: string) => EmbeddedTweetParts | Promise<EmbeddedTweetParts>; signal?: AbortSignal },
 ): Promise<TweetInfo> => {
-  const oembed = await fetchOEmbed(tweetUrl, endpoint, { signal });
+  const oembed = await fetchOEmbed(tweetUrl, { endpoint, linkEndpoint }, { signal });
   const tweet = tweetFromEmbed(await readHtml(oembed.html));
   tweet.url ??= oembed.url;
   tweet.authorName ??= oembed.authorName;

@@ -11,7 +11,8 @@
  *   https://t.co/{code}                    as t.co answers (GET or HEAD): a 301 to where the link
  *       goes (`tcoLinks`) with t.co's little redirecting page, or a 404 for a code it does not know
  *   {origin}/links?url=https://t.co/...    a link endpoint (CONTRACT 7): `createLinkEndpoint` of
- *       `buy-tweet/server`, asking the mock's t.co above, keeping nothing between requests
+ *       `buy-tweet/server`, asking the mock's t.co above; `links?tweet={status URL}` asks the
+ *       mock's publish.twitter.com. It keeps nothing between requests.
  *   https://platform.twitter.com/widgets.js  and  {origin}/widgets.js   a stand-in for Twitter's
  *       script that renders embed code as widgets.js does (`widgets.ts`); the tweets in
  *       `deletedTweets` are drawn as deleted ones
@@ -84,6 +85,7 @@ import { FAULT_NAMES, FAULT_ROUTES, isEntryFault, parseFault, type Fault, type F
 import { escapeHtml, oembedFor, statusId } from './oembed.js';
 import { checkOrder, type ProtocolError } from './orders.js';
 import { createLinkEndpoint } from '../server/link-endpoint.js';
+import { TWITTER_OEMBED } from '../server/oembed.js';
 import { tcoAnswer } from './tco.js';
 import { widgetsAnswer } from './widgets.js';
 
@@ -548,6 +550,13 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
 
   // oEmbed -------------------------------------------------------------------------------------
 
+  // publish.twitter.com answers without CORS headers, so no page can read it (sources in
+  // src/server/oembed.ts): its stand-in here sends none either, as no answer of these handlers does
+  // by itself. That rule holds for Node (msw/node, the link endpoint's fetch), where nothing checks
+  // CORS anyway. In a browser it cannot be enforced: msw's service worker makes the answer itself,
+  // and the browser does not check CORS on an answer a service worker made (w3c/ServiceWorker#130),
+  // so under the mock a page reads publish.twitter.com directly, which a real page cannot. The mock's
+  // HTTP server (`server.ts`) serves this route on its own origin, open to all like its other routes.
   const oembed = async (request: Request): Promise<Response> => {
     await log('oembed', request);
     const params = new URL(request.url).searchParams;
@@ -588,13 +597,22 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
     return tcoAnswer(request.method, tcoLinks[`${link.origin}${link.pathname}`]);
   };
 
-  // The link endpoint, over the t.co above: what the real one asks t.co goes to the mock's t.co,
-  // and shows in `requests`. It keeps no answers, so that every request reaches t.co and counts.
-  const linkEndpoint = createLinkEndpoint({ fetch: (url, init) => tco(new Request(url, init)), cacheSize: 0 });
+  // The link endpoint, over the t.co and the publish.twitter.com above: what the real one asks
+  // them (`?url=` t.co, `?tweet=` publish.twitter.com's oEmbed) goes to the mock's, and shows in
+  // `requests`. It keeps no answers, so that every request reaches them and counts.
+  const linkEndpoint = createLinkEndpoint({
+    fetch: async (url, init) => {
+      if (url.startsWith('https://t.co/')) return tco(new Request(url, init));
+      if (url.startsWith(`${TWITTER_OEMBED}?`)) return oembed(new Request(url, init));
+      throw new TypeError(`buy-tweet mock: the link endpoint asked ${url}`);
+    },
+    cacheSize: 0,
+  });
 
   const links = async (request: Request): Promise<Response> => {
     await log('links', request);
-    const chosen = requestFault('links', request, new URL(request.url).searchParams.getAll('url').join(' '));
+    const query = new URL(request.url).searchParams;
+    const chosen = requestFault('links', request, [...query.getAll('url'), ...query.getAll('tweet')].join(' '));
     if (chosen instanceof Response) return chosen;
     if (chosen?.name === 'schema') return json({ links: 'https://t.co/AbC123' });
     if (chosen) {

@@ -37,7 +37,8 @@ const RESOLVE_USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [-
 
 const LINKS_USAGE = `Usage: buy-tweet links [--port N] [--host H]
 
-  Serves a link endpoint (GET /?url=https://t.co/{code}&url=...) that asks t.co where links go.
+  Serves a link endpoint (GET /?url=https://t.co/{code}&url=...) that asks t.co where links go,
+  and reads tweets for pages (GET /?tweet={status URL}) from publish.twitter.com's oEmbed.
   Prints its URL once listening; SIGINT or SIGTERM stops it.
   --port           the port to listen on (default 8790; 0 picks a free one)
   --host           the address to listen on (default 127.0.0.1, this machine only)`;

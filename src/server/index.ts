@@ -1,7 +1,16 @@
 /**
  * `buy-tweet/server`: what runs on a server, in Web APIs only (Node, Deno, Bun, Workers). The link
- * endpoint of CONTRACT 7, and the reading of t.co links it is made of.
+ * endpoint of CONTRACT 7, and the reading of t.co links and tweets it is made of.
  */
+export {
+  MAX_OEMBED_BYTES,
+  readTweet,
+  TWITTER_OEMBED,
+  type OEmbedAnswer,
+  type ReadTweetOptions,
+  type TweetErrorCode,
+  type TweetRead,
+} from './oembed.js';
 export { createLinkEndpoint, type FetchHandler, type LinkEndpointOptions } from './link-endpoint.js';
 export {
   LinkCache,

@@ -1,9 +1,12 @@
 import { MAX_LINKS_PER_REQUEST } from '../core/tco.js';
+import { parseStatusUrl } from '../core/tweet.js';
+import { readTweet } from './oembed.js';
 import { LinkCache, readTcoLinks, type Fetch } from './tco.js';
 
 /**
  * The link endpoint of CONTRACT 7 as a WHATWG fetch handler: `GET ?url=https://t.co/{code}&url=...`
- * answers `{"links": [...]}`, one entry per `url`, in order. Web APIs only, so the same handler
+ * answers `{"links": [...]}`, one entry per `url`, in order; `GET ?tweet={status URL}` answers
+ * publish.twitter.com's oEmbed of that tweet (`server/oembed.ts`). Web APIs only, so the same handler
  * serves on Node (`npx buy-tweet links`), Deno, Bun and Cloudflare Workers. It answers at whatever
  * path it is mounted on.
  */
@@ -11,11 +14,11 @@ import { LinkCache, readTcoLinks, type Fetch } from './tco.js';
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 export interface LinkEndpointOptions {
-  /** What to ask t.co with. Default `globalThis.fetch`. */
+  /** What to ask t.co and publish.twitter.com with. Default `globalThis.fetch`. */
   fetch?: Fetch;
-  /** How long to wait for t.co per link, in milliseconds. Default 5000. */
+  /** How long to wait for t.co per link, or for publish.twitter.com, in milliseconds. Default 5000. */
   timeout?: number;
-  /** How many answers to keep in memory. Default 10,000; 0 keeps none. */
+  /** How many answers, links and tweets together, to keep in memory. Default 10,000; 0 keeps none. */
   cacheSize?: number;
 }
 
@@ -23,6 +26,8 @@ const CORS = { 'Access-Control-Allow-Origin': '*' };
 
 /** t.co links do not change: neither does an answer that holds no failure of t.co's. */
 const LASTING = 'public, max-age=86400, immutable';
+/** A tweet may yet be deleted: a day. */
+const A_DAY = 'public, max-age=86400';
 
 const json = (body: unknown, status: number, headers: Record<string, string>): Response =>
   new Response(JSON.stringify(body), {
@@ -45,7 +50,18 @@ export const createLinkEndpoint = ({ fetch, timeout, cacheSize = 10_000 }: LinkE
     if (request.method !== 'GET') {
       return refuse(405, 'method_not_allowed', 'A link endpoint answers GET.', { Allow: 'GET, OPTIONS' });
     }
-    const links = new URL(request.url).searchParams.getAll('url');
+    const query = new URL(request.url).searchParams;
+    if (query.has('tweet')) {
+      const tweets = query.getAll('tweet');
+      const status = tweets.length === 1 && !query.has('url') ? parseStatusUrl(tweets[0]) : null;
+      if (!status) {
+        return refuse(400, 'invalid_request', 'Give one tweet parameter, a twitter.com or x.com status URL, and no url parameter.');
+      }
+      const tweet = await readTweet(status.url, { fetch, timeout, cache });
+      if ('oembed' in tweet) return json(tweet.oembed, 200, { 'Cache-Control': A_DAY });
+      return refuse(tweet.error.code === 'tweet_not_found' ? 404 : 502, tweet.error.code, tweet.error.message);
+    }
+    const links = query.getAll('url');
     if (links.length < 1 || links.length > MAX_LINKS_PER_REQUEST) {
       return refuse(400, 'invalid_request', `Give 1 to ${MAX_LINKS_PER_REQUEST} url parameters, each https://t.co/{code}.`);
     }

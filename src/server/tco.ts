@@ -1,5 +1,8 @@
 import { TCO_LINK, type LinkEntry, type LinkErrorCode } from '../core/tco.js';
 import { parseUrl } from '../core/url.js';
+import { ask, TIMED_OUT, type Fetch } from './ask.js';
+
+export type { Fetch } from './ask.js';
 
 /**
  * Where a t.co link goes, read on a server (CONTRACT 7): one request to `https://t.co/{code}`
@@ -18,9 +21,6 @@ import { parseUrl } from '../core/url.js';
  * - a code it does not know: 404, i.e. `link_not_found`.
  */
 
-/** The part of `fetch` this needs; tests and other runtimes pass their own. */
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
-
 export interface ReadTcoOptions {
   /** What to ask t.co with. Default `globalThis.fetch`. */
   fetch?: Fetch;
@@ -36,8 +36,6 @@ const failure = (url: string, code: LinkErrorCode, message: string): LinkEntry =
 
 const invalidLink = (link: unknown): LinkEntry =>
   failure(String(link), 'invalid_link', 'A link endpoint reads only links of the form https://t.co/{code}.');
-
-const TIMED_OUT = Symbol('timed out');
 
 const isPermanent = (entry: LinkEntry): boolean => !('error' in entry) || entry.error.code !== 'upstream_error';
 
@@ -68,44 +66,29 @@ export const readTcoLink = async (
   { fetch = globalThis.fetch, timeout = 5000, signal }: ReadTcoOptions = {},
 ): Promise<LinkEntry> => {
   if (typeof link !== 'string' || !TCO_LINK.test(link)) return invalidLink(link);
-  signal?.throwIfAborted();
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort: (() => void) | undefined;
-  // Raced against the answer, so that a fetch that ignores its signal cannot keep anyone waiting.
-  const gaveUp = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(TIMED_OUT), timeout);
-    onAbort = () => reject(signal!.reason);
-    signal?.addEventListener('abort', onAbort);
-  });
   try {
-    const response = await Promise.race([
-      fetch(link, { method: 'GET', redirect: 'manual', signal: controller.signal }),
-      gaveUp,
-    ]);
-    // t.co's little page says nothing the `Location` does not.
-    response.body?.cancel().catch(() => {});
-    return entryOf(link, response);
+    return await ask(link, { fetch, timeout, signal }, (response) => {
+      // t.co's little page says nothing the `Location` does not.
+      response.body?.cancel().catch(() => {});
+      return entryOf(link, response);
+    });
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     const message = error === TIMED_OUT ? `t.co did not answer within ${timeout} ms.` : 't.co could not be reached.';
     return failure(link, 'upstream_error', message);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort!);
-    controller.abort();
   }
 };
 
 /**
- * Where t.co links went, in memory: the answers that do not change (expanded links and
- * `link_not_found`), at most `maxEntries`, the least recently used dropped first; and the reads
- * under way, so that a link asked again before t.co has answered is read once.
+ * What a link endpoint read, in memory: the answers that do not change (expanded links and
+ * `link_not_found`; tweets the link endpoint read, `server/oembed.ts`), at most `maxEntries` of
+ * them all, the least recently used dropped first; and the reads under way, so that a link asked
+ * again before t.co has answered is read once.
  */
 export class LinkCache {
   readonly maxEntries: number;
-  #entries = new Map<string, LinkEntry>();
-  #reading = new Map<string, Promise<LinkEntry>>();
+  #entries = new Map<string, unknown>();
+  #reading = new Map<string, Promise<unknown>>();
 
   constructor(maxEntries = 10_000) {
     // Whatever it is given, a whole number: NaN would bound nothing.
@@ -117,30 +100,33 @@ export class LinkCache {
   }
 
   /** The kept answer for `link`, else the read of it under way, else `read()`. */
-  read(link: string, read: () => Promise<LinkEntry>): Promise<LinkEntry> {
-    const kept = this.#entries.get(link);
-    if (kept) {
+  read(link: string, read: () => Promise<LinkEntry>): Promise<LinkEntry>;
+  /** The same for any other answer under `key`, kept when `lasting(answer)`. */
+  read<T>(key: string, read: () => Promise<T>, lasting: (answer: T) => boolean): Promise<T>;
+  read(key: string, read: () => Promise<unknown>, lasting: (answer: never) => boolean = isPermanent): Promise<unknown> {
+    if (this.#entries.has(key)) {
+      const kept = this.#entries.get(key);
       // Map keeps insertion order: moving the entry to the end makes it the most recently used.
-      this.#entries.delete(link);
-      this.#entries.set(link, kept);
+      this.#entries.delete(key);
+      this.#entries.set(key, kept);
       return Promise.resolve(kept);
     }
-    let reading = this.#reading.get(link);
+    let reading = this.#reading.get(key);
     if (!reading) {
       reading = read()
-        .then((entry) => {
-          if (isPermanent(entry)) this.#keep(link, entry);
-          return entry;
+        .then((answer) => {
+          if (lasting(answer as never)) this.#keep(key, answer);
+          return answer;
         })
-        .finally(() => this.#reading.delete(link));
-      this.#reading.set(link, reading);
+        .finally(() => this.#reading.delete(key));
+      this.#reading.set(key, reading);
     }
     return reading;
   }
 
-  #keep(link: string, entry: LinkEntry): void {
+  #keep(key: string, answer: unknown): void {
     if (this.maxEntries < 1) return;
-    this.#entries.set(link, entry);
+    this.#entries.set(key, answer);
     if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
   }
 }

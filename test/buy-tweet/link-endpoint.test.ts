@@ -203,13 +203,15 @@ describe('with a link endpoint', () => {
     expect(asked('links').map((request) => new URL(request.url).origin)).to.deep.equal([location.origin]);
   });
 
-  it('reads a tweet-url whose oEmbed html holds only t.co links', async () => {
+  it('reads a tweet-url through it, and then the t.co links its oEmbed html holds', async () => {
     const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" link-endpoint=${LINKS}
       tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}></buy-tweet>`);
     expect((await oneEvent(el, 'buy-tweet-load')).detail.product.id).to.equal(catalogue.walnutLamp.product.id);
     const oembed = asked('oembed')[0];
     expect(oembed).to.exist;
-    expect(asked('links').map((request) => urlsOf(request.url))).to.deep.equal([['https://t.co/Wl8nT4k']]);
+    const [tweetRead, ...linkReads] = asked('links');
+    expect(new URL(tweetRead.url).searchParams.get('tweet')).to.equal(tweetUrl(fixtureTweets.walnutLamp));
+    expect(linkReads.map((request) => urlsOf(request.url))).to.deep.equal([['https://t.co/Wl8nT4k']]);
   });
 });
 

@@ -7,6 +7,9 @@ import '../../src/define.js';
 import { mock } from '../setup.js';
 
 const oembedRequests = () => mock.requests.filter((request) => request.route === 'oembed');
+/** The tweets asked of a link endpoint (`?tweet=`), as the URLs asked. */
+const tweetReads = () =>
+  mock.requests.filter((request) => request.route === 'links' && new URL(request.url).searchParams.has('tweet')).map((request) => new URL(request.url));
 const tweetText = (el: BuyTweetElement) => el.shadowRoot!.querySelector('.tweet')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** An element with only a tweet-url, as a publisher without embed code would write it. */
@@ -48,8 +51,13 @@ describe('tweet-url: tweets read through oEmbed', () => {
     });
   }
 
-  it('asks publish.twitter.com with omit_script, and shows the tweet as text only', async () => {
+  it('reads the tweet through the link endpoint, which asks publish.twitter.com with omit_script, and shows it as text only', async () => {
     const { el } = await fromUrl(fixtureTweets.newAlbum);
+    // publish.twitter.com answers pages without CORS: with a link endpoint and no oEmbed endpoint,
+    // the page asks the link endpoint, and the link endpoint asks publish.twitter.com.
+    const [read] = tweetReads();
+    expect(read.origin + read.pathname).to.equal(`${location.origin}/links`);
+    expect([...read.searchParams]).to.deep.equal([['tweet', tweetUrl(fixtureTweets.newAlbum)]]);
     const [request] = oembedRequests();
     const url = new URL(request.url);
     expect(url.origin + url.pathname).to.equal('https://publish.twitter.com/oembed');
@@ -116,10 +124,11 @@ describe('tweet-url: tweets read through oEmbed', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('retries a busy oEmbed endpoint, then offers Retry', async () => {
+  it('retries when publish.twitter.com is busy (the link endpoint says 502), then offers Retry', async () => {
     mock.inject('500', { route: 'oembed', times: 3 });
     const { el, detail } = await fromUrl(fixtureTweets.newAlbum, 'buy-tweet-error');
-    expect(detail).to.include({ code: 'tweet_unavailable', retryable: true, status: 500 });
+    expect(detail).to.include({ code: 'tweet_unavailable', retryable: true, status: 502 });
+    expect(tweetReads()).to.have.length(3);
     expect(oembedRequests()).to.have.length(3);
     const loaded = oneEvent(el, 'buy-tweet-load');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
@@ -132,12 +141,35 @@ describe('tweet-url: tweets read through oEmbed', () => {
       tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}></buy-tweet>`);
     expect((await settled).detail.product.id).to.equal(catalogue.walnutLamp.product.id);
     expect(new URL(oembedRequests()[0].url).origin).to.equal(location.origin);
+    // The link endpoint still reads the t.co links, but not the tweet.
+    expect(tweetReads()).to.have.length(0);
     configure({ oembedEndpoint: 'https://oembed.example/oembed' });
     mock.reset();
     const loaded = oneEvent(document, 'buy-tweet-load');
     await fixture(html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.liveCd)}></buy-tweet>`);
     expect((await loaded).detail.product.id).to.equal(catalogue.liveCd.product.id);
     expect(oembedRequests().map((request) => new URL(request.url).origin)).to.deep.equal(['https://oembed.example']);
+    expect(tweetReads()).to.have.length(0);
+  });
+
+  it('reads the tweet through the link-endpoint attribute when nothing is configured', async () => {
+    config.linkEndpoint = undefined;
+    const loaded = oneEvent(document, 'buy-tweet-load');
+    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" link-endpoint=${`${location.origin}/links?via=attribute`}
+      tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}></buy-tweet>`);
+    expect((await loaded).detail.product.id).to.equal(catalogue.walnutLamp.product.id);
+    expect(tweetReads().map((url) => [...url.searchParams])).to.deep.equal([
+      [['via', 'attribute'], ['tweet', tweetUrl(fixtureTweets.walnutLamp)]],
+    ]);
+    expect(tweetText(el)).to.contain(`@${fixtureTweets.walnutLamp.authorHandle}`);
+  });
+
+  it('asks publish.twitter.com itself without a link endpoint', async () => {
+    config.linkEndpoint = undefined;
+    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.noProduct)}></buy-tweet>`);
+    await waitUntil(() => tweetText(el), 'the tweet did not show');
+    expect(oembedRequests().map((request) => new URL(request.url).origin)).to.deep.equal(['https://publish.twitter.com']);
+    expect(tweetReads()).to.have.length(0);
   });
 
   it('prefers an embedded tweet in the light DOM over tweet-url', async () => {

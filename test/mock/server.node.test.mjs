@@ -551,6 +551,30 @@ describe('oEmbed', () => {
     assert.equal(response.status, 404);
   });
 
+  test('sends no CORS headers as publish.twitter.com, which sends none (its own origin does)', async () => {
+    const url = `https://publish.twitter.com/oembed?url=${encodeURIComponent(tweetUrl(fixtureTweets.newAlbum))}`;
+    const response = await getResponse(mock.handlers, new Request(url, { headers: { Origin: 'https://publisher.example' } }));
+    assert.equal(response.status, 200);
+    assert.deepEqual([...response.headers.keys()].filter((name) => name.startsWith('access-control-')), []);
+    assert.equal((await oembed(tweetUrl(fixtureTweets.newAlbum))).headers.get('access-control-allow-origin'), '*');
+  });
+
+  test('answers through the link endpoint, which asks its publish.twitter.com', async () => {
+    const tweet = tweetUrl(fixtureTweets.newAlbum);
+    const response = await fetch(`${server.url}/links?tweet=${encodeURIComponent(tweet)}`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.deepEqual(await response.json(), await (await oembed(tweet)).json());
+    const asked = mock.requests.map(({ route, url }) => `${route} ${url}`);
+    assert.deepEqual(asked.slice(0, 2), [
+      `links ${server.url}/links?tweet=${encodeURIComponent(tweet)}`,
+      `oembed https://publish.twitter.com/oembed?url=${encodeURIComponent(tweet)}&omit_script=true`,
+    ]);
+    const unknown = await fetch(`${server.url}/links?tweet=${encodeURIComponent('https://twitter.com/theband/status/1')}`);
+    assert.equal(unknown.status, 404);
+    assert.equal((await unknown.json()).error.code, 'tweet_not_found');
+  });
+
   test('escapes the text it puts into html', async () => {
     const { html } = await (await oembed(tweetUrl(fixtureTweets.emoji))).json();
     assert.match(html, / href="https:\/\/twitter\.com\/hashtag\/TheBandTour\?src=hash&amp;ref_src=twsrc%5Etfw">/);

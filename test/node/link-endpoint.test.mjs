@@ -3,36 +3,21 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { getResponse, http, HttpResponse } from 'msw';
-import { createPartnerMock, fixtureTweets, moreTcoLinks, tcoLinks } from 'buy-tweet/mock';
+import { http, HttpResponse } from 'msw';
+import { fixtureTweets, moreTcoLinks, tcoLinks } from 'buy-tweet/mock';
 import { createLinkEndpoint, LinkCache, readTcoLink, readTcoLinks } from 'buy-tweet/server';
+import { mockFetch } from './mock-fetch.mjs';
 
 const album = fixtureTweets.newAlbum.text[1].tco;
 const lamp = fixtureTweets.walnutLamp.text[3].tco;
 const unknown = 'https://t.co/N0tAL1nk';
 
-/**
- * A fetch answered by msw: the mock's t.co, under any handlers a test puts first. It records what
- * it is asked; a request nothing answers fails as with no network.
- */
-const tcoFetch = (...handlers) => {
-  const asked = [];
-  const all = [...handlers, ...createPartnerMock().handlers];
-  const fetch = async (url, init) => {
-    asked.push({ url, method: init.method, redirect: init.redirect });
-    const response = await getResponse(all, new Request(url, init));
-    if (!response || response.type === 'error') throw new TypeError('fetch failed');
-    return response;
-  };
-  return { fetch, asked };
-};
-
 /** A t.co that answers `GET https://t.co/{code}` with `answer()`. */
-const answering = (code, answer) => tcoFetch(http.get(`https://t.co/${code}`, answer));
+const answering = (code, answer) => mockFetch(http.get(`https://t.co/${code}`, answer));
 
 /** A fetch whose answers wait until `open()`; `inFlight` counts the requests waiting. */
 const gatedFetch = () => {
-  const { fetch, asked } = tcoFetch();
+  const { fetch, asked } = mockFetch();
   const waiting = [];
   let inFlight = 0;
   let most = 0;
@@ -62,7 +47,7 @@ const ask = (endpoint, urls, init) => {
 
 describe('the link endpoint', () => {
   test('answers one entry per url, in order, whatever each one is', async () => {
-    const { fetch } = tcoFetch();
+    const { fetch } = mockFetch();
     const response = await ask(createLinkEndpoint({ fetch }), [lamp, unknown, 'https://evil.example/', album, lamp]);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
@@ -80,7 +65,7 @@ describe('the link endpoint', () => {
   });
 
   test('says that answers last a day when t.co answered every link, even with no such link', async () => {
-    const { fetch } = tcoFetch();
+    const { fetch } = mockFetch();
     const response = await ask(createLinkEndpoint({ fetch }), [album, unknown, 'https://t.co/']);
     const maxAge = /max-age=(\d+)/.exec(response.headers.get('cache-control'));
     assert.match(response.headers.get('cache-control'), /^public\b/);
@@ -97,7 +82,7 @@ describe('the link endpoint', () => {
   });
 
   test('takes 1 to 20 links; more or none is a 400, with CORS', async () => {
-    const { fetch } = tcoFetch();
+    const { fetch } = mockFetch();
     const endpoint = createLinkEndpoint({ fetch });
     for (const count of [0, 21]) {
       const response = await ask(endpoint, Array.from({ length: count }, () => album));
@@ -110,7 +95,7 @@ describe('the link endpoint', () => {
   });
 
   test('answers GET only: 405 with Allow for other methods, 204 to preflights, CORS on all', async () => {
-    const { fetch, asked } = tcoFetch();
+    const { fetch, asked } = mockFetch();
     const endpoint = createLinkEndpoint({ fetch });
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'HEAD']) {
       const response = await ask(endpoint, [album], { method });
@@ -127,7 +112,7 @@ describe('the link endpoint', () => {
   });
 
   test('asks t.co and nothing else, with GET, never following the redirect', async () => {
-    const { fetch, asked } = tcoFetch();
+    const { fetch, asked } = mockFetch();
     const { shortener } = moreTcoLinks;
     const response = await ask(createLinkEndpoint({ fetch }), [shortener.tco, album, 'https://evil.example/x']);
     const { links } = await response.json();
@@ -152,7 +137,7 @@ describe('the link endpoint', () => {
 
 describe('reading a t.co link', () => {
   test('refuses all but https://t.co/{code}, asking nothing', async () => {
-    const { fetch, asked } = tcoFetch();
+    const { fetch, asked } = mockFetch();
     const invalid = [
       'http://t.co/AbC123',
       'https://t.co/',
@@ -204,7 +189,7 @@ describe('reading a t.co link', () => {
   });
 
   test('calls a 404 link_not_found, and any other answer an upstream_error', async () => {
-    const { fetch } = tcoFetch();
+    const { fetch } = mockFetch();
     assert.equal((await readTcoLink(unknown, { fetch })).error.code, 'link_not_found');
     // What t.co sends browsers: a page that redirects, not a redirect.
     for (const status of [200, 400, 403, 429, 500, 503]) {
@@ -259,7 +244,7 @@ describe('reading a t.co link', () => {
 
 describe('the cache', () => {
   test('keeps at most cacheSize answers, the least recently used leaving first', async () => {
-    const { fetch, asked } = tcoFetch();
+    const { fetch, asked } = mockFetch();
     const [a, b, c] = Object.keys(tcoLinks);
     const endpoint = createLinkEndpoint({ fetch, cacheSize: 2 });
     for (const link of [a, b, a, c, a, b]) await ask(endpoint, [link]);

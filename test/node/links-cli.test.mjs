@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { tcoLinks } from 'buy-tweet/mock';
+import { fixtureTweets, tcoLinks, tweetUrl } from 'buy-tweet/mock';
 import { runCli, startLinksProcess } from './cli-process.mjs';
 
 const [first, second] = Object.keys(tcoLinks);
@@ -35,6 +35,18 @@ describe('buy-tweet links', () => {
       { url: second, expandedUrl: new URL(tcoLinks[second]).href },
     ]);
     assert.deepEqual(links.tcoRequests(), [first, second]);
+  });
+
+  test('answers a tweet\'s oEmbed, asked of publish.twitter.com (the mock\'s), and refuses other hosts', async () => {
+    const tweet = tweetUrl(fixtureTweets.newAlbum);
+    const response = await fetch(`${links.url}?tweet=${encodeURIComponent(tweet)}`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=86400');
+    assert.equal((await response.json()).url, tweet);
+    const other = await fetch(`${links.url}?tweet=${encodeURIComponent('https://evil.example/theband/status/1')}`);
+    assert.equal(other.status, 400);
+    assert.equal((await other.json()).error.code, 'invalid_request');
   });
 
   test('refuses no url and 21 urls with a 400, with CORS', async () => {
