@@ -88,6 +88,11 @@ export default [
     output: { file: 'dist/buy-tweet.js', format: 'iife', plugins: [minify(false)] },
   },
   {
+    // Test mode only: the fake Stripe as a plain script (src/mock/fake-stripe-script.ts).
+    input: 'dist/esm/mock/fake-stripe-script.js',
+    output: { file: 'dist/mock/fake-stripe.js', format: 'iife', plugins: [minify(false)] },
+  },
+  {
     input: { 'buy-tweet.module': 'dist/esm/browser.js' },
     plugins: [nodeResolve({ browser: true }), minifyTemplates(), chunkUrls(), wordChunks()],
     output: {

@@ -4,6 +4,7 @@
  * The protocol's answers (partners, oEmbed, t.co's link endpoint, pictures) carry open CORS headers,
  * as CONTRACT 4 asks of partners; the mock's own controls (`/__mock/`: its state with buyers' emails
  * and client secrets, resets, faults) carry none, so no other page can read or steer them.
+ * `{url}/dist/...` is the package's build (`dist-files.ts`), for a page saved anywhere.
  * `{url}/widgets.js` is the widgets.js stand-in (`widgets.ts`): a page under test that cannot reach
  * platform.twitter.com loads it from here (or a service worker answers the real URL with it). The
  * server started here also answers only requests addressed to it (its `Host`), which keeps pages
@@ -12,6 +13,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
 import { listen } from '../node/listen.js';
+import { sendDistFile } from './dist-files.js';
 import { mockPartners } from './fixtures.js';
 import { createPartnerMock, FAULT_HEADER, type PartnerMock, type PartnerMockOptions } from './handlers.js';
 
@@ -203,8 +205,8 @@ export const startMockPartnerServer = async (options: MockPartnerServerOptions =
       send(res, 421, JSON_HEADERS, errorBody('misdirected_request', message), false);
       return;
     }
-    void listener(req, res).then((answered) => {
-      if (answered) return;
+    void listener(req, res).then(async (answered) => {
+      if (answered || (await sendDistFile(req.method ?? 'GET', new URL(req.url ?? '/', 'http://mock').pathname, res))) return;
       const message = `No mock route here. Partner endpoints are /{${mockPartners.map((p) => p.id).join('|')}}/v1.`;
       send(
         res,
