@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { startMockPartnerServer } from 'buy-tweet/mock/server';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.mjs';
+import { buyWithTestCard } from './buyer.mjs';
 import { poll } from './cli-process.mjs';
 
 const WIDGETS_JS = 'https://platform.twitter.com/widgets.js';
@@ -24,13 +25,6 @@ const readmePage = async () => {
   assert.ok(block, 'the README has no html block under "Embed it"');
   return block[1];
 };
-
-/** Finds `selector` in the card's checkout dialog, in the page. */
-const inCheckout = (selector) =>
-  document.querySelector('buy-tweet').shadowRoot.querySelector('buy-tweet-checkout')?.shadowRoot.querySelector(selector);
-/** The fake Stripe's card field, in the Payment Element's container. */
-const cardField = (autocomplete) =>
-  document.querySelector('buy-tweet [slot="payment"] .buy-tweet-fake-stripe')?.shadowRoot.querySelector(`[autocomplete="${autocomplete}"]`);
 
 let mock;
 let browser;
@@ -70,7 +64,6 @@ const open = async ({ widgets }) => {
     return request.abort('internetdisconnected');
   });
   await page.goto(pageUrl);
-  await page.evaluate(`window.inCheckout = ${inCheckout}; window.cardField = ${cardField};`);
   return { page, problems, inPage: (code) => page.evaluate(code) };
 };
 
@@ -78,20 +71,7 @@ test('offline: the card shows below the tweet, and the test card buys the album'
   const { page, problems, inPage } = await open({ widgets: false });
   await poll(() => inPage('document.querySelector("buy-tweet").product?.title'), { what: 'the card' });
   assert.equal(await inPage('document.querySelector("buy-tweet").shadowRoot.querySelector("[part=title]").textContent'), 'New Album (Digital)');
-  await inPage('document.querySelector("buy-tweet").shadowRoot.querySelector("[part=buy-button]").click()');
-  await poll(() => inPage('Boolean(inCheckout("dialog[open] [name=email]"))'), { what: 'the checkout' });
-  await inPage('inCheckout("[name=email]").focus()');
-  await page.keyboard.type('buyer@example.com');
-  await page.keyboard.press('Enter');
-  await poll(() => inPage('Boolean(cardField("cc-number"))'), { what: 'the payment form' });
-  await inPage('cardField("cc-number").focus()');
-  await page.keyboard.type('4242424242424242');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('1234');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('123');
-  await inPage('inCheckout("[part=pay-button]").click()');
-  const orderId = await poll(() => inPage('inCheckout("[part=receipt] dd")?.textContent'), { what: 'the receipt' });
+  const orderId = await buyWithTestCard(page);
   // The fake Stripe told the mock, as Stripe's webhook tells a partner.
   assert.equal(mock.mock.orders.find((entry) => entry.order.id === orderId)?.order.status, 'paid');
   // widgets.js, which the embed code asks for, is the one thing offline refuses.
