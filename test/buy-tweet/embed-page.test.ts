@@ -16,11 +16,15 @@ const LAMP = `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Turned fr
 `;
 const TITLES = ['New Album (Digital)', 'Handmade Walnut Lamp'];
 
-/** The page: the publisher's <buy-tweet> around each pasted tweet, and the script tag. */
+let pages = 0;
+/**
+ * The page: the publisher's <buy-tweet> around each pasted tweet, and the script tag. The script's
+ * URL is new each time, or Chromium may run the copy it holds in memory without asking for it.
+ */
 const page = (tweets = [ALBUM, LAMP]) =>
   openPage(
     tweets.map((code) => `<buy-tweet link-endpoint="${location.origin}/links">\n${code}</buy-tweet>\n<p>An article goes on.</p>\n`).join('') +
-      `<script async src="/dist/buy-tweet.js"></script>`,
+      `<script async src="/dist/buy-tweet.js?page=${++pages}"></script>`,
     { width: 600, height: 1200 },
   );
 
@@ -55,6 +59,7 @@ describe('a page of embed code with widgets.js', () => {
     const p = page();
     await waitUntil(() => cardsShown(p), 'the cards did not show');
     expect(titles(p)).to.deep.equal(TITLES);
+    expect(p.document.querySelectorAll('buy-tweet blockquote'), 'widgets.js came second').to.have.length(2);
     release();
     // widgets.js replaces the blockquotes at once and draws the tweets a moment later: by then the
     // elements have long seen the replacement.
@@ -70,10 +75,11 @@ describe('a page of embed code with widgets.js', () => {
   });
 
   it('widgets.js first: the elements read the rendered tweets by id and show their cards', async () => {
-    const release = hold('*/dist/buy-tweet.module.js');
+    const release = hold('*/dist/buy-tweet.js');
     const p = page();
     await waitUntil(() => drawn(p).length === 2, 'widgets.js did not render the tweets');
     expect(p.document.querySelectorAll('buy-tweet blockquote')).to.have.length(0);
+    expect(p.window.customElements.get('buy-tweet'), 'buy-tweet came second').to.equal(undefined);
     release();
     await waitUntil(() => cardsShown(p), 'the cards did not show');
     expect(titles(p)).to.deep.equal(TITLES);
@@ -104,7 +110,7 @@ describe('a page of embed code with widgets.js', () => {
     const release = hold(WIDGETS_JS_URL, () => widgetsAnswer());
     const p = openPage(
       `<buy-tweet tweet-url="https://twitter.com/fancy/status/1765010922174111744" link-endpoint="${location.origin}/links"></buy-tweet>\n` +
-        `<buy-tweet link-endpoint="${location.origin}/links">\n${ALBUM}</buy-tweet>\n<script async src="/dist/buy-tweet.js"></script>`,
+        `<buy-tweet link-endpoint="${location.origin}/links">\n${ALBUM}</buy-tweet>\n<script async src="/dist/buy-tweet.js?page=${++pages}"></script>`,
     );
     await waitUntil(() => cardsShown(p), 'the cards did not show');
     release();
