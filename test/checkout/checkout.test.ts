@@ -16,6 +16,7 @@ import {
   openCheckout,
   orderRequests,
   payButton,
+  paymentContainer,
   receiptOf,
   textOf,
   toPayment,
@@ -111,6 +112,16 @@ describe('checkout: a whole purchase', () => {
     await fillCard(el, CARD_OK);
     payButton(el).click();
     await waitUntil(() => receiptOf(el), 'no receipt');
+  });
+
+  it("shows Stripe's card form in the buyer's language: Arabic, right to left", async () => {
+    const el = await card('https://gumroad.com/l/new-album', { lang: 'ar' });
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    await toPayment(el);
+    const form = paymentContainer(el)!.querySelector<HTMLElement>('.buy-tweet-fake-stripe')!;
+    expect([form.lang, form.dir]).to.deep.equal(['ar', 'rtl']);
+    expect(stripe.calls.filter((call) => call.method === 'stripe.elements').at(-1)!.args[0]).to.include({ locale: 'ar' });
   });
 
   it('buys in yen, a currency without minor units', async () => {
