@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 import { reactModules } from './scripts/react-modules.mjs';
+import { browserReporter } from './test/browser-reporter.mjs';
 import { createPartnerMock } from './dist/esm/mock/handlers.js';
 import { createRequestListener } from './dist/esm/mock/server.js';
 
@@ -82,4 +83,5 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   browserLogs: true,
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode.')),
+  reporters: [browserReporter()],
 };
