@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 import { reactModules } from './scripts/react-modules.mjs';
+import { browserReporter } from './test/browser-reporter.mjs';
 import { createPartnerMock } from './dist/esm/mock/handlers.js';
 import { createRequestListener } from './dist/esm/mock/server.js';
 
@@ -69,6 +70,8 @@ const wordsSource = (context, next) => {
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['test/**/*.test.ts'],
+  // Lit's development build: its warnings about misuse reach the console, where test/noise.ts
+  // fails the test that caused them. Its one notice that it is in dev mode is expected.
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
   plugins: [
@@ -79,4 +82,6 @@ export default {
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromeArgs() } })],
   testFramework: { config: { timeout: 10000 } },
   browserLogs: true,
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode.')),
+  reporters: [browserReporter()],
 };

@@ -9,12 +9,14 @@ import { host, moduleAnswer, startPageServer } from './static-server.mjs';
 
 export const startDemo = async ({ port = 8080, mockPort = 8788 } = {}) => {
   const partner = await startMockPartnerServer({ host, port: mockPort });
+  // demo.js sends the flaky tweet to the same server as `localhost`: its pictures come from there too.
+  const partnerOrigins = [partner.url, partner.url.replace('127.0.0.1', 'localhost')];
   const pages = await startPageServer({
     port,
     page: '/demo/',
     routes: { '/demo/env.js': moduleAnswer(`export const mockPartner = ${JSON.stringify(partner.url)};\n`) },
-    connect: [partner.url, partner.url.replace('127.0.0.1', 'localhost')],
-    img: [partner.url],
+    connect: partnerOrigins,
+    img: partnerOrigins,
     // The embed code's widgets.js: demo/sw.js answers it from the mock partner server.
     script: ['https://platform.twitter.com/widgets.js'],
     // Registering that worker is a TrustedScriptURL sink: demo/widgets-worker.js's policy passes sw.js only.

@@ -120,14 +120,23 @@ export const styles = css`
     border-radius: 8px;
     background: color-mix(in srgb, var(--_accent) 12%, var(--_bg));
   }
+  /* The box in a column of its own, on the first line of its label however many lines that takes;
+     Forget goes under the label. */
   .remember {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: auto 1fr;
     gap: 4px 8px;
-    align-items: center;
+    align-items: baseline;
+  }
+  .remember input {
+    margin: 0;
   }
   .remember label {
     font-weight: 400;
+  }
+  .remember .link {
+    grid-column: 2;
+    justify-self: start;
   }
   .total {
     display: flex;

@@ -68,7 +68,8 @@
  * The card form is built with DOM APIs only (no innerHTML, no `style` attribute or element), so it
  * works on pages that enforce Trusted Types and a strict `style-src`. Like Stripe's iframe, it
  * keeps out of the page's CSS: it lives in a shadow root of its own (open, for tests), on a child
- * of the mount node, styled by a constructed stylesheet. Its words are English.
+ * of the mount node, styled by a constructed stylesheet. Its words follow `elements({locale})` as
+ * Stripe's do (`stripe-words.ts`).
  *
  * `loadStripe` keeps the first `window.Stripe` it sees for the life of the page, and the checkout
  * keeps its Stripe instances: so there is one fake constructor per page, and every constructor,
@@ -76,6 +77,7 @@
  */
 import type { PaymentIntent } from '@stripe/stripe-js';
 import type { PaymentEventType } from './handlers.js';
+import { cardLocale, testCardsHint, type CardLocale, type CardProblemCode } from './stripe-words.js';
 
 /** The Stripe.js release train `@stripe/stripe-js` 10 expects; another one makes it warn. */
 const RELEASE_TRAIN = 'endive';
@@ -229,6 +231,7 @@ interface ElementsGroup {
   stripe: object;
   clientSecret?: string;
   appearance: Appearance;
+  locale: CardLocale;
   payment: PaymentElementState | null;
 }
 
@@ -261,15 +264,15 @@ const isFake = (value: unknown): boolean =>
 type FieldName = 'number' | 'expiry' | 'cvc';
 const FIELD_NAMES: readonly FieldName[] = ['number', 'expiry', 'cvc'];
 
-interface FieldProblem {
-  code: string;
-  message: string;
+interface FieldCheck {
+  code: CardProblemCode;
   /** Still being typed: shown on leaving the field or confirming, not while typing. */
   incomplete: boolean;
 }
+type FieldProblem = FieldCheck & { message: string };
 
-const incomplete = (code: string, message: string): FieldProblem => ({ code, message, incomplete: true });
-const invalid = (code: string, message: string): FieldProblem => ({ code, message, incomplete: false });
+const incomplete = (code: CardProblemCode): FieldCheck => ({ code, incomplete: true });
+const invalid = (code: CardProblemCode): FieldCheck => ({ code, incomplete: false });
 
 const luhn = (digits: string): boolean => {
   let sum = 0;
@@ -286,59 +289,48 @@ const luhn = (digits: string): boolean => {
 
 const cardDigits = (value: string): string => value.replace(/\s/g, '');
 
-const checkNumber = (value: string): FieldProblem | null => {
+const checkNumber = (value: string): FieldCheck | null => {
   const digits = cardDigits(value);
-  if (!digits) return incomplete('incomplete_number', 'Your card number is incomplete.');
-  if (/\D/.test(digits)) return invalid('invalid_number', 'Your card number is invalid.');
+  if (!digits) return incomplete('incomplete_number');
+  if (/\D/.test(digits)) return invalid('invalid_number');
   if (digits.length < (/^3[47]/.test(digits) ? 15 : 16)) {
-    return incomplete('incomplete_number', 'Your card number is incomplete.');
+    return incomplete('incomplete_number');
   }
-  if (digits.length > 19 || !luhn(digits)) return invalid('invalid_number', 'Your card number is invalid.');
+  if (digits.length > 19 || !luhn(digits)) return invalid('invalid_number');
   return null;
 };
 
-const checkExpiry = (value: string, now = new Date()): FieldProblem | null => {
+const checkExpiry = (value: string, now = new Date()): FieldCheck | null => {
   const compact = value.replace(/\s/g, '');
   const parts = /^(\d{1,2})\/(\d{2}|\d{4})$/.exec(compact) ?? /^(\d{2})(\d{2}|\d{4})$/.exec(compact);
   if (!parts) {
-    if (/^1[3-9]|^[2-9]\d/.test(compact)) {
-      return invalid('invalid_expiry_month', "Your card's expiration month is invalid.");
-    }
-    return incomplete('incomplete_expiry', "Your card's expiration date is incomplete.");
+    if (/^1[3-9]|^[2-9]\d/.test(compact)) return invalid('invalid_expiry_month');
+    return incomplete('incomplete_expiry');
   }
   const month = Number(parts[1]);
   const year = parts[2].length === 2 ? 2000 + Number(parts[2]) : Number(parts[2]);
   const thisYear = now.getFullYear();
-  if (month < 1 || month > 12) return invalid('invalid_expiry_month', "Your card's expiration month is invalid.");
-  if (year < thisYear) return invalid('invalid_expiry_year_past', "Your card's expiration year is in the past.");
+  if (month < 1 || month > 12) return invalid('invalid_expiry_month');
+  if (year < thisYear) return invalid('invalid_expiry_year_past');
   if (year === thisYear && month < now.getMonth() + 1) {
-    return invalid('invalid_expiry_month_past', "Your card's expiration date is in the past.");
+    return invalid('invalid_expiry_month_past');
   }
-  if (year > thisYear + 50) return invalid('invalid_expiry_year', "Your card's expiration year is invalid.");
+  if (year > thisYear + 50) return invalid('invalid_expiry_year');
   return null;
 };
 
-const checkCvc = (value: string): FieldProblem | null => {
+const checkCvc = (value: string): FieldCheck | null => {
   const digits = value.replace(/\s/g, '');
-  if (/\D/.test(digits) || digits.length > 4) return invalid('invalid_cvc', "Your card's security code is invalid.");
-  if (digits.length < 3) return incomplete('incomplete_cvc', "Your card's security code is incomplete.");
+  if (/\D/.test(digits) || digits.length > 4) return invalid('invalid_cvc');
+  if (digits.length < 3) return incomplete('incomplete_cvc');
   return null;
 };
 
-const FIELDS: Record<
-  FieldName,
-  { label: string; autocomplete: AutoFill; placeholder: string; maxLength: number; check: (value: string) => FieldProblem | null }
-> = {
-  number: { label: 'Card number', autocomplete: 'cc-number', placeholder: '1234 1234 1234 1234', maxLength: 23, check: checkNumber },
-  expiry: { label: 'Expiry (MM / YY)', autocomplete: 'cc-exp', placeholder: 'MM / YY', maxLength: 9, check: checkExpiry },
-  cvc: { label: 'CVC', autocomplete: 'cc-csc', placeholder: 'CVC', maxLength: 4, check: checkCvc },
+const FIELDS: Record<FieldName, { autocomplete: AutoFill; placeholder?: string; maxLength: number; check: (value: string) => FieldCheck | null }> = {
+  number: { autocomplete: 'cc-number', placeholder: '1234 1234 1234 1234', maxLength: 23, check: checkNumber },
+  expiry: { autocomplete: 'cc-exp', maxLength: 9, check: checkExpiry },
+  cvc: { autocomplete: 'cc-csc', placeholder: 'CVC', maxLength: 4, check: checkCvc },
 };
-
-const HINT =
-  'Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined; ' +
-  '4000 0000 0000 9995 has insufficient funds; 4000 0000 0000 0077 stays processing; ' +
-  '4000 0027 6000 3184 asks for 3-D Secure; 4000 0000 0000 3220 leaves the page and comes back paid; ' +
-  '4000 0084 0000 1629 leaves and comes back declined. Any future expiry, any CVC.';
 
 /**
  * How the card form looks. Stripe draws its fields in an iframe, out of reach of the page's CSS;
@@ -388,6 +380,9 @@ const CARD_CSS = `
     color: var(--fake-stripe-text, FieldText);
     font: inherit;
   }
+  /* Digits read left to right in every language, aligned as the form is; a card number on one line. */
+  :host([dir='rtl']) input { text-align: right; }
+  .hint [dir='ltr'] { white-space: nowrap; }
   input[aria-invalid='true'] {
     border-color: var(--fake-stripe-danger);
   }
@@ -450,11 +445,13 @@ class CardField {
 
   constructor(
     appearance: Appearance,
+    private readonly locale: CardLocale,
     private readonly emit: (event: EventName, payload: object) => void,
   ) {
+    const { lang, dir, words } = locale;
     const variables = appearance.variables ?? {};
     const night = appearance.theme === 'night';
-    this.host = make('div', { className: 'buy-tweet-fake-stripe', lang: 'en' });
+    this.host = make('div', { className: 'buy-tweet-fake-stripe', lang, dir });
     // CSSOM, not a `style` attribute: allowed under a strict `style-src`.
     this.host.style.colorScheme = night ? 'dark' : 'light';
     const custom: Record<string, string | undefined> = {
@@ -474,11 +471,11 @@ class CardField {
     shadow.adoptedStyleSheets = [cardSheet];
     this.root = make('div');
     this.fieldset = make('fieldset');
-    this.fieldset.append(make('legend', { textContent: 'Card (test mode)' }));
+    this.fieldset.append(make('legend', { textContent: words.legend }));
 
     for (const name of FIELD_NAMES) {
-      const { label, autocomplete, placeholder, maxLength } = FIELDS[name];
-      const input = make('input', { id: name, type: 'text', autocomplete, placeholder, maxLength, spellcheck: false });
+      const { autocomplete, placeholder = words.expiryPlaceholder, maxLength } = FIELDS[name];
+      const input = make('input', { id: name, type: 'text', autocomplete, placeholder, maxLength, spellcheck: false, dir: 'ltr' });
       input.inputMode = 'numeric';
       input.setAttribute('aria-required', 'true');
       if (name === 'number') input.setAttribute('aria-describedby', 'hint');
@@ -488,10 +485,10 @@ class CardField {
       this.errors[name] = make('p', { id: `${name}-error`, className: 'error' });
       this.errors[name].setAttribute('role', 'alert');
       const field = make('div', { className: `field ${name}` });
-      field.append(make('label', { htmlFor: name, textContent: label }), input);
+      field.append(make('label', { htmlFor: name, textContent: words[name] }), input);
       this.fieldset.append(field);
     }
-    this.fieldset.append(make('p', { id: 'hint', className: 'hint', textContent: HINT }));
+    this.fieldset.append(testCardsHint(words, fakeStripeCards));
     this.root.append(this.fieldset);
     shadow.append(this.root);
 
@@ -552,11 +549,11 @@ class CardField {
     const panel = make('div', { className: 'authentication' });
     panel.setAttribute('role', 'group');
     panel.setAttribute('aria-labelledby', 'authentication-title');
-    const complete = make('button', { type: 'button', textContent: 'Complete' });
-    const fail = make('button', { type: 'button', textContent: 'Fail' });
+    const complete = make('button', { type: 'button', textContent: this.locale.words.complete });
+    const fail = make('button', { type: 'button', textContent: this.locale.words.fail });
     panel.append(
-      make('p', { id: 'authentication-title', className: 'title', textContent: 'Authenticate this test payment' }),
-      make('p', { textContent: 'Test mode: this stands in for the bank’s 3-D Secure check.' }),
+      make('p', { id: 'authentication-title', className: 'title', textContent: this.locale.words.authenticate }),
+      make('p', { textContent: this.locale.words.authenticateNote }),
       complete,
       fail,
     );
@@ -589,7 +586,8 @@ class CardField {
   }
 
   private problem(name: FieldName): FieldProblem | null {
-    return FIELDS[name].check(this.inputs[name].value);
+    const check = FIELDS[name].check(this.inputs[name].value);
+    return check && { ...check, message: this.locale.words.problems[check.code] };
   }
 
   private typed(name: FieldName): void {
@@ -1022,7 +1020,7 @@ const createPaymentElement = (own: Installation, group: ElementsGroup): PaymentE
       // (stripe/stripe-js#399, #662), and the same words for an element not in the document yet
       // (ectoflow/vue-stripe-js#31: mounting before appending the node to the page).
       if ((node as Element).getRootNode() !== document) throw new IntegrationError(LIGHT_DOM_ONLY);
-      const field = new CardField(group.appearance, emit);
+      const field = new CardField(group.appearance, group.locale, emit);
       (node as Element).append(field.host);
       state.field = field;
       state.mountedIn = current(own);
@@ -1076,9 +1074,10 @@ const createPaymentElement = (own: Installation, group: ElementsGroup): PaymentE
 };
 
 const createElements = (own: Installation, stripe: object, options: unknown): object => {
-  const { clientSecret, appearance } = (options && typeof options === 'object' ? options : {}) as {
+  const { clientSecret, appearance, locale } = (options && typeof options === 'object' ? options : {}) as {
     clientSecret?: unknown;
     appearance?: unknown;
+    locale?: unknown;
   };
   if (clientSecret !== undefined && (typeof clientSecret !== 'string' || !CLIENT_SECRET.test(clientSecret))) {
     throw new IntegrationError(
@@ -1091,6 +1090,7 @@ const createElements = (own: Installation, stripe: object, options: unknown): ob
     stripe,
     ...(clientSecret !== undefined && { clientSecret }),
     appearance: appearance && typeof appearance === 'object' ? (appearance as Appearance) : {},
+    locale: cardLocale(locale),
     payment: null,
   };
   const elements = {

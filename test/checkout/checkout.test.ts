@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import '../../src/define.js';
@@ -16,6 +16,7 @@ import {
   openCheckout,
   orderRequests,
   payButton,
+  paymentContainer,
   receiptOf,
   textOf,
   toPayment,
@@ -111,6 +112,16 @@ describe('checkout: a whole purchase', () => {
     await fillCard(el, CARD_OK);
     payButton(el).click();
     await waitUntil(() => receiptOf(el), 'no receipt');
+  });
+
+  it("shows Stripe's card form in the buyer's language: Arabic, right to left", async () => {
+    const el = await card('https://gumroad.com/l/new-album', { lang: 'ar' });
+    await openCheckout(el);
+    await fill(el, 'email', 'buyer@example.com');
+    await toPayment(el);
+    const form = paymentContainer(el)!.querySelector<HTMLElement>('.buy-tweet-fake-stripe')!;
+    expect([form.lang, form.dir]).to.deep.equal(['ar', 'rtl']);
+    expect(stripe.calls.filter((call) => call.method === 'stripe.elements').at(-1)!.args[0]).to.include({ locale: 'ar' });
   });
 
   it('buys in yen, a currency without minor units', async () => {
@@ -352,6 +363,31 @@ describe('checkout: closing, reopening, remembering', () => {
     await checkoutOf(other).updateComplete;
     expect(localStorage.getItem('buy-tweet:buyer')).to.equal(null);
     expect(inDialog<HTMLInputElement>(other, '[name="email"]')!.value).to.equal('');
+  });
+
+  describe('on a phone, 375 px wide', () => {
+    before(() => setViewport({ width: 375, height: 800 }));
+    after(() => setViewport({ width: 800, height: 600 }));
+
+    // The German label of a product that ships takes two lines here; in every language the box
+    // stays at the label's start, beside its first line.
+    for (const lang of ['en', 'de', 'ar']) {
+      it(`keeps the remember-me box beside the first line of its label (${lang})`, async () => {
+        const el = await card('https://musictoday.com/store/theband/tour-tee', { lang });
+        await openCheckout(el);
+        const box = inDialog(el, '[name="remember"]')!.getBoundingClientRect();
+        const label = inDialog(el, 'label[for="remember"]')!;
+        const text = document.createRange();
+        text.selectNodeContents(label);
+        const lines = [...new Set([...text.getClientRects()].map((rect) => Math.round(rect.top)))];
+        const first = text.getClientRects()[0];
+        if (lang === 'de') expect(lines, 'the label should wrap at this width').to.have.length.above(1);
+        const middle = (box.top + box.bottom) / 2;
+        expect(middle).to.be.within(first.top, first.bottom);
+        if (lang === 'ar') expect(box.left).to.be.at.least(first.right);
+        else expect(box.right).to.be.at.most(first.left);
+      });
+    }
   });
 
   it('stores nothing without the box ticked', async () => {

@@ -2,10 +2,11 @@
 // `@stripe/stripe-js/pure`, against orders of the mock partner.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import type { PaymentIntentResult, Stripe, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
+import type { PaymentIntentResult, Stripe, StripeElementLocale, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import { http, HttpResponse } from 'msw';
 import { fakeStripeCards, installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
+import { cardLocale } from '../../src/mock/stripe-words.js';
 import { mock, worker } from '../setup.js';
 import type { ShopPage } from '../pages/stripe-return.js';
 import { orderAlbum } from './album-order.js';
@@ -67,11 +68,11 @@ interface Checkout {
 }
 
 /** What the checkout does: an order, Stripe.js for its key, and the payment element mounted. */
-const openCheckout = async (): Promise<Checkout> => {
+const openCheckout = async (locale: StripeElementLocale = 'en'): Promise<Checkout> => {
   const order = await createOrder();
   const stripe = (await loadStripe(order.payment.publishableKey))!;
   const node = await fixture<HTMLElement>(html`<div></div>`);
-  const elements = stripe.elements({ clientSecret: order.payment.clientSecret, appearance: { theme: 'stripe' }, locale: 'en' });
+  const elements = stripe.elements({ clientSecret: order.payment.clientSecret, appearance: { theme: 'stripe' }, locale });
   const payment = elements.create('payment');
   payment.mount(node);
   const confirm = () =>
@@ -553,6 +554,67 @@ describe('fake Stripe (test mode)', () => {
     first.payment.mount(first.node);
     expect(first.node.querySelectorAll('.buy-tweet-fake-stripe')).to.have.length(1);
   });
+
+  // Stripe.js shows its placeholders and errors in elements({locale}), default the browser's
+  // (docs.stripe.com/js/elements_object/create); the fake's words are in src/mock/stripe-words.ts.
+  const languages = [
+    { locale: 'de', lang: 'de', dir: 'ltr', legend: 'Karte (Testmodus)', incomplete: 'Ihre Kartennummer ist unvollständig.' },
+    { locale: 'ar', lang: 'ar', dir: 'rtl', legend: 'البطاقة (وضع الاختبار)', incomplete: 'رقم بطاقتك غير مكتمل.' },
+    { locale: 'he', lang: 'he', dir: 'rtl', legend: 'כרטיס (מצב בדיקה)', incomplete: 'מספר הכרטיס שלך לא שלם.' },
+    { locale: 'zh', lang: 'zh-CN', dir: 'ltr', legend: '银行卡（测试模式）', incomplete: '您的卡号不完整。' },
+    { locale: 'sv', lang: 'en', dir: 'ltr', legend: 'Card (test mode)', incomplete: 'Your card number is incomplete.' },
+  ] as const;
+  for (const { locale, lang, dir, legend, incomplete } of languages) {
+    it(`speaks ${lang} (${dir}) for elements({locale: '${locale}'}), its errors too`, async () => {
+      const { node, confirm } = await openCheckout(locale);
+      const host = node.querySelector<HTMLElement>('.buy-tweet-fake-stripe')!;
+      expect([host.lang, host.dir]).to.deep.equal([lang, dir]);
+      expect(cardForm(node).querySelector('legend')!.textContent).to.equal(legend);
+      expect((await confirm()).error).to.deep.equal({ type: 'validation_error', code: 'incomplete_number', message: incomplete });
+      expect(cardForm(node).querySelector('[role="alert"]')!.textContent).to.equal(incomplete);
+      await expect(node).to.be.accessible();
+    });
+  }
+
+  it('keeps each test card number left to right in a right-to-left form', async () => {
+    const { node } = await openCheckout('ar');
+    const numbers = [...cardForm(node).querySelectorAll<HTMLElement>('#hint [dir="ltr"]')];
+    expect(numbers.map((number) => number.textContent!.replace(/ /g, ''))).to.deep.equal(Object.values(fakeStripeCards));
+    for (const number of numbers) {
+      // The first group of digits is drawn left of the last, on one line.
+      const group = (start: number) => {
+        const range = document.createRange();
+        range.setStart(number.firstChild!, start);
+        range.setEnd(number.firstChild!, start + 4);
+        return range.getBoundingClientRect();
+      };
+      const [first, last] = [group(0), group(15)];
+      expect(first.right).to.be.at.most(last.left);
+      expect(first.top).to.equal(last.top);
+    }
+  });
+
+  const locales: [unknown, string[], string][] = [
+    ['de', [], 'de'],
+    ['pt-BR', [], 'pt-BR'],
+    ['pt', [], 'pt-BR'],
+    ['zh', [], 'zh-CN'],
+    ['zh-TW', [], 'zh-TW'],
+    ['zh-HK', [], 'zh-TW'],
+    ['en-GB', [], 'en'],
+    ['es-419', [], 'es'],
+    ['fr-CA', [], 'fr'],
+    ['sv', ['de-DE'], 'en'],
+    ['auto', ['sv-SE', 'fr-CA', 'de'], 'fr'],
+    ['auto', ['sv-SE'], 'en'],
+    [undefined, ['he-IL'], 'he'],
+    [42, ['de'], 'en'],
+  ];
+  for (const [locale, browser, lang] of locales) {
+    it(`reads locale ${JSON.stringify(locale)} with the browser's ${JSON.stringify(browser)} as ${lang}`, () => {
+      expect(cardLocale(locale, browser).lang).to.equal(lang);
+    });
+  }
 
   it('goes away with uninstall, and comes back behind loadStripe’s cached constructor', async () => {
     const { node } = await openCheckout();
