@@ -15,6 +15,7 @@ export { BuyTweetError, type ErrorCode, type ErrorDetail, type Step } from './co
 export { formatMoney } from './core/money.js';
 export { findPartner, registerPartner, type Partner, type PartnerInit, type PartnerMatch } from './core/partners.js';
 export { createOrder, getOrder, lookupProducts } from './core/protocol.js';
-export { parseStatusUrl, tweetFromObject } from './core/tweet.js';
+export { tweetFromObject } from './core/tweet.js';
+export { canonicalProductUrl, parseStatusUrl } from './core/rules.js';
 export type * from './core/types.js';
-export { canonicalProductUrl, safeUrl } from './core/url.js';
+export { safeUrl } from './core/url.js';

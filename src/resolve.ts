@@ -6,7 +6,8 @@ import { DEFAULT_OEMBED_ENDPOINT, loadOEmbedTweet } from './core/oembed.js';
 import type { Partner } from './core/partners.js';
 import { pickSource, readProductLink, type ReadOptions, type Source } from './core/source.js';
 import type { LinkEntry } from './core/tco.js';
-import { parseStatusUrl, type EmbeddedTweetParts } from './core/tweet.js';
+import { parseStatusUrl } from './core/rules.js';
+import type { EmbeddedTweetParts } from './core/tweet.js';
 import type { Product } from './core/types.js';
 import { parseUrl } from './core/url.js';
 

@@ -1,6 +1,7 @@
 import type { ShippingAddress } from '../core/types.js';
 import { COUNTRIES } from './countries.js';
 import { stored } from './stored.js';
+import { isRecord } from '../core/rules.js';
 
 /**
  * "Remember me", as Twitter's Buy button had it: with the buyer's consent, their email and
@@ -40,9 +41,6 @@ export const REMEMBER_CAPS = {
 const ADDRESS_TEXT = ['name', 'line1', 'line2', 'city', 'region', 'postalCode'] as const;
 
 const storage = stored('localStorage');
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const within = (value: unknown, cap: number): value is string => typeof value === 'string' && value.length <= cap;
 

@@ -11,7 +11,8 @@
  */
 import { parseOrder } from '../core/orders.js';
 import type { Money, Product, Variant } from '../core/types.js';
-import { isObject, parseErrorBody, parseMoney, parseProduct, text } from '../core/validate.js';
+import { isRecord } from '../core/rules.js';
+import { parseErrorBody, parseMoney, parseProduct, text } from '../core/validate.js';
 import { createExchanger, describeAnswer, listsHeader, ORIGIN, type Exchange } from './exchange.js';
 
 export interface Check {
@@ -78,13 +79,13 @@ const sameMoney = (a: Money | null, b: Money): boolean => a?.amount === b.amount
 
 /** The entries of a lookup answer, or `null` when it is not `{"products": [...]}`. */
 const entriesOf = (exchange: Exchange): unknown[] | null =>
-  exchange.status === 200 && isObject(exchange.body) && Array.isArray(exchange.body.products) ? exchange.body.products : null;
+  exchange.status === 200 && isRecord(exchange.body) && Array.isArray(exchange.body.products) ? exchange.body.products : null;
 
 /** An entry in a word: the product's id, or the link of an error entry. */
 const entryName = (entry: unknown): string => {
   const product = parseProduct(entry);
   if (product) return product.id;
-  if (isObject(entry) && typeof entry.url === 'string' && parseErrorBody(entry)) return `error for ${entry.url}`;
+  if (isRecord(entry) && typeof entry.url === 'string' && parseErrorBody(entry)) return `error for ${entry.url}`;
   return 'not a valid entry';
 };
 
@@ -132,7 +133,7 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
   const post = async (body: unknown, key: string): Promise<Exchange> => {
     const answer = await ask('/orders', { method: 'POST', headers: { 'Idempotency-Key': key }, body });
     if (answer.status !== undefined && answer.status >= 200 && answer.status < 300) {
-      const id = (isObject(answer.body) && text(answer.body.id, 200)) || '(an order without a readable id)';
+      const id = (isRecord(answer.body) && text(answer.body.id, 200)) || '(an order without a readable id)';
       if (!createdOrders.includes(id)) createdOrders.push(id);
     }
     return answer;
@@ -179,7 +180,7 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
 
   // Found by their url, so that this check says its own thing when the order is wrong.
   const notFound = unknown.map((link) =>
-    mixedEntries?.find((entry) => isObject(entry) && entry.url === link && parseErrorBody(entry)),
+    mixedEntries?.find((entry) => isRecord(entry) && entry.url === link && parseErrorBody(entry)),
   );
   check(
     'lookup.not-found',
@@ -337,7 +338,7 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
       describe(badEmail, badKey) ?? 'nothing: no product among the links can be ordered',
       '422 {"error": {"code": "invalid_request", "fields": {"email": "..."}}}',
       invalid ? describeAnswer(invalid) : 'not checked',
-      Boolean(invalid && isError(invalid, 422, 'invalid_request') && isObject(fields) && typeof fields.email === 'string'),
+      Boolean(invalid && isError(invalid, 422, 'invalid_request') && isRecord(fields) && typeof fields.email === 'string'),
     );
 
     const read = orderId ? await ask(`/orders/${encodeURIComponent(orderId)}`) : undefined;
@@ -399,8 +400,8 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
   );
 
   const misshapen = errors.filter((exchange) => {
-    const error = isObject(exchange.body) && exchange.body.error;
-    return !isObject(error) || typeof error.code !== 'string' || !error.code || typeof error.message !== 'string';
+    const error = isRecord(exchange.body) && exchange.body.error;
+    return !isRecord(error) || typeof error.code !== 'string' || !error.code || typeof error.message !== 'string';
   });
   check(
     'errors.shape',

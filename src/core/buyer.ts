@@ -1,5 +1,6 @@
 import type { CheckoutWords } from '../words/language.js';
 import type { Product, ShippingAddress } from './types.js';
+import { randomHex } from './ids.js';
 
 /**
  * What the buyer enters in the checkout, and the checks made before anything is sent: the buyer's
@@ -74,6 +75,5 @@ export const checkBuyer = (product: Product, input: BuyerInput, words: CheckoutW
   return fields;
 };
 
-/** A fresh Idempotency-Key: 128 random bits (getRandomValues works on plain-http pages too, randomUUID does not). */
-export const newKey = (): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+/** A fresh Idempotency-Key: 128 random bits. */
+export const newKey = (): string => randomHex(16);

@@ -2,6 +2,7 @@ import type { BuyerInput } from './buyer.js';
 import type { BuyTweetError } from './errors.js';
 import { multiply } from './money.js';
 import type { Money, Order, OrderRequest, Product, ShippingAddress, Variant } from './types.js';
+import { isRecord } from './rules.js';
 
 export type { BuyerInput } from './buyer.js';
 
@@ -184,9 +185,6 @@ export const checkoutReducer = (state: CheckoutState, action: CheckoutAction): C
         : state;
   }
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
 
 export const variantOf = (product: Product, variantId: string | null | undefined): Variant | undefined =>
   product.variants.find((variant) => variant.id === variantId);

@@ -3,7 +3,7 @@ import { BuyTweetError } from './errors.js';
 import { ACCEPT_JSON, MAX_ANSWER_BYTES, exchange, withRetries, type RequestOptions } from './http.js';
 import { cacheLifetime } from './protocol.js';
 import { MAX_LINKS_PER_REQUEST } from './tco.js';
-import { isObject } from './validate.js';
+import { isRecord } from './rules.js';
 
 /**
  * The browser's side of a link endpoint (CONTRACT 7): where t.co links go, asked for the whole
@@ -28,13 +28,13 @@ export const askLinkEndpoint = async (
   );
   const invalid = () =>
     new BuyTweetError({ code: 'invalid_response', message: 'The link endpoint sent no list of links.', step: 'tweet' });
-  const entries = isObject(body) ? body.links : undefined;
+  const entries = isRecord(body) ? body.links : undefined;
   if (!Array.isArray(entries) || entries.length !== links.length) throw invalid();
   return {
     entries: entries.map((entry, index) => {
-      if (!isObject(entry) || entry.url !== links[index]) throw invalid();
+      if (!isRecord(entry) || entry.url !== links[index]) throw invalid();
       if (typeof entry.expandedUrl === 'string' && entry.expandedUrl.length <= 4096) return entry.expandedUrl;
-      if (isObject(entry.error)) return null;
+      if (isRecord(entry.error)) return null;
       throw invalid();
     }),
     maxAge: cacheLifetime(headers.get('Cache-Control')),

@@ -1,7 +1,8 @@
 import { config } from './config.js';
 import { BuyTweetError } from './errors.js';
 import { ACCEPT_JSON, MAX_ANSWER_BYTES, exchange, isAbortError, withRetries, type RequestOptions } from './http.js';
-import { parseStatusUrl, tweetFromEmbed, type EmbeddedTweetParts } from './tweet.js';
+import { parseStatusUrl } from './rules.js';
+import { tweetFromEmbed, type EmbeddedTweetParts } from './tweet.js';
 import type { TweetInfo } from './types.js';
 import { safeUrl } from './url.js';
 

@@ -2,7 +2,8 @@ import { BuyTweetError } from './errors.js';
 import { ACCEPT_JSON, MAX_ANSWER_BYTES, exchange, withRetries, type RequestOptions } from './http.js';
 import type { Money, Order, OrderRequest } from './types.js';
 import { safeUrl } from './url.js';
-import { allValid, isObject, oneOf, parseMoney, stripeKey, text } from './validate.js';
+import { isRecord } from './rules.js';
+import { allValid, oneOf, parseMoney, stripeKey, text } from './validate.js';
 
 /**
  * Orders (CONTRACT 4): only the checkout needs them, so they load with it, not with the card.
@@ -12,7 +13,7 @@ import { allValid, isObject, oneOf, parseMoney, stripeKey, text } from './valida
 const ORDER_STATUS = ['requires_payment', 'paid', 'failed', 'canceled'] as const;
 
 const parsePayment = (value: unknown): Order['payment'] | null => {
-  if (!isObject(value) || value.type !== 'stripe') return null;
+  if (!isRecord(value) || value.type !== 'stripe') return null;
   const clientSecret = text(value.clientSecret, 500);
   const publishableKey = stripeKey(value.publishableKey);
   return clientSecret ? { type: 'stripe', clientSecret, ...(publishableKey && { publishableKey }) } : null;
@@ -20,7 +21,7 @@ const parsePayment = (value: unknown): Order['payment'] | null => {
 
 /** An Order, or `null` when the answer is not one (a payment given must be valid too). */
 export const parseOrder = (value: unknown): Order | null => {
-  if (!isObject(value)) return null;
+  if (!isRecord(value)) return null;
   const receiptUrl = safeUrl(value.receiptUrl);
   return allValid<Order>({
     id: text(value.id, 200),

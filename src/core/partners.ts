@@ -1,5 +1,6 @@
 import { checkEndpoint, config, settingsChanged } from './config.js';
-import { canonicalProductUrl, parseUrl, safeUrl } from './url.js';
+import { canonicalProductUrl } from './rules.js';
+import { parseUrl, safeUrl } from './url.js';
 
 /** What `BuyTweet.registerPartner` takes. */
 export interface PartnerInit {

@@ -1,23 +1,8 @@
+import { parseStatusUrl } from './rules.js';
 import { tcoLink } from './tco.js';
 import type { TweetInfo, TweetLink } from './types.js';
-import { parseUrl } from './url.js';
+import { parseUrl, webUrl } from './url.js';
 
-const TWITTER_HOSTS = /^(?:www\.|mobile\.)?(?:twitter|x)\.com$/;
-const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15}|i\/web|i)\/status(?:es)?\/(\d{1,25})\/?$/;
-
-/** The URL when it is an http(s) one. */
-const webUrl = (text: unknown): URL | undefined => {
-  const url = parseUrl(text);
-  return url && /^https?:$/.test(url.protocol) ? url : undefined;
-};
-
-/** `{id, url}` of a tweet's status link (`https://twitter.com/{user}/status/{id}`, or x.com). */
-export const parseStatusUrl = (link: unknown): { id: string; url: string } | null => {
-  const url = webUrl(link);
-  if (!url || !TWITTER_HOSTS.test(url.hostname)) return null;
-  const match = STATUS_PATH.exec(url.pathname);
-  return match && { id: match[2], url: `https://${url.hostname}${url.pathname}` };
-};
 
 /** A whole host and path as Twitter shows a link: `gumroad.com/l/new-album`, never cut short. */
 const WHOLE_HOST_PATH = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:\/[^\s…]*)?$/i;

@@ -1,4 +1,5 @@
 import type { Availability, Checkout, Money, Product, ProductImage, Variant } from './types.js';
+import { isRecord } from './rules.js';
 import { safeUrl } from './url.js';
 
 /**
@@ -8,8 +9,6 @@ import { safeUrl } from './url.js';
 
 export type Json = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A string that is not blank, of at most `max` characters. */
 export const text = (value: unknown, max = 10_000): string | null =>
@@ -33,7 +32,7 @@ export const allValid = <T extends object>(fields: { [K in keyof T]: T[K] | null
   Object.values(fields).every((field) => field != null) ? (fields as T) : null;
 
 export const parseMoney = (value: unknown): Money | null =>
-  isObject(value) &&
+  isRecord(value) &&
   within(value.amount, 0, Number.MAX_SAFE_INTEGER) &&
   typeof value.currency === 'string' &&
   /^[a-z]{3}$/i.test(value.currency)
@@ -50,7 +49,7 @@ const parsePrice = (value: unknown, maxQuantity: number): Money | null => {
 
 /** A variant's `price` and `availability` may be left out (or null): they are the product's then. */
 const parseVariant = (value: unknown, maxQuantity: number): Variant | null =>
-  isObject(value)
+  isRecord(value)
     ? allValid<Variant>({
         id: text(value.id, 200),
         title: text(value.title, 1000),
@@ -60,7 +59,7 @@ const parseVariant = (value: unknown, maxQuantity: number): Variant | null =>
     : null;
 
 const parseCheckout = (value: unknown): Checkout | null =>
-  !isObject(value)
+  !isRecord(value)
     ? null
     : value.type === 'stripe'
       ? allValid<Checkout>({ type: 'stripe', publishableKey: stripeKey(value.publishableKey) })
@@ -69,7 +68,7 @@ const parseCheckout = (value: unknown): Checkout | null =>
         : null;
 
 const parseImage = (value: unknown): ProductImage | undefined => {
-  const url = isObject(value) && safeUrl(value.url);
+  const url = isRecord(value) && safeUrl(value.url);
   if (!url) return undefined;
   const { alt, width, height } = value as Json;
   return {
@@ -80,7 +79,7 @@ const parseImage = (value: unknown): ProductImage | undefined => {
 };
 
 export const parseProduct = (value: unknown): Product | null => {
-  if (!isObject(value) || !isObject(value.merchant)) return null;
+  if (!isRecord(value) || !isRecord(value.merchant)) return null;
   const { merchant, variants = [], maxQuantity = 1, requiresShipping = false } = value;
   if (!Array.isArray(variants) || variants.length > 100) return null;
   if (!within(maxQuantity, 1, 999) || typeof requiresShipping !== 'boolean') return null;
@@ -106,7 +105,7 @@ export const parseProduct = (value: unknown): Product | null => {
 
 /** `{code, message}` of a protocol error object, if the answer is one. */
 export const parseErrorBody = (value: unknown): { code: string; message: string; extra: Json } | null => {
-  if (!isObject(value) || !isObject(value.error)) return null;
+  if (!isRecord(value) || !isRecord(value.error)) return null;
   const { code, message, ...extra } = value.error;
   const safeCode = text(code, 100);
   return safeCode ? { code: safeCode, message: text(message, 1000) ?? safeCode, extra } : null;

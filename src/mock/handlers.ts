@@ -82,8 +82,8 @@ import {
   type PartnerId,
 } from './fixtures.js';
 import { FAULT_NAMES, FAULT_ROUTES, isEntryFault, parseFault, type Fault, type FaultRoute } from './faults.js';
-import { escapeHtml, oembedFor, statusId } from './oembed.js';
-import { checkOrder, type ProtocolError } from './orders.js';
+import { escapeHtml, oembedFor } from './oembed.js';
+import { checkOrder, newId, orderFingerprint, parseStatusUrl, productLinkKey, randomHex, type ProtocolError } from '../core/rules.js';
 import { createLinkEndpoint } from '../server/link-endpoint.js';
 import { TWITTER_OEMBED } from '../server/oembed.js';
 import { tcoAnswer } from './tco.js';
@@ -166,7 +166,6 @@ const MALFORMED: Partial<Record<FaultRoute, string>> = {
   links: '{"links": [{"url": "https://t.co/',
 };
 
-const TRACKING = /^(utm_.*|ref|ref_src|s|t|fbclid|gclid)$/i;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
@@ -196,28 +195,12 @@ const parseUrl = (input: string): URL | null => {
   }
 };
 
-/**
- * How the partner recognises a product link: without fragment, tracking parameters and `fault`,
- * host without `www.`, path without one trailing slash.
- */
+/** How the mock recognises a product link: as every partner does, less its own `fault` parameter. */
 const linkKey = (url: URL): string => {
-  const query = new URLSearchParams(
-    [...url.searchParams].filter(([name]) => name !== 'fault' && !TRACKING.test(name)),
-  ).toString();
-  const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
-  return `${url.protocol}//${url.host.replace(/^www\./, '')}${path}${query && `?${query}`}`;
+  const link = new URL(url.href);
+  link.searchParams.delete('fault');
+  return productLinkKey(link) ?? link.href;
 };
-
-/** Stable JSON (keys sorted): two bodies that say the same thing give the same text. */
-const fingerprint = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-
-const randomHex = (bytes: number): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 const parseBody = (text: string): unknown => {
   try {
@@ -485,7 +468,7 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
     }
 
     const replayKey = `${partner} ${key}`;
-    const print = fingerprint(body);
+    const print = orderFingerprint(body);
     const previous = replays.get(replayKey);
     if (previous) {
       if (previous.fingerprint !== print) {
@@ -508,7 +491,7 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
 
     const checkout = product!.checkout;
     const order: Order = {
-      id: `ord_${randomHex(8)}`,
+      id: newId('ord', 8),
       status: 'requires_payment',
       total: check.total,
       payment: {
@@ -569,7 +552,7 @@ export const createPartnerMock = (options: PartnerMockOptions = {}): PartnerMock
       if (answer) return answer;
     }
     if (!tweetUrl) return errorAnswer(400, 'invalid_request', 'The `url` parameter is required.');
-    const id = statusId(tweetUrl);
+    const id = parseStatusUrl(tweetUrl)?.id ?? null;
     const tweet = tweets.find((candidate) => candidate.id === id);
     if (!tweet) return errorAnswer(404, 'not_found', 'No such tweet.');
     // As publish.twitter.com answers today: every link of the tweet written as its t.co link.

@@ -88,16 +88,3 @@ export const oembedFor = (tweet: FixtureTweet, options?: EmbedOptions): OEmbed =
   provider_url: 'https://twitter.com',
   version: '1.0',
 });
-
-/** The status id of a tweet URL on twitter.com or x.com, or `null`. */
-export const statusId = (input: string | null): string | null => {
-  if (!input) return null;
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return null;
-  }
-  if (!/^(?:(?:www|mobile)\.)?(?:twitter|x)\.com$/i.test(url.hostname)) return null;
-  return /^\/[^/]+\/status(?:es)?\/(\d+)\/?$/.exec(url.pathname)?.[1] ?? null;
-};

@@ -4,8 +4,8 @@
  */
 import type Stripe from 'stripe';
 import type { Merchant, Product } from '../core/types.js';
-import { isObject, parseProduct } from '../core/validate.js';
-import { canonicalProductUrl, parseUrl } from '../core/url.js';
+import { parseProduct } from '../core/validate.js';
+import { isRecord, productLinkKey } from '../core/rules.js';
 
 /** A product and every link that names it. */
 export interface CatalogEntry {
@@ -26,19 +26,8 @@ export class CatalogError extends Error {
   }
 }
 
-/**
- * How links match (CONTRACT 2 and 8): as the element sends them (core's canonical link: no
- * fragment, no tracking parameters, host lower-cased by the URL parser), and then without `www.`
- * and without one trailing slash.
- */
-export const linkKey = (link: string): string | undefined => {
-  const url = parseUrl(link);
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
-  const canonical = new URL(canonicalProductUrl(url));
-  canonical.hostname = canonical.hostname.replace(/^www\./, '');
-  if (canonical.pathname.length > 1) canonical.pathname = canonical.pathname.replace(/\/$/, '');
-  return canonical.href;
-};
+/** How links match: as every partner does (`productLinkKey` of `buy-tweet/rules`). */
+export const linkKey = productLinkKey;
 
 /**
  * Checks a catalogue file's JSON, `{"products": [...]}`: each entry a Product of CONTRACT 4 (as
@@ -46,14 +35,14 @@ export const linkKey = (link: string): string | undefined => {
  * Stripe with `publishableKey`. Throws a CatalogError naming every entry that fails.
  */
 export const readCatalog = (json: unknown, publishableKey?: string): CatalogEntry[] => {
-  if (!isObject(json) || !Array.isArray(json.products)) throw new CatalogError(['the file must be {"products": [...]}']);
+  if (!isRecord(json) || !Array.isArray(json.products)) throw new CatalogError(['the file must be {"products": [...]}']);
   const problems: string[] = [];
   const entries: CatalogEntry[] = [];
   const ids = new Set<string>();
   const keys = new Set<string>();
   json.products.forEach((raw: unknown, index) => {
-    const where = `products[${index}]${isObject(raw) && typeof raw.id === 'string' ? ` (${raw.id})` : ''}`;
-    if (!isObject(raw)) return void problems.push(`${where}: not an object`);
+    const where = `products[${index}]${isRecord(raw) && typeof raw.id === 'string' ? ` (${raw.id})` : ''}`;
+    if (!isRecord(raw)) return void problems.push(`${where}: not an object`);
     const { links = [], ...fields } = raw;
     if (fields.checkout === undefined) {
       if (!publishableKey) return void problems.push(`${where}: no checkout, and no STRIPE_PUBLISHABLE_KEY to sell it with`);

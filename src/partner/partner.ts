@@ -12,7 +12,7 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import Stripe from 'stripe';
-import { checkOrder } from '../mock/orders.js';
+import { checkOrder, newId, orderFingerprint } from '../core/rules.js';
 import type { Merchant, Order, Product } from '../core/types.js';
 import { fixedCatalog, joinCatalogs, paymentLinksCatalog, readCatalog, type Catalog } from './catalog.js';
 import type { PartnerStore, StoredOrder } from './store.js';
@@ -77,21 +77,10 @@ const readText = async (request: Request, limit: number): Promise<string> => {
   return new TextDecoder().decode(bytes);
 };
 
-/** Stable JSON (keys sorted): two bodies that say the same thing have one fingerprint. */
-const stableJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-
 const sha256 = async (text: string): Promise<string> =>
   Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('');
-
-const randomId = (prefix: string): string =>
-  `${prefix}_${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 
 /** Stripe's SDK options for another API origin (`host`, `port`, `protocol`: the SDK's StripeConfig). */
 const stripeConfig = (apiBase?: string): Stripe.StripeConfig => {
@@ -207,7 +196,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
       if (error instanceof TooLarge) return refuse(c, 413, { code: 'payload_too_large', message: `An order is at most ${maxBody} bytes.` });
       return refuse(c, 400, { code: 'invalid_request', message: 'The body must be JSON.' });
     }
-    const fingerprint = await sha256(stableJson(body));
+    const fingerprint = await sha256(orderFingerprint(body));
     const replay = (order: StoredOrder, status: 200 | 201) =>
       order.fingerprint === fingerprint
         ? withPayment(order).then((paid) => {
@@ -227,7 +216,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     if (!check.ok) return refuse(c, check.answer.status as ContentfulStatusCode, check.answer.error);
 
     const { order, created } = await store.createOrder({
-      id: randomId('ord'),
+      id: newId('ord'),
       idempotencyKey: key,
       fingerprint,
       productId: check.request.productId,

@@ -1,5 +1,5 @@
 import { MAX_LINKS_PER_REQUEST } from '../core/tco.js';
-import { parseStatusUrl } from '../core/tweet.js';
+import { parseStatusUrl } from '../core/rules.js';
 import { readTweet } from './oembed.js';
 import { LinkCache, readTcoLinks, type Fetch } from './tco.js';
 

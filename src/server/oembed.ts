@@ -1,5 +1,5 @@
 import { MAX_ANSWER_BYTES } from '../core/http.js';
-import { parseStatusUrl } from '../core/tweet.js';
+import { parseStatusUrl } from '../core/rules.js';
 import { ask, TIMED_OUT, type Fetch } from './ask.js';
 import type { LinkCache } from './tco.js';
 

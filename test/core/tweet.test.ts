@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { expandLink, parseStatusUrl, tweetFromEmbed, tweetFromObject } from '../../src/core/tweet.js';
+import { parseStatusUrl } from '../../src/core/rules.js';
+import { expandLink, tweetFromEmbed, tweetFromObject } from '../../src/core/tweet.js';
 import { readEmbeddedTweet, readRenderedTweet } from '../../src/core/tweet-dom.js';
 import type { TweetLink } from '../../src/core/types.js';
 import '../setup.js';

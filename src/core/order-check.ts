@@ -2,7 +2,8 @@
  * How a partner checks the body of `POST {endpoint}/orders` (CONTRACT 4): pure, so the rules read
  * in one place.
  */
-import type { Money, OrderRequest, OrderSource, Product, ShippingAddress, Variant } from '../core/types.js';
+import { isRecord } from './rules.js';
+import type { Money, OrderRequest, OrderSource, Product, ShippingAddress, Variant } from './types.js';
 
 /** An error answer of the protocol: its HTTP status and `error` object. */
 export interface ProtocolError {
@@ -13,9 +14,6 @@ export interface ProtocolError {
 export type OrderCheck =
   | { ok: true; request: OrderRequest; variant?: Variant; total: Money }
   | { ok: false; answer: ProtocolError };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isMoney = (value: unknown): value is Money =>
   isRecord(value) &&

@@ -1,0 +1,74 @@
+/**
+ * The rules the element, the mock partner and the reference partner (`@buy-tweet/partner`) share,
+ * in one module (`buy-tweet/rules`), so that a link matches, a tweet's URL is read, an order is
+ * checked and a replay is recognised the same way wherever it happens (docs/partners/protocol.md).
+ * No DOM and no Node: it runs in browsers, on Node and on edge runtimes.
+ */
+import { webUrl } from './url.js';
+
+export { checkOrder, type OrderCheck, type ProtocolError } from './order-check.js';
+export { newId, randomHex } from './ids.js';
+
+/** A JSON object: not null, not an array. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Query parameters that track where a click came from and say nothing about the product. */
+export const TRACKING_PARAMETERS = /^(utm_.*|ref|ref_src|s|t|fbclid|gclid)$/i;
+
+const decodeName = (name: string): string => {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+};
+
+/**
+ * The product link as it is sent to the partner: without its fragment and tracking parameters;
+ * other parameters stay, in their order. Two links that differ only in those are one product.
+ */
+export const canonicalProductUrl = (url: URL): string => {
+  const clean = new URL(url.href);
+  clean.hash = '';
+  // Filter the raw pairs rather than use URLSearchParams, which would re-encode the ones that stay.
+  clean.search = clean.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair && !TRACKING_PARAMETERS.test(decodeName(pair.split('=')[0])))
+    .join('&');
+  return clean.href;
+};
+
+/**
+ * How a partner recognises a product link: as the element sends it (`canonicalProductUrl`), and
+ * then without `www.` and without one trailing slash. `undefined` for what is no http(s) link.
+ */
+export const productLinkKey = (link: string | URL): string | undefined => {
+  const url = typeof link === 'string' ? webUrl(link) : link;
+  if (!url || !/^https?:$/.test(url.protocol)) return undefined;
+  const key = new URL(canonicalProductUrl(url));
+  key.hostname = key.hostname.replace(/^www\./, '');
+  if (key.pathname.length > 1) key.pathname = key.pathname.replace(/\/$/, '');
+  return key.href;
+};
+
+const TWITTER_HOSTS = /^(?:www\.|mobile\.)?(?:twitter|x)\.com$/;
+const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15}|i\/web|i)\/status(?:es)?\/(\d{1,25})\/?$/;
+
+/** `{id, url}` of a tweet's status link (`https://twitter.com/{user}/status/{id}`, or x.com). */
+export const parseStatusUrl = (link: unknown): { id: string; url: string } | null => {
+  const url = webUrl(link);
+  if (!url || !TWITTER_HOSTS.test(url.hostname)) return null;
+  const match = STATUS_PATH.exec(url.pathname);
+  return match && { id: match[2], url: `https://${url.hostname}${url.pathname}` };
+};
+
+/**
+ * What identifies an order request's body for idempotency: its JSON with keys sorted, so that two
+ * bodies that say the same thing give the same text (a partner may hash it).
+ */
+export const orderFingerprint = (body: unknown): string =>
+  JSON.stringify(body, (_key, value: unknown) =>
+    isRecord(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
