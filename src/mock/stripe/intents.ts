@@ -7,6 +7,7 @@
  * knows them for this page only.
  */
 import type { PaymentIntent } from '@stripe/stripe-js';
+import { stored } from '../../checkout/stored.js';
 import type { FakePaymentIntent, FakePaymentIntentStatus } from './types.js';
 
 /** A PaymentIntent's client secret; the first group is the PaymentIntent's id. */
@@ -23,22 +24,11 @@ export interface IntentRecord {
 const INTENTS_KEY = 'buy-tweet:fake-stripe:payment-intents';
 const pageIntents = new Map<string, IntentRecord>();
 const STATUSES: readonly unknown[] = ['requires_payment_method', 'processing', 'succeeded'];
-
-const session = (): Storage | undefined => {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
-};
+const session = stored('sessionStorage');
 
 const storedIntents = (): Record<string, unknown> => {
-  try {
-    const value: unknown = JSON.parse(session()?.getItem(INTENTS_KEY) ?? '{}');
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const value = session.read(INTENTS_KEY);
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 };
 
 export const readIntent = (clientSecret: string): IntentRecord | undefined => {
@@ -51,11 +41,8 @@ export const readIntent = (clientSecret: string): IntentRecord | undefined => {
 
 export const writeIntent = (clientSecret: string, intent: IntentRecord): void => {
   pageIntents.set(clientSecret, intent);
-  try {
-    session()?.setItem(INTENTS_KEY, JSON.stringify({ ...storedIntents(), [clientSecret]: intent }));
-  } catch {
-    // Full or refused: this page still knows it.
-  }
+  // Full or refused, it is not stored: this page still knows it.
+  session.write(INTENTS_KEY, { ...storedIntents(), [clientSecret]: intent });
 };
 
 /**
