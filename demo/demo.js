@@ -1,6 +1,6 @@
 // Demo only: the four seed partners live on the local mock partner server that `npm start` runs,
 // and payments go to the test-mode fake Stripe. A publisher with real partners needs none of this.
-import { installFakeStripe } from '../dist/esm/mock/stripe.js';
+import { installFakeStripe } from '../dist/esm/mock/stripe/index.js';
 import { mockPartner } from './env.js';
 
 // Stripe's test cards work here: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.

@@ -1,7 +1,7 @@
 // Demo only: the merchant's own partner (the reference partner that `npm run demo:partner` runs),
 // registered for its links, and the test-mode fake Stripe, whose payments the demo server tells
 // the partner about as Stripe's webhook would.
-import { installFakeStripe } from '../dist/esm/mock/stripe.js';
+import { installFakeStripe } from '../dist/esm/mock/stripe/index.js';
 import { partnerEndpoint } from './partner-env.js';
 
 installFakeStripe({ events: '/demo/stripe-events' });

@@ -4,7 +4,7 @@
  * It installs `window.Stripe`, which `loadStripe` takes instead of loading Stripe.js, and sends
  * payment events to the mock server it came from. Never on a page that takes real payments.
  */
-import { installFakeStripe } from './stripe.js';
+import { installFakeStripe } from './stripe/index.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
 installFakeStripe({ events: script?.src ? new URL('/__mock/stripe/events', script.src).href : undefined });

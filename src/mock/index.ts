@@ -50,4 +50,4 @@ export {
   type FakeStripeErrorType,
   type FakeStripeOptions,
   type FakeStripeOutcome,
-} from './stripe.js';
+} from './stripe/index.js';

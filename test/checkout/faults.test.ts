@@ -6,7 +6,7 @@ import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import { createOrder } from '../../src/core/protocol.js';
 import { BuyTweetError } from '../../src/core/errors.js';
 import '../../src/define.js';
-import { fakeStripeCards } from '../../src/mock/stripe.js';
+import { fakeStripeCards } from '../../src/mock/stripe/index.js';
 import { waitUntil } from '../wait.js';
 import { mock } from '../setup.js';
 import {

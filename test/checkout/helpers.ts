@@ -3,7 +3,7 @@ import { render } from 'lit';
 import { waitUntil } from '../wait.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import type { BuyTweetCheckout } from '../../src/checkout/checkout.js';
-import { installFakeStripe, type FakeStripeControl, type FakeStripeOptions } from '../../src/mock/stripe.js';
+import { installFakeStripe, type FakeStripeControl, type FakeStripeOptions } from '../../src/mock/stripe/index.js';
 import { mock } from '../setup.js';
 
 /**

@@ -3,7 +3,7 @@
 // <buy-tweet> opens the checkout at the outcome.
 import { expect } from '@open-wc/testing';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
-import { fakeStripeCards } from '../../src/mock/stripe.js';
+import { fakeStripeCards } from '../../src/mock/stripe/index.js';
 import type { ReturnPage } from '../pages/checkout-return.js';
 import { waitUntil } from '../wait.js';
 import '../setup.js';

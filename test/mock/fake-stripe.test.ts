@@ -5,8 +5,8 @@ import { waitUntil } from '../wait.js';
 import type { PaymentIntentResult, Stripe, StripeElementLocale, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import { http, HttpResponse } from 'msw';
-import { fakeStripeCards, installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe.js';
-import { cardLocale } from '../../src/mock/stripe-words.js';
+import { fakeStripeCards, installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe/index.js';
+import { cardLocale } from '../../src/mock/stripe/words.js';
 import { mock, worker } from '../setup.js';
 import type { ShopPage } from '../pages/stripe-return.js';
 import { orderAlbum } from './album-order.js';
@@ -556,7 +556,7 @@ describe('fake Stripe (test mode)', () => {
   });
 
   // Stripe.js shows its placeholders and errors in elements({locale}), default the browser's
-  // (docs.stripe.com/js/elements_object/create); the fake's words are in src/mock/stripe-words.ts.
+  // (docs.stripe.com/js/elements_object/create); the fake's words are in src/mock/stripe/words.ts.
   const languages = [
     { locale: 'de', lang: 'de', dir: 'ltr', legend: 'Karte (Testmodus)', incomplete: 'Ihre Kartennummer ist unvollständig.' },
     { locale: 'ar', lang: 'ar', dir: 'rtl', legend: 'البطاقة (وضع الاختبار)', incomplete: 'رقم بطاقتك غير مكتمل.' },

@@ -2,7 +2,7 @@
 // the mock partner of this origin, the fake Stripe telling that mock of payments, and a log of the
 // public events, which survives nothing: each page (before leaving, after coming back) has its own.
 import '../../src/define.js';
-import { installFakeStripe } from '../../src/mock/stripe.js';
+import { installFakeStripe } from '../../src/mock/stripe/index.js';
 
 export interface ReturnPage {
   heard: Array<{ type: string; detail: unknown }>;

@@ -2,7 +2,7 @@
 // orders an album and pays with a card whose method leaves the page; the page that comes back to
 // `return_url` reads its PaymentIntent, as a real return page does.
 import { loadStripe } from '@stripe/stripe-js/pure';
-import { installFakeStripe } from '../../src/mock/stripe.js';
+import { installFakeStripe } from '../../src/mock/stripe/index.js';
 import { orderAlbum } from '../mock/album-order.js';
 
 export interface ShopPage {
