@@ -13,7 +13,7 @@ const holder = window as unknown as Record<symbol, unknown>;
 if (script?.src) {
   if (!holder[claim]) {
     holder[claim] = true;
-    import(new URL('buy-tweet.module.js', script.src).href);
+    void import(new URL('buy-tweet.module.js', script.src).href);
   }
 } else if (!holder[warned]) {
   holder[warned] = true;

@@ -70,7 +70,7 @@ const readHtml = async (html: string): Promise<EmbeddedTweetParts> => {
 /** Where t.co links go, asked of t.co itself, as the link endpoint does (CONTRACT 7). */
 const readThroughTco: NonNullable<ReadOptions['readLinks']> = async (links, signal) => {
   const { readTcoLink } = await nodeModule<{
-    readTcoLink(link: string, options: { fetch: typeof fetch; signal?: AbortSignal }): Promise<LinkEntry>;
+    readTcoLink: (link: string, options: { fetch: typeof fetch; signal?: AbortSignal }) => Promise<LinkEntry>;
   }>('./server/tco.js');
   const entries = await Promise.all(links.map((link) => readTcoLink(link, { fetch: globalThis.fetch, signal })));
   return new Map(entries.map((entry) => [entry.url, 'expandedUrl' in entry ? entry.expandedUrl : null]));

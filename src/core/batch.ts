@@ -35,7 +35,7 @@ export interface Batcher<Entry> {
    * The entry for `key` at `endpoint`; rejects when the request itself failed, or with the
    * signal's reason as soon as `signal` aborts.
    */
-  load(endpoint: string, key: string, options?: { signal?: AbortSignal }): Promise<Entry>;
+  load: (endpoint: string, key: string, options?: { signal?: AbortSignal }) => Promise<Entry>;
   /** Forgets every kept answer. */
   clear(): void;
 }
@@ -46,7 +46,7 @@ export const createBatcher = <Entry>({ max, window, send }: BatchOptions<Entry>)
   const queues = new Map<string, Pending<Entry>[]>();
 
   const flush = (endpoint: string) => {
-    const queue = queues.get(endpoint)!;
+    const queue = queues.get(endpoint) ?? [];
     queues.delete(endpoint);
     for (let start = 0; start < queue.length; start += max) request(endpoint, queue.slice(start, start + max));
   };
@@ -103,7 +103,7 @@ export const createBatcher = <Entry>({ max, window, send }: BatchOptions<Entry>)
           shared.left.abort();
           if (inFlight.get(id) === shared) inFlight.delete(id);
         }
-        reject(signal!.reason);
+        reject(signal?.reason);
       };
       signal?.addEventListener('abort', leave, { once: true });
       shared.answer.then(resolve, reject).finally(() => signal?.removeEventListener('abort', leave));

@@ -123,7 +123,8 @@ export const checkoutReducer = (state: CheckoutState, action: CheckoutAction): C
       // A second press while the first is on its way sends nothing.
       if (state.step !== 'details') return state;
       const body = JSON.stringify(action.request);
-      const retry = state.attempt?.body === body;
+      // The same body again is a retry of the attempt: its key stays.
+      const retried = state.attempt?.body === body ? state.attempt : undefined;
       return {
         ...state,
         step: 'ordering',
@@ -131,7 +132,7 @@ export const checkoutReducer = (state: CheckoutState, action: CheckoutAction): C
         fields: {},
         acceptedTotal: state.newTotal ?? state.acceptedTotal,
         newTotal: undefined,
-        attempt: { request: action.request, body, key: retry ? state.attempt!.key : action.key },
+        attempt: { request: action.request, body, key: retried?.key ?? action.key },
       };
     }
     case 'ordered':
@@ -214,4 +215,4 @@ export const orderRequest = (
 });
 
 const trimAll = (address: ShippingAddress): ShippingAddress =>
-  Object.fromEntries(Object.entries(address).map(([key, value]) => [key, value.trim()])) as unknown as ShippingAddress;
+  Object.fromEntries(Object.entries(address as unknown as Record<string, string>).map(([key, value]) => [key, value.trim()])) as unknown as ShippingAddress;

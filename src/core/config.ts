@@ -65,7 +65,7 @@ export const configure = ({ partners, oembedEndpoint, linkEndpoint, locale, word
   if (linkEndpoint !== undefined) config.linkEndpoint = linkEndpoint ? checkEndpoint(linkEndpoint, 'linkEndpoint') : undefined;
   if (locale !== undefined) config.locale = locale || undefined;
   for (const tag in words) {
-    const given = words[tag]!;
+    const given = words[tag];
     for (const key in given) {
       if (typeof given[key] !== 'string') throw new TypeError(`buy-tweet: words.${tag}.${key} must be a string`);
     }

@@ -53,7 +53,7 @@ export const exchange = async (
     // off as soon as its `Content-Length` says so, or once what it sent passes the cap.
     const reader = response.body?.getReader();
     const chunks: BlobPart[] = [];
-    let size = +response.headers.get('Content-Length')!;
+    let size = Number(response.headers.get('Content-Length'));
     for (
       let read = 0, chunk: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
       reader && !(size > maxBytes) && !(chunk = await reader.read()).done;

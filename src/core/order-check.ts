@@ -57,7 +57,7 @@ const checkShipping = (shipping: unknown, fields: Record<string, string>): Shipp
   } else if (postalCode.length > 12) {
     fields['shipping.postalCode'] = 'Enter a valid postal code';
   }
-  const text = (name: string) => (typeof shipping[name] === 'string' ? (shipping[name] as string) : '');
+  const text = (name: string) => (typeof shipping[name] === 'string' ? shipping[name] : '');
   return {
     name: text('name'),
     line1: text('line1'),

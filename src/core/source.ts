@@ -66,7 +66,7 @@ export const decide = (
   for (const link of links) {
     const tco = tcoLink(link);
     const target = tco ? expanded?.get(tco) : link;
-    if (target === undefined) unread.add(tco!);
+    if (tco && target === undefined) unread.add(tco);
     const match = target ? findPartner(target, endpoint) : null;
     if (match) return { match, unread: [...unread] };
   }

@@ -11,7 +11,7 @@ export const readEmbeddedTweet = (root: ParentNode): EmbeddedTweetParts => {
   for (let node = paragraph?.nextSibling; node; node = node.nextSibling) byline += node.textContent ?? '';
   return {
     links: [...root.querySelectorAll('a[href]')].map((a) => ({
-      href: a.getAttribute('href')!,
+      href: a.getAttribute('href') ?? '',
       text: a.textContent ?? '',
       title: a.getAttribute('title') ?? undefined,
       expandedUrl: a.getAttribute('data-expanded-url') ?? undefined,

@@ -1,4 +1,4 @@
-import { parseStatusUrl } from './rules.js';
+import { isRecord, parseStatusUrl } from './rules.js';
 import { tcoLink } from './tco.js';
 import type { TweetInfo, TweetLink } from './types.js';
 import { parseUrl, webUrl } from './url.js';
@@ -90,12 +90,12 @@ export const tweetFromObject = (input: unknown): TweetInfo | null => {
   if (!tweetId && tweetText === undefined && !entities) return null;
   const tweet: TweetInfo = { links: [] };
   const urls = (entities as { urls?: unknown } | null)?.urls;
-  for (const entry of Array.isArray(urls) ? urls : []) {
-    if (!entry || typeof entry !== 'object') continue;
+  for (const entry of Array.isArray(urls) ? (urls as unknown[]) : []) {
+    if (!isRecord(entry)) continue;
     const link =
       webUrl(entry.expanded_url)?.href ??
       webUrl(entry.unwound_url)?.href ??
-      candidate({ href: String(entry.url ?? ''), text: String(entry.display_url ?? '') });
+      candidate({ href: str(entry.url) ?? '', text: str(entry.display_url) ?? '' });
     if (link) tweet.links.push(link);
   }
   if (tweetId) {

@@ -619,6 +619,6 @@ export const moreTcoLinks = {
 export const tcoLinks: Readonly<Record<string, string>> = Object.fromEntries([
   ...(Object.values(fixtureTweets) as FixtureTweet[])
     .flatMap((tweet) => tweet.text)
-    .flatMap((piece) => (typeof piece === 'object' && 'tco' in piece ? [[piece.tco, piece.to]] : [])),
-  ...Object.values(moreTcoLinks).map(({ tco, to }) => [tco, to]),
+    .flatMap((piece) => (typeof piece === 'object' && 'tco' in piece ? [[piece.tco, piece.to] as const] : [])),
+  ...Object.values(moreTcoLinks).map(({ tco, to }) => [tco, to] as const),
 ]);

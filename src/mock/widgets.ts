@@ -57,7 +57,7 @@ function standIn(deleted: string[]): void {
     init?: boolean;
     _e?: ((t: Twttr) => void)[];
     ready(fn: (t: Twttr) => void): void;
-    widgets: { load(element?: Element | null): void };
+    widgets: { load: (element?: Element | null) => void };
     events: { bind(type: string, fn: Listener): void };
     __standIn?: { deleted: Set<string> };
   }

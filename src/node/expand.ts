@@ -1,4 +1,4 @@
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { html, parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { tcoLink } from '../core/tco.js';
 import { parseUrl } from '../core/url.js';
 import { readTcoLinks, type ReadTcoLinksOptions } from '../server/tco.js';
@@ -20,7 +20,7 @@ export interface ExpandOptions {
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 type Element = DefaultTreeAdapterTypes.Element;
 
-const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+const HTML_NAMESPACE = html.NS.HTML;
 const EMBED_CLASSES = ['twitter-tweet', 'twitter-video'];
 
 /** t.co itself, asked as the link endpoint asks it (a few at a time, each link once). */
@@ -45,8 +45,8 @@ const escapeAttribute = (value: string) =>
 const tcoAnchors = (root: ParentNode): Array<{ element: Element; link: string }> => {
   const found: Array<{ element: Element; link: string }> = [];
   const stack: Array<{ node: ParentNode; inTweet: boolean }> = [{ node: root, inTweet: false }];
-  while (stack.length) {
-    const { node, inTweet } = stack.pop()!;
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { node, inTweet } = next;
     let inside = inTweet;
     if ('tagName' in node && node.namespaceURI === HTML_NAMESPACE) {
       inside ||= isEmbeddedTweet(node);

@@ -6,7 +6,7 @@ export interface Listening {
   origin: string;
   port: number;
   /** Stops listening and ends open connections (hanging requests too). */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Starts `server` listening on `port` (0: a free one) and `host`, once it does. */

@@ -23,8 +23,8 @@ const attribute = (node: Node, name: string) => node.attrs?.find((attr) => attr.
  */
 const descendants = (node: Node): Node[] => {
   const found: Node[] = [];
-  for (const stack = [node]; stack.length; ) {
-    const next = stack.pop()!;
+  const stack = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
     found.push(next);
     const children = next.childNodes ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
@@ -42,14 +42,11 @@ const elements = (node: Node, name: string): Node[] =>
 
 export const readTweetHtml = (html: string): EmbeddedTweetParts => {
   const root = parseFragment(html) as unknown as Node;
-  const links: TweetLink[] = elements(root, 'a')
-    .filter((a) => attribute(a, 'href') !== undefined)
-    .map((a) => ({
-      href: attribute(a, 'href')!,
-      text: textOf(a),
-      title: attribute(a, 'title'),
-      expandedUrl: attribute(a, 'data-expanded-url'),
-    }));
+  const links: TweetLink[] = elements(root, 'a').flatMap((a) => {
+    const href = attribute(a, 'href');
+    if (href === undefined) return [];
+    return [{ href, text: textOf(a), title: attribute(a, 'title'), expandedUrl: attribute(a, 'data-expanded-url') }];
+  });
   const quote = elements(root, 'blockquote')[0] ?? root;
   const paragraph = elements(quote, 'p')[0];
   const siblings = paragraph?.parentNode?.childNodes ?? [];

@@ -35,7 +35,7 @@ export const ask = async <T>(
   // Raced against the answer, so that a fetch that ignores its signal cannot keep anyone waiting.
   const gaveUp = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(TIMED_OUT), timeout);
-    onAbort = () => reject(signal!.reason);
+    onAbort = () => reject(signal?.reason);
     signal?.addEventListener('abort', onAbort);
   });
   try {
@@ -45,7 +45,7 @@ export const ask = async <T>(
     ]);
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort!);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     controller.abort();
   }
 };

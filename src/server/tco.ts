@@ -127,7 +127,9 @@ export class LinkCache {
   #keep(key: string, answer: unknown): void {
     if (this.maxEntries < 1) return;
     this.#entries.set(key, answer);
-    if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    // The oldest goes: a Map keeps its keys in the order they came.
+    const oldest = this.#entries.keys().next();
+    if (this.#entries.size > this.maxEntries && !oldest.done) this.#entries.delete(oldest.value);
   }
 }
 

@@ -26,7 +26,7 @@ import { decisionFor } from './cards.js';
 import { groups } from './elements.js';
 import { current, type Installation } from './installation.js';
 import { IntegrationError } from './integration-error.js';
-import { CLIENT_SECRET, knownIntent, paymentIntentOf, readIntent } from './intents.js';
+import { CLIENT_SECRET, intentIdOf, knownIntent, paymentIntentOf, readIntent } from './intents.js';
 import { eventOf, notifyPartner, settle, settlementOf } from './settlement.js';
 import type { FakeConfirmResult, FakeRetrieveResult, FakeStripeError } from './types.js';
 
@@ -52,7 +52,7 @@ const RETURN_URL_MISSING: FakeStripeError = {
 const returnAddress = (returnUrl: string, clientSecret: string, redirectStatus: 'succeeded' | 'failed'): string => {
   const url = new URL(returnUrl);
   const stripeParams = new URLSearchParams({
-    payment_intent: CLIENT_SECRET.exec(clientSecret)![1],
+    payment_intent: intentIdOf(clientSecret),
     payment_intent_client_secret: clientSecret,
     redirect_status: redirectStatus,
   });
@@ -172,7 +172,7 @@ export const retrievePaymentIntent = async (own: Installation, clientSecret: unk
         type: 'invalid_request_error',
         code: 'resource_missing',
         param: 'intent',
-        message: `No such payment_intent: '${CLIENT_SECRET.exec(clientSecret)![1]}'`,
+        message: `No such payment_intent: '${intentIdOf(clientSecret)}'`,
       },
     };
   }

@@ -64,8 +64,8 @@ const createPaymentElement = (own: Installation, group: ElementsGroup): PaymentE
           (listener as Listener)(payload);
         }
       : (listener as Listener);
-    if (!state.listeners.has(event)) state.listeners.set(event, new Set());
-    state.listeners.get(event)!.add(wrapped);
+    const listeners = state.listeners.get(event) ?? new Set();
+    state.listeners.set(event, listeners.add(wrapped));
   };
 
   const element = {
@@ -147,7 +147,7 @@ export const createElements = (own: Installation, stripe: object, options: unkno
   };
   if (clientSecret !== undefined && (typeof clientSecret !== 'string' || !CLIENT_SECRET.test(clientSecret))) {
     throw new IntegrationError(
-      `Invalid value for elements(): clientSecret should be a client secret of the form \${id}_secret_\${secret}. You specified: ${String(clientSecret)}.`,
+      `Invalid value for elements(): clientSecret should be a client secret of the form \${id}_secret_\${secret}. You specified: ${typeof clientSecret === 'string' ? clientSecret : JSON.stringify(clientSecret)}.`,
     );
   }
   // Stripe.js loads the PaymentIntent here; from now on the fake knows it (see knownIntent).
@@ -155,7 +155,7 @@ export const createElements = (own: Installation, stripe: object, options: unkno
   const group: ElementsGroup = {
     stripe,
     ...(clientSecret !== undefined && { clientSecret }),
-    appearance: appearance && typeof appearance === 'object' ? (appearance as Appearance) : {},
+    appearance: appearance && typeof appearance === 'object' ? appearance : {},
     locale: cardLocale(locale),
     payment: null,
   };

@@ -54,7 +54,7 @@ const RELEASE_TRAIN = 'endive';
 const FAKE_MARK = Symbol.for('buy-tweet.fake-stripe');
 const DEFAULT_DELAY = 300;
 
-const host = (): { Stripe?: unknown } => window as unknown as { Stripe?: unknown };
+const host = (): { Stripe?: unknown } => window;
 const isFake = (value: unknown): boolean =>
   typeof value === 'function' && (value as unknown as Record<symbol, unknown>)[FAKE_MARK] === true;
 

@@ -13,6 +13,9 @@ import type { FakePaymentIntent, FakePaymentIntentStatus } from './types.js';
 /** A PaymentIntent's client secret; the first group is the PaymentIntent's id. */
 export const CLIENT_SECRET = /^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/;
 
+/** The PaymentIntent's id in its client secret (`pi_123` of `pi_123_secret_456`). */
+export const intentIdOf = (clientSecret: string): string => CLIENT_SECRET.exec(clientSecret)?.[1] ?? clientSecret;
+
 /** What Stripe keeps of a PaymentIntent that the fake needs to answer for it. */
 export interface IntentRecord {
   status: FakePaymentIntentStatus;
@@ -63,7 +66,7 @@ export const knownIntent = (clientSecret: string): IntentRecord => {
 };
 
 export const paymentIntentOf = (clientSecret: string, intent: IntentRecord): FakePaymentIntent => ({
-  id: CLIENT_SECRET.exec(clientSecret)![1],
+  id: intentIdOf(clientSecret),
   object: 'payment_intent',
   canceled_at: null,
   cancellation_reason: null,
