@@ -81,7 +81,7 @@ import {
   type NotForSaleEntry,
   type PartnerId,
 } from './fixtures.js';
-import { FAULT_NAMES, FAULT_ROUTES, isEntryFault, parseFault, type Fault, type FaultRoute } from './faults.js';
+import { FAULT_HEADER, FAULT_NAMES, FAULT_ROUTES, isEntryFault, parseFault, type Fault, type FaultRoute } from './faults.js';
 import { escapeHtml, oembedFor } from './oembed.js';
 import { checkOrder, newId, orderFingerprint, parseStatusUrl, productLinkKey, randomHex, type ProtocolError } from '../core/rules.js';
 import { createLinkEndpoint } from '../server/link-endpoint.js';
@@ -92,7 +92,7 @@ import { widgetsAnswer } from './widgets.js';
 export type { FaultRoute } from './faults.js';
 
 /** The header that chooses a fault for one request. */
-export const FAULT_HEADER = 'X-Buy-Tweet-Fault';
+export { FAULT_HEADER } from './faults.js';
 
 /** What a logged request was for. */
 export type MockRoute = FaultRoute | 'image' | 'receipt' | 'checkout' | 'stripe-event' | 'widgets';
