@@ -1,5 +1,8 @@
 /** Parsing of the mock's fault names (the list and how to choose them: `handlers.ts`). */
 
+/** The header that chooses a fault for one request. */
+export const FAULT_HEADER = 'X-Buy-Tweet-Fault';
+
 export const FAULT_NAMES = [
   '500',
   '503',
