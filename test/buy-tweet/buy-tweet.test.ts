@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { configure, config } from '../../src/core/config.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import '../../src/define.js';
-import { countDuringRetryWait } from '../retry-wait.js';
+import { holdRetryWait, roundTrip } from '../retry-wait.js';
 import { mock, worker } from '../setup.js';
 
 const part = (el: BuyTweetElement, name: string) =>
@@ -206,9 +206,15 @@ describe('<buy-tweet>', () => {
 
   it('waits Retry-After before asking a busy partner again', async () => {
     mock.inject('503', { route: 'products', times: 1 });
-    const duringWait = countDuringRetryWait((request) => new URL(request.url).pathname.endsWith('/products'), () => lookups().length);
-    const el = await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
-    expect(await duringWait).to.equal(1);
+    const wait = holdRetryWait();
+    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    // The 503's Retry-After: 1, not the client's own backoff of 300 to 500 ms.
+    expect(await wait.asked).to.equal(1000);
+    await roundTrip();
+    expect(lookups()).to.have.length(1);
+    const load = oneEvent(el, 'buy-tweet-load');
+    wait.release();
+    await load;
     expect(el.product!.id).to.equal('prod_album');
     expect(lookups()).to.have.length(2);
   });
