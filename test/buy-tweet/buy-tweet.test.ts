@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { http, HttpResponse } from 'msw';
 import { configure, config } from '../../src/core/config.js';
@@ -31,6 +31,26 @@ const settled = async <K extends 'buy-tweet-load' | 'buy-tweet-error'>(template:
   const el = container.querySelector('buy-tweet')!;
   await el.updateComplete;
   return { el, detail: detail as GlobalEventHandlersEventMap[K]['detail'] };
+};
+
+/** Each request the mock saw, as its route and the links it asked about. */
+const asked = () => mock.requests.map((request) => [request.route, new URL(request.url).searchParams.getAll('url')]);
+
+/** What the control card `beforeControl` adds asks: its lookup, alone. */
+const CONTROL_ASKED = [['products', ['https://gumroad.com/l/zine-issue-1']]];
+
+/**
+ * Renders the template, then a card after it that does load: once it has, the template's element
+ * has long read its tweet and would have asked, rendered and fired whatever it was going to.
+ */
+const beforeControl = async (template: ReturnType<typeof html>) => {
+  const event = oneEvent(document, 'buy-tweet-load');
+  const container = await fixture<HTMLElement>(
+    html`<div>${template}<buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet></div>`,
+  );
+  const [el, control] = container.querySelectorAll('buy-tweet');
+  expect((await event).target).to.equal(control);
+  return { el, control };
 };
 
 const loaded = async (template: ReturnType<typeof html>) => (await settled(template, 'buy-tweet-load')).el;
@@ -154,20 +174,20 @@ describe('<buy-tweet>', () => {
   });
 
   it('shows no card and asks no one for a tweet without a product link', async () => {
-    let events = 0;
-    const listener = () => events++;
+    const events: EventTarget[] = [];
+    const listener = (event: Event) => events.push(event.target!);
     for (const name of ['buy-tweet-load', 'buy-tweet-error'] as const) document.addEventListener(name, listener);
-    const el = await fixture<BuyTweetElement>(html`
+    // The signal: a card after it, which does load; by then this one has long read its tweet.
+    const { el, control } = await beforeControl(html`
       <buy-tweet loading="eager">
         <blockquote class="twitter-tweet"><p>Just a thought <a href="https://t.co/x">example.com/blog</a></p>
         &mdash; Someone (@someone) <a href="https://twitter.com/someone/status/1">May 1, 2020</a></blockquote>
       </buy-tweet>`);
-    await aTimeout(50);
     for (const name of ['buy-tweet-load', 'buy-tweet-error'] as const) document.removeEventListener(name, listener);
     expect(part(el, 'card')).to.equal(null);
     expect(el.product).to.equal(null);
-    expect(events).to.equal(0);
-    expect(mock.requests).to.have.length(0);
+    expect(events).to.deep.equal([control]);
+    expect(asked()).to.deep.equal(CONTROL_ASKED);
     expect(el.querySelector('blockquote')!.checkVisibility()).to.equal(true);
     await expect(el).to.be.accessible();
   });
@@ -261,7 +281,7 @@ describe('<buy-tweet>', () => {
   });
 
   it('takes no link from a hostile tweet: javascript: hrefs, unsafe expansions, lookalike hosts', async () => {
-    const el = await fixture<BuyTweetElement>(html`
+    const { el } = await beforeControl(html`
       <buy-tweet loading="eager">
         <blockquote class="twitter-tweet"><p>Free stuff
           <a href="javascript:alert(1)">gumroad.com/l/new-album</a>
@@ -270,10 +290,9 @@ describe('<buy-tweet>', () => {
           <a href="http://gumroad.com/l/new-album">http link</a></p>
           &mdash; Mallory (@mallory) <a href="https://twitter.com/mallory/status/1">May 1, 2020</a></blockquote>
       </buy-tweet>`);
-    await aTimeout(50);
     expect(el.product).to.equal(null);
     expect(part(el, 'card')).to.equal(null);
-    expect(mock.requests).to.have.length(0);
+    expect(asked()).to.deep.equal(CONTROL_ASKED);
   });
 
   it('keeps a hostile product-url inert: encoded in the request and in the fallback link', async () => {
@@ -312,17 +331,21 @@ describe('<buy-tweet>', () => {
   });
 
   it('waits until it nears the viewport with loading="lazy"', async () => {
+    // The signal: a lazy card in view at the top of the same box, which does load.
+    const nearLoaded = oneEvent(document, 'buy-tweet-load');
     const wrapper = await fixture<HTMLElement>(html`
       <div style="height: 300px; overflow: auto">
+        <buy-tweet product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet>
         <div style="height: 3000px"></div>
         <buy-tweet product-url="https://gumroad.com/l/new-album"></buy-tweet>
       </div>`);
-    const el = wrapper.querySelector('buy-tweet')!;
-    await aTimeout(100);
-    expect(lookups()).to.have.length(0);
+    const [near, el] = wrapper.querySelectorAll('buy-tweet');
+    expect((await nearLoaded).target).to.equal(near);
+    expect(lookups().map((request) => new URL(request.url).searchParams.getAll('url'))).to.deep.equal([['https://gumroad.com/l/zine-issue-1']]);
+    expect(el.product).to.equal(null);
     el.scrollIntoView();
     await oneEvent(el, 'buy-tweet-load');
-    expect(lookups()).to.have.length(1);
+    expect(lookups()).to.have.length(2);
   });
 
   it('abandons its lookup when removed, and fires nothing', async () => {
@@ -332,8 +355,17 @@ describe('<buy-tweet>', () => {
     el.addEventListener('buy-tweet-load', () => events++);
     el.addEventListener('buy-tweet-error', () => events++);
     await waitUntil(() => lookups().length === 1);
+    // The signal: the mock answers the slow lookup, and then a card asked for after that loads.
+    const answered = new Promise<void>((resolve) => {
+      const listener = () => {
+        worker.events.removeListener('response:mocked', listener);
+        resolve();
+      };
+      worker.events.on('response:mocked', listener);
+    });
     el.remove();
-    await aTimeout(500);
+    await answered;
+    await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet>`);
     expect(events).to.equal(0);
     expect(el.product).to.equal(null);
   });
