@@ -1,19 +1,34 @@
-import { worker } from './setup.js';
+import { retryClock, sleep } from '../src/core/retry.js';
+
+afterEach(() => {
+  retryClock.wait = sleep;
+});
 
 /**
- * What `count()` gives 900 ms after the first request `isFirst` picks has reached the mock: while
- * a client that honours that request's `Retry-After: 1` is still waiting. This timer starts as the
- * request arrives, before the client has even seen the answer, so it falls due before the
- * client's 1 s wait ends; a page runs its timers in the order they fall due, however loaded the
- * machine. A client that did not wait (or waited its own 300 to 500 ms backoff instead) has asked
- * again by then. Nothing here measures time.
+ * Holds the client's next wait between tries (src/core/retry.ts `retryClock`) open until the test
+ * releases it: `asked` gives how long the client meant to wait, as soon as it starts waiting. No
+ * timer runs, so nothing here depends on how fast the machine is; the wait goes back to `sleep`
+ * after each test.
  */
-export const countDuringRetryWait = (isFirst: (request: Request) => boolean, count: () => number): Promise<number> =>
-  new Promise((resolve) => {
-    const onStart = ({ request }: { request: Request }) => {
-      if (!isFirst(request)) return;
-      worker.events.removeListener('request:start', onStart);
-      setTimeout(() => resolve(count()), 900);
+export const holdRetryWait = () => {
+  let release = () => {};
+  const asked = new Promise<number>((resolve) => {
+    retryClock.wait = (ms, signal) => {
+      retryClock.wait = sleep;
+      resolve(ms);
+      return new Promise<void>((done, fail) => {
+        release = done;
+        signal?.addEventListener('abort', () => fail(signal.reason));
+      });
     };
-    worker.events.on('request:start', onStart);
   });
+  return { asked, release: () => release() };
+};
+
+/**
+ * A request to the mock that is answered: sent after the client began to wait, so a client that
+ * asked again at once (not waiting at all) has asked by the time this answer is back.
+ */
+export const roundTrip = async () => {
+  await (await fetch('/__mock/state')).arrayBuffer();
+};

@@ -35,6 +35,12 @@ const addStripeScript = (signal: AbortSignal): Promise<void> =>
 const loading = new Map<string, Promise<Stripe>>();
 
 /**
+ * The clock Stripe.js's load is timed on. A seam for tests, which put a signal of their own here to
+ * see how long the load may take and to end that time when they choose.
+ */
+export const stripeClock = { timeout: (ms: number): AbortSignal => AbortSignal.timeout(ms) };
+
+/**
  * Stripe.js for a publishable key, loaded once per key; uses `window.Stripe` when the page has it
  * (test mode has a fake one). A failure, or no Stripe.js within 15 s, is `stripe_unavailable` and
  * may be tried again.
@@ -42,7 +48,7 @@ const loading = new Map<string, Promise<Stripe>>();
 export const getStripe = (publishableKey: string, { timeout: wait = STRIPE_TIMEOUT } = {}): Promise<Stripe> => {
   let stripe = loading.get(publishableKey);
   if (!stripe) {
-    const timeout = AbortSignal.timeout(wait);
+    const timeout = stripeClock.timeout(wait);
     stripe = addStripeScript(timeout)
       .then(async () => {
         // A script that loaded yet made no Stripe (a captive portal's page, say): loadStripe

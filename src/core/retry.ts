@@ -38,6 +38,12 @@ export const retryDelay = (
   { now = Date.now(), random = Math.random() }: { now?: number; random?: number } = {},
 ): number => retryAfter(error.details?.retryAfter as string | null, now) ?? 400 * 3 ** tries * (0.75 + random / 2);
 
+/**
+ * The clock the waits between tries run on: `sleep`. A seam for tests, which put a wait of their
+ * own here to see how long the client means to wait and to end the wait when they choose.
+ */
+export const retryClock = { wait: sleep };
+
 /** Waits before try `tries + 1` (see `retryDelay`). */
 export const backOff = (error: BuyTweetError, tries: number, signal?: AbortSignal): Promise<void> =>
-  sleep(retryDelay(error, tries), signal);
+  retryClock.wait(retryDelay(error, tries), signal);

@@ -1,10 +1,11 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { http, HttpResponse } from 'msw';
 import { configure, config } from '../../src/core/config.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import '../../src/define.js';
-import { countDuringRetryWait } from '../retry-wait.js';
+import { holdRetryWait, roundTrip } from '../retry-wait.js';
+import { intlPrice } from '../price.js';
 import { mock, worker } from '../setup.js';
 
 const part = (el: BuyTweetElement, name: string) =>
@@ -31,6 +32,26 @@ const settled = async <K extends 'buy-tweet-load' | 'buy-tweet-error'>(template:
   const el = container.querySelector('buy-tweet')!;
   await el.updateComplete;
   return { el, detail: detail as GlobalEventHandlersEventMap[K]['detail'] };
+};
+
+/** Each request the mock saw, as its route and the links it asked about. */
+const asked = () => mock.requests.map((request) => [request.route, new URL(request.url).searchParams.getAll('url')]);
+
+/** What the control card `beforeControl` adds asks: its lookup, alone. */
+const CONTROL_ASKED = [['products', ['https://gumroad.com/l/zine-issue-1']]];
+
+/**
+ * Renders the template, then a card after it that does load: once it has, the template's element
+ * has long read its tweet and would have asked, rendered and fired whatever it was going to.
+ */
+const beforeControl = async (template: ReturnType<typeof html>) => {
+  const event = oneEvent(document, 'buy-tweet-load');
+  const container = await fixture<HTMLElement>(
+    html`<div>${template}<buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet></div>`,
+  );
+  const [el, control] = container.querySelectorAll('buy-tweet');
+  expect((await event).target).to.equal(control);
+  return { el, control };
 };
 
 const loaded = async (template: ReturnType<typeof html>) => (await settled(template, 'buy-tweet-load')).el;
@@ -131,12 +152,12 @@ describe('<buy-tweet>', () => {
 
   it('formats prices in the element\'s language, in Stripe\'s units whatever the locale\'s digits', async () => {
     const de = await loaded(html`<buy-tweet loading="eager" lang="de" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
-    expect(text(de, 'price')).to.equal('9,99 $');
+    expect(text(de, 'price')).to.equal(intlPrice('de', 9.99, 'USD'));
     const yen = await loaded(html`<buy-tweet loading="eager" lang="ja" product-url="https://tokyoband.musictoday.com/live-cd"></buy-tweet>`);
-    expect(text(yen, 'price')).to.equal('￥3,300');
+    expect(text(yen, 'price')).to.equal(intlPrice('ja', 3300, 'JPY'));
     // 25,000,000 hundredths of a rupiah: Intl counts IDR without decimals, Stripe with two.
     const rupiah = await loaded(html`<buy-tweet loading="eager" lang="id" product-url="https://musictoday.com/store/theband/jakarta-tote"></buy-tweet>`);
-    expect(text(rupiah, 'price')).to.equal('Rp 250.000');
+    expect(text(rupiah, 'price')).to.equal(intlPrice('id', 250_000, 'IDR'));
   });
 
   it('takes the language from BuyTweet.configure, then the nearest ancestor', async () => {
@@ -144,30 +165,30 @@ describe('<buy-tweet>', () => {
     const el = wrapper.querySelector('buy-tweet')!;
     await oneEvent(el, 'buy-tweet-load');
     await el.updateComplete;
-    expect(text(el, 'price')).to.equal('9,99 $US');
+    expect(text(el, 'price')).to.equal(intlPrice('fr', 9.99, 'USD'));
     configure({ locale: 'de' });
     const other = await fixture(html`<div lang="fr"><buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet></div>`);
     const configured = other.querySelector('buy-tweet')!;
     await oneEvent(configured, 'buy-tweet-load');
     await configured.updateComplete;
-    expect(text(configured, 'price')).to.equal('8,00 $');
+    expect(text(configured, 'price')).to.equal(intlPrice('de', 8, 'USD'));
   });
 
   it('shows no card and asks no one for a tweet without a product link', async () => {
-    let events = 0;
-    const listener = () => events++;
+    const events: EventTarget[] = [];
+    const listener = (event: Event) => events.push(event.target!);
     for (const name of ['buy-tweet-load', 'buy-tweet-error'] as const) document.addEventListener(name, listener);
-    const el = await fixture<BuyTweetElement>(html`
+    // The signal: a card after it, which does load; by then this one has long read its tweet.
+    const { el, control } = await beforeControl(html`
       <buy-tweet loading="eager">
         <blockquote class="twitter-tweet"><p>Just a thought <a href="https://t.co/x">example.com/blog</a></p>
         &mdash; Someone (@someone) <a href="https://twitter.com/someone/status/1">May 1, 2020</a></blockquote>
       </buy-tweet>`);
-    await aTimeout(50);
     for (const name of ['buy-tweet-load', 'buy-tweet-error'] as const) document.removeEventListener(name, listener);
     expect(part(el, 'card')).to.equal(null);
     expect(el.product).to.equal(null);
-    expect(events).to.equal(0);
-    expect(mock.requests).to.have.length(0);
+    expect(events).to.deep.equal([control]);
+    expect(asked()).to.deep.equal(CONTROL_ASKED);
     expect(el.querySelector('blockquote')!.checkVisibility()).to.equal(true);
     await expect(el).to.be.accessible();
   });
@@ -206,9 +227,15 @@ describe('<buy-tweet>', () => {
 
   it('waits Retry-After before asking a busy partner again', async () => {
     mock.inject('503', { route: 'products', times: 1 });
-    const duringWait = countDuringRetryWait((request) => new URL(request.url).pathname.endsWith('/products'), () => lookups().length);
-    const el = await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
-    expect(await duringWait).to.equal(1);
+    const wait = holdRetryWait();
+    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    // The 503's Retry-After: 1, not the client's own backoff of 300 to 500 ms.
+    expect(await wait.asked).to.equal(1000);
+    await roundTrip();
+    expect(lookups()).to.have.length(1);
+    const load = oneEvent(el, 'buy-tweet-load');
+    wait.release();
+    await load;
     expect(el.product!.id).to.equal('prod_album');
     expect(lookups()).to.have.length(2);
   });
@@ -255,7 +282,7 @@ describe('<buy-tweet>', () => {
   });
 
   it('takes no link from a hostile tweet: javascript: hrefs, unsafe expansions, lookalike hosts', async () => {
-    const el = await fixture<BuyTweetElement>(html`
+    const { el } = await beforeControl(html`
       <buy-tweet loading="eager">
         <blockquote class="twitter-tweet"><p>Free stuff
           <a href="javascript:alert(1)">gumroad.com/l/new-album</a>
@@ -264,10 +291,9 @@ describe('<buy-tweet>', () => {
           <a href="http://gumroad.com/l/new-album">http link</a></p>
           &mdash; Mallory (@mallory) <a href="https://twitter.com/mallory/status/1">May 1, 2020</a></blockquote>
       </buy-tweet>`);
-    await aTimeout(50);
     expect(el.product).to.equal(null);
     expect(part(el, 'card')).to.equal(null);
-    expect(mock.requests).to.have.length(0);
+    expect(asked()).to.deep.equal(CONTROL_ASKED);
   });
 
   it('keeps a hostile product-url inert: encoded in the request and in the fallback link', async () => {
@@ -306,17 +332,21 @@ describe('<buy-tweet>', () => {
   });
 
   it('waits until it nears the viewport with loading="lazy"', async () => {
+    // The signal: a lazy card in view at the top of the same box, which does load.
+    const nearLoaded = oneEvent(document, 'buy-tweet-load');
     const wrapper = await fixture<HTMLElement>(html`
       <div style="height: 300px; overflow: auto">
+        <buy-tweet product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet>
         <div style="height: 3000px"></div>
         <buy-tweet product-url="https://gumroad.com/l/new-album"></buy-tweet>
       </div>`);
-    const el = wrapper.querySelector('buy-tweet')!;
-    await aTimeout(100);
-    expect(lookups()).to.have.length(0);
+    const [near, el] = wrapper.querySelectorAll('buy-tweet');
+    expect((await nearLoaded).target).to.equal(near);
+    expect(lookups().map((request) => new URL(request.url).searchParams.getAll('url'))).to.deep.equal([['https://gumroad.com/l/zine-issue-1']]);
+    expect(el.product).to.equal(null);
     el.scrollIntoView();
     await oneEvent(el, 'buy-tweet-load');
-    expect(lookups()).to.have.length(1);
+    expect(lookups()).to.have.length(2);
   });
 
   it('abandons its lookup when removed, and fires nothing', async () => {
@@ -326,8 +356,17 @@ describe('<buy-tweet>', () => {
     el.addEventListener('buy-tweet-load', () => events++);
     el.addEventListener('buy-tweet-error', () => events++);
     await waitUntil(() => lookups().length === 1);
+    // The signal: the mock answers the slow lookup, and then a card asked for after that loads.
+    const answered = new Promise<void>((resolve) => {
+      const listener = () => {
+        worker.events.removeListener('response:mocked', listener);
+        resolve();
+      };
+      worker.events.on('response:mocked', listener);
+    });
     el.remove();
-    await aTimeout(500);
+    await answered;
+    await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet>`);
     expect(events).to.equal(0);
     expect(el.product).to.equal(null);
   });
@@ -404,7 +443,7 @@ describe('<buy-tweet>', () => {
     expect(text(el, 'price')).to.equal('$9.99');
     configure({ locale: 'de' });
     await el.updateComplete;
-    expect(text(el, 'price')).to.equal('9,99 $');
+    expect(text(el, 'price')).to.equal(intlPrice('de', 9.99, 'USD'));
   });
 
   it('reads the tweet property (X API v2) before the light DOM', async () => {

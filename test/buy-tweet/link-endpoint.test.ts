@@ -2,6 +2,7 @@
 // tweet behind t.co, and only a link endpoint can say where they go. The mock's link endpoint
 // (`{origin}/links`) asks the mock's t.co, so both show in `mock.requests`.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { render } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
 import { BuyTweet } from '../../src/api.js';
@@ -41,8 +42,25 @@ const loaded = (count: number) =>
     document.addEventListener('buy-tweet-load', listener);
   });
 
-/** Lets every read and lookup that would start, start: two frames and the batch window. */
-const quiet = () => new Promise((resolve) => setTimeout(resolve, 200));
+/**
+ * The signal that the elements before it are done: a card put in after them that does load. Its
+ * link goes through the same reads and lookups as theirs, so by the time it has loaded, every
+ * read and lookup they would start has started.
+ */
+const loadsAfter = async (parent: Element, control: ReturnType<typeof html>) => {
+  const load = loaded(1);
+  const holder = document.createElement('div');
+  parent.append(holder);
+  render(control, holder);
+  const [el] = await load;
+  return el;
+};
+
+/** Where the walnut lamp's t.co link leads, as the partner is then asked about it. */
+const WALNUT_LAMP_TCO_TARGET = 'https://www.fancy.com/things/1234567/handmade-walnut-lamp';
+
+/** A card the mock can sell through product-url, without reading any tweet. */
+const byProductUrl = html`<buy-tweet loading="eager" product-url=${catalogue.walnutLamp.product.url}></buy-tweet>`;
 
 afterEach(() => {
   config.linkEndpoint = undefined;
@@ -61,18 +79,21 @@ describe('without a link endpoint', () => {
         <buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>
         <buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.emoji)}></buy-tweet>
       </div>`);
+      const [, , fromUrl] = els.querySelectorAll('buy-tweet');
       await waitUntil(() => info.length, 'no advice was given');
-      await waitUntil(() => asked('oembed').length, 'the tweet-url was not read');
-      await quiet();
+      await waitUntil(() => fromUrl.shadowRoot!.querySelector('.tweet')?.textContent, 'the tweet-url was not read');
+      const control = await loadsAfter(els, byProductUrl);
       expect(info).to.have.length(1);
       expect(info[0]).to.contain('linkEndpoint');
       for (const el of els.querySelectorAll('buy-tweet')) {
+        if (el === control) continue;
         expect(card(el)).to.equal(null);
         expect(el.product).to.equal(null);
       }
+      expect(asked('oembed')).to.have.length(1);
       expect(asked('links')).to.have.length(0);
       expect(asked('tco')).to.have.length(0);
-      expect(asked('products')).to.have.length(0);
+      expect(asked('products').map((request) => urlsOf(request.url))).to.deep.equal([[catalogue.walnutLamp.product.url]]);
       // The tweets stay as they were, with their working t.co links.
       expect(els.querySelector<HTMLAnchorElement>('a[href^="https://t.co/"]')!.href).to.equal('https://t.co/AbC123');
     } finally {
@@ -131,13 +152,18 @@ describe('with a link endpoint', () => {
   it('asks 20 links a request', async () => {
     BuyTweet.configure({ linkEndpoint: LINKS });
     // Codes t.co does not know: the endpoint says link_not_found, and those tweets have no product.
-    const links = Array.from({ length: 25 }, (_, i) => `https://t.co/Unkn0wn${i}`);
-    await fixture(html`<div>${links.map((link) => html`<buy-tweet loading="eager">${tweetWith(link)}</buy-tweet>`)}</div>`);
-    await waitUntil(() => asked('tco').length === 25, 't.co was not asked for every link');
-    await quiet();
+    // The signal: the 25th, a link that does lead to a product, loads; the others were read with it.
+    const links = Array.from({ length: 24 }, (_, i) => `https://t.co/Unkn0wn${i}`);
+    const control = loaded(1);
+    await fixture(html`<div>
+      ${links.map((link) => html`<buy-tweet loading="eager">${tweetWith(link)}</buy-tweet>`)}
+      <buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>
+    </div>`);
+    await control;
+    expect(asked('tco')).to.have.length(25);
     expect(asked('links').map((request) => urlsOf(request.url).length).sort()).to.deep.equal([20, 5]);
-    expect(asked('links').flatMap((request) => urlsOf(request.url))).to.have.members(links);
-    expect(asked('products')).to.have.length(0);
+    expect(asked('links').flatMap((request) => urlsOf(request.url))).to.have.members([...links, 'https://t.co/Wl8nT4k']);
+    expect(asked('products').map((request) => urlsOf(request.url))).to.deep.equal([[WALNUT_LAMP_TCO_TARGET]]);
   });
 
   it('keeps answers as their Cache-Control allows: the same link again asks nothing', async () => {
@@ -174,20 +200,24 @@ describe('with a link endpoint', () => {
   it('treats expanded links as untrusted: only a partner\'s https product link gets a card', async () => {
     BuyTweet.configure({ linkEndpoint: LINKS });
     const { plainHttp, unsupportedShop, shortener } = moreTcoLinks;
+    // The signal: a fourth tweet, whose link does lead to a product, read with them, loads.
+    const control = loaded(1);
     const els = await fixture<HTMLElement>(html`<div>
       ${[plainHttp, unsupportedShop, shortener].map(({ tco }) => html`<buy-tweet loading="eager">${tweetWith(tco)}</buy-tweet>`)}
+      <buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>
     </div>`);
-    await waitUntil(() => asked('tco').length === 3, 't.co was not asked');
-    await quiet();
-    for (const el of els.querySelectorAll('buy-tweet')) expect(card(el)).to.equal(null);
+    const [loadedOne] = await control;
+    const untrusted = [...els.querySelectorAll('buy-tweet')].slice(0, 3);
+    expect(untrusted).to.not.include(loadedOne);
+    for (const el of untrusted) expect(card(el)).to.equal(null);
     // The shortener's link is given, never followed.
-    expect(asked('tco').map((request) => new URL(request.url).host)).to.deep.equal(['t.co', 't.co', 't.co']);
-    expect(asked('products')).to.have.length(0);
+    expect(asked('tco').map((request) => new URL(request.url).host)).to.deep.equal(['t.co', 't.co', 't.co', 't.co']);
+    expect(asked('products').map((request) => urlsOf(request.url))).to.deep.equal([[WALNUT_LAMP_TCO_TARGET]]);
   });
 
   it('follows a configure called after the elements read their tweets', async () => {
     const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager">${today(fixtureTweets.emoji)}</buy-tweet>`);
-    await quiet();
+    await loadsAfter(el.parentElement!, byProductUrl);
     expect(card(el)).to.equal(null);
     expect(asked('links')).to.have.length(0);
     const load = oneEvent(el, 'buy-tweet-load');

@@ -105,9 +105,14 @@ describe('tweet-url: tweets read through oEmbed', () => {
       await waitUntil(() => tweetText(el), 'the tweet did not show');
       expect(el.shadowRoot!.querySelectorAll('.tweet *:not(p):not(a), script, iframe, .tweet img')).to.have.length(0);
       expect(tweetText(el)).to.contain('Our new album is out today');
-      // Long enough for an image that was inserted to fail and call its onerror, as the control did.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(ran).to.deep.equal([]);
+      // The signal: a second control, put in after the tweet showed, calls its onerror; an image
+      // the tweet had put in would have failed and called its own before it.
+      const after = document.createElement('div');
+      after.innerHTML = '<img src="data:," onerror="alert(\'control\')">';
+      document.body.append(after);
+      await waitUntil(() => ran.includes('control'), 'the second control never ran');
+      after.remove();
+      expect(ran).to.deep.equal(['control']);
     } finally {
       window.alert = alert;
     }

@@ -1,5 +1,5 @@
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { aTimeout, expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import '../../src/define.js';
 
@@ -324,10 +324,14 @@ describe('checkout: closing, reopening, remembering', () => {
 
   it('open() does what Buy does, and preventDefault keeps the checkout closed', async () => {
     const el = await card('https://gumroad.com/l/new-album');
+    // The signal: a second card's checkout, asked for after this one's, which does open.
+    const other = await card('https://gumroad.com/l/new-album');
     el.addEventListener('buy-tweet-open', (event) => event.preventDefault(), { once: true });
     el.open();
-    await aTimeout(50);
+    other.open();
+    await waitUntil(() => dialogOf(other)?.open, 'the other card\'s checkout did not open');
     expect(dialogOf(el)?.open ?? false).to.equal(false);
+    dialogOf(other)!.close();
     el.open();
     await waitUntil(() => dialogOf(el)?.open, 'open() did not open the checkout');
   });

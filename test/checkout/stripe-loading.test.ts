@@ -2,14 +2,19 @@
 // can be tried again. This file installs no fake Stripe: js.stripe.com is answered by msw.
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
-import { getStripe, STRIPE_TIMEOUT } from '../../src/checkout/stripe.js';
+import { getStripe, stripeClock } from '../../src/checkout/stripe.js';
 import { BuyTweetError } from '../../src/core/errors.js';
 import { worker } from '../setup.js';
+import { waitUntil } from '../wait.js';
 
 const stripeTags = () => document.querySelectorAll('script[src^="https://js.stripe.com/"]');
 const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
 
-afterEach(() => stripeTags().forEach((tag) => tag.remove()));
+const realClock = stripeClock.timeout;
+afterEach(() => {
+  stripeTags().forEach((tag) => tag.remove());
+  stripeClock.timeout = realClock;
+});
 
 describe('Stripe.js loading', () => {
   it('calls a script that loads but makes no Stripe stripe_unavailable, without waiting for the timeout', async () => {
@@ -19,8 +24,14 @@ describe('Stripe.js loading', () => {
   });
 
   // Last: the hanging request stays in flight, and the browser would lend it to any later tag.
-  it('gives up on a Stripe.js that never answers: stripe_unavailable, and a later try asks again', async () => {
-    expect(STRIPE_TIMEOUT).to.equal(15_000);
+  it('gives up on a Stripe.js that never answers within 15 s: stripe_unavailable, and a later try asks again', async () => {
+    // The load's time runs on a clock the test holds: each timeout asked for, ended when the test says.
+    const timers: Array<{ ms: number; end: () => void }> = [];
+    stripeClock.timeout = (ms) => {
+      const controller = new AbortController();
+      timers.push({ ms, end: () => controller.abort() });
+      return controller.signal;
+    };
     let asked = 0;
     worker.use(
       http.get('https://js.stripe.com/*', async () => {
@@ -29,14 +40,20 @@ describe('Stripe.js loading', () => {
         return new HttpResponse(null);
       }),
     );
-    const error = await rejection(getStripe('pk_test_hang', { timeout: 50 }));
+    const first = rejection(getStripe('pk_test_hang'));
+    await waitUntil(() => asked === 1, 'Stripe.js was not asked for');
+    expect(timers.map(({ ms }) => ms)).to.deep.equal([15_000]);
+    timers[0].end();
+    const error = await first;
     expect(error).to.be.instanceOf(BuyTweetError);
     expect(error).to.include({ code: 'stripe_unavailable', step: 'payment', retryable: true });
     expect(asked).to.equal(1);
     // Not kept as a failure: its tag is gone, and the next press adds one afresh.
     expect(stripeTags().length).to.equal(0);
-    const again = getStripe('pk_test_hang', { timeout: 50 });
+    const again = rejection(getStripe('pk_test_hang'));
     expect(stripeTags().length).to.equal(1);
-    expect(await rejection(again)).to.include({ code: 'stripe_unavailable' });
+    expect(timers).to.have.length(2);
+    timers[1].end();
+    expect(await again).to.include({ code: 'stripe_unavailable' });
   });
 });

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { BuyTweetError } from '../../src/core/errors.js';
 import { cacheLifetime, createOrder, getOrder, lookupProducts, retryAfter, retryDelay } from '../../src/core/protocol.js';
-import { countDuringRetryWait } from '../retry-wait.js';
+import { holdRetryWait, roundTrip } from '../retry-wait.js';
 import { mock, worker } from '../setup.js';
 
 const GUMROAD = 'https://gumroad.com/.well-known/buy-tweet/v1';
@@ -77,9 +77,13 @@ describe('protocol client: lookups', () => {
   it('waits the 429\'s Retry-After before asking again, and succeeds', async () => {
     mock.inject('429', { route: 'products', times: 1 });
     const asked = () => mock.requests.filter((request) => request.route === 'products').length;
-    const duringWait = countDuringRetryWait((request) => new URL(request.url).pathname.endsWith('/products'), asked);
-    const { entries } = await lookupProducts(GUMROAD, ['https://gumroad.com/l/new-album']);
-    expect(await duringWait).to.equal(1);
+    const wait = holdRetryWait();
+    const lookup = lookupProducts(GUMROAD, ['https://gumroad.com/l/new-album']);
+    expect(await wait.asked).to.equal(1000);
+    await roundTrip();
+    expect(asked()).to.equal(1);
+    wait.release();
+    const { entries } = await lookup;
     expect((entries[0] as { id: string }).id).to.equal('prod_album');
     expect(asked()).to.equal(2);
   });
