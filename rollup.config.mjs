@@ -1,8 +1,8 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 /**
  * The browser build, from tsc's output in dist/esm (so TypeScript compiles once):
@@ -16,6 +16,15 @@ const minify = (module) =>
     compress: { passes: 2 },
     format: { comments: false },
   });
+
+/**
+ * The white space and comments of our own `html` and `css` templates (tsc's output in dist/esm, not
+ * Lit's), taken out by Lit's own plugin: it minifies each template whole, expressions in place, with
+ * an HTML minifier (html-minifier-next) that keeps the space between inline elements and a CSS
+ * parser (lightningcss) that knows a string from a comment. A template it cannot parse fails the
+ * build rather than ship unminified or broken. Exported for test/node/minify-templates.test.mjs.
+ */
+export const templates = () => minifyTemplates({ include: /\/dist\/esm\//, failOnError: true });
 
 /**
  * `/* chunk-url *\/ '../checkout/checkout.js'` becomes the URL of the chunk that module went into,
@@ -94,7 +103,7 @@ export default [
   },
   {
     input: { 'buy-tweet.module': 'dist/esm/browser.js' },
-    plugins: [nodeResolve({ browser: true }), minifyTemplates(), chunkUrls(), wordChunks()],
+    plugins: [nodeResolve({ browser: true }), templates(), chunkUrls(), wordChunks()],
     output: {
       dir: 'dist',
       format: 'es',
