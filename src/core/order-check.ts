@@ -2,7 +2,7 @@
  * How a partner checks the body of `POST {endpoint}/orders` (CONTRACT 4): pure, so the rules read
  * in one place.
  */
-import { isRecord } from './rules.js';
+import { isRecord } from './json.js';
 import type { Money, OrderRequest, OrderSource, Product, ShippingAddress, Variant } from './types.js';
 
 /** An error answer of the protocol: its HTTP status and `error` object. */

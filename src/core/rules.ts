@@ -4,14 +4,13 @@
  * checked and a replay is recognised the same way wherever it happens (docs/partners/protocol.md).
  * No DOM and no Node: it runs in browsers, on Node and on edge runtimes.
  */
+import { isRecord } from './json.js';
 import { webUrl } from './url.js';
 
 export { checkOrder, type OrderCheck, type ProtocolError } from './order-check.js';
 export { newId, randomHex } from './ids.js';
+export { isRecord } from './json.js';
 
-/** A JSON object: not null, not an array. */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Query parameters that track where a click came from and say nothing about the product. */
 export const TRACKING_PARAMETERS = /^(utm_.*|ref|ref_src|s|t|fbclid|gclid)$/i;
