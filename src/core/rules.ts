@@ -8,6 +8,9 @@ import { webUrl } from './url.js';
 
 export { checkOrder, type OrderCheck, type ProtocolError } from './order-check.js';
 export { newId, randomHex } from './ids.js';
+// A partner reads a catalogue's Products as the element reads a lookup's: with the same parser.
+export { parseProduct } from './validate.js';
+export type { Merchant, Money, Order, OrderRequest, OrderSource, OrderStatus, Product, ShippingAddress } from './types.js';
 
 /** A JSON object: not null, not an array. */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
