@@ -2,28 +2,28 @@
  * `npm run bench:partner`: how many lookups and orders a second the reference partner answers at
  * 50 concurrent connections, with p50 and p99 latency, on PGlite and (with DATABASE_URL) on a
  * PostgreSQL server. Loopback only: the partner on 127.0.0.1, Stripe's API answered by the test
- * stand-in (test/partner/stripe-api.mjs), so an order's time includes one PaymentIntent request
+ * stand-in of its test kit (`@buy-tweet/partner/test-kit`), so an order's time includes one PaymentIntent request
  * over local HTTP, not Stripe's own latency. A bounded number of requests per run (LOOKUPS,
- * ORDERS). Needs `npm run build`; a benchmark, not a test: the numbers vary from run to run.
+ * ORDERS). Needs both packages built (`npm run build`, `npm run build -w @buy-tweet/partner`); a benchmark, not a test: the numbers vary from run to run.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { createAdaptorServer } from '@hono/node-server';
-import { createPartner, openStore } from '../dist/esm/partner/index.js';
-import { listen } from '../dist/esm/node/listen.js';
-import { albumOrder, exampleCatalog } from '../test/partner/harness.mjs';
-import { startStripeApi } from '../test/partner/stripe-api.mjs';
+import { createPartner, openStore } from '@buy-tweet/partner';
+import { serve } from '@buy-tweet/partner/node';
+import { freshSchema, startStripeApi } from '@buy-tweet/partner/test-kit';
 
 const CONNECTIONS = 50;
 const LOOKUPS = Number(process.env.LOOKUPS ?? 20_000);
 const ORDERS = Number(process.env.ORDERS ?? 3_000);
 
-const catalog = exampleCatalog;
-const order = JSON.stringify(albumOrder());
+const catalog = JSON.parse(await readFile(new URL('../examples/partner/catalog.json', import.meta.url), 'utf8'));
+// One FLAC album of the example catalogue, at its price: what a buyer's page would send.
+const album = catalog.products.find((product) => product.id === 'prod_album');
+const flac = album.variants.find((variant) => variant.id === 'var_flac');
+const order = JSON.stringify({ productId: album.id, variantId: flac.id, quantity: 1, email: 'buyer@example.com', shipping: null, expectedTotal: flac.price, source: {} });
 
 const run = (options) =>
   new Promise((resolve, reject) => autocannon({ connections: CONNECTIONS, ...options }, (error, result) => (error ? reject(error) : resolve(result))));
@@ -41,7 +41,7 @@ const bench = async (name, storeOptions) => {
     stripe: { secretKey: 'sk_test_bench', webhookSecret: 'whsec_bench', publishableKey: 'pk_test_bench', apiBase: stripe.apiBase },
     paymentLinks: false,
   });
-  const server = await listen(createAdaptorServer({ fetch: partner }), 0, '127.0.0.1');
+  const server = await serve(partner, 0, '127.0.0.1');
   try {
     const lookups = await run({
       url: `${server.origin}/v1/products?url=${encodeURIComponent('https://theband.example/shop/new-album')}&url=${encodeURIComponent('https://theband.example/shop/vinyl')}`,
@@ -78,17 +78,11 @@ try {
   await rm(dataDir, { recursive: true, force: true });
 }
 if (process.env.DATABASE_URL) {
-  const schema = `partner_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
+  const schema = await freshSchema(process.env.DATABASE_URL, 'partner_bench');
   try {
-    const url = new URL(process.env.DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    await bench('PostgreSQL', { databaseUrl: url.href });
+    await bench('PostgreSQL', { databaseUrl: schema.databaseUrl });
   } finally {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
+    await schema.drop();
   }
 } else {
   console.log('PostgreSQL: set DATABASE_URL to a server to measure it too');

@@ -1,7 +1,7 @@
 /**
- * `npm run demo:partner`: a purchase against the reference partner (`npx buy-tweet partner`), all
+ * `npm run demo:partner`: a purchase against the reference partner (`npx buy-tweet-partner`), all
  * on this machine: the partner over examples/partner/catalog.json with its embedded Postgres in a
- * throwaway folder; the tests' stand-in for Stripe's API (test/partner/stripe-api.mjs: not Stripe)
+ * throwaway folder; the stand-in for Stripe's API of its test kit (`@buy-tweet/partner/test-kit`: not Stripe)
  * where the partner creates its PaymentIntents; the test-mode fake Stripe in the page; and, in
  * between, what Stripe itself would do once a test card pays: mark the PaymentIntent paid and send
  * the partner a signed `payment_intent.*` webhook, which turns the order paid with its receipt.
@@ -10,8 +10,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPartnerServer } from '../dist/esm/node/partner.js';
-import { paymentIntentEvent, signedEvent, startStripeApi } from '../test/partner/stripe-api.mjs';
+import { startPartnerServer } from '@buy-tweet/partner/node';
+import { paymentIntentEvent, signedEvent, startStripeApi } from '@buy-tweet/partner/test-kit';
 import { host, moduleAnswer, startPageServer } from './static-server.mjs';
 
 const KEYS = { secret: 'sk_test_demo_partner', publishable: 'pk_test_demo_partner', webhook: 'whsec_demo_partner' };

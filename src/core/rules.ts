@@ -10,7 +10,9 @@ import { webUrl } from './url.js';
 export { checkOrder, type OrderCheck, type ProtocolError } from './order-check.js';
 export { newId, randomHex } from './ids.js';
 export { isRecord } from './json.js';
-
+// A partner reads a catalogue's Products as the element reads a lookup's: with the same parser.
+export { parseProduct } from './validate.js';
+export type { Merchant, Money, Order, OrderRequest, OrderSource, OrderStatus, Product, ShippingAddress } from './types.js';
 
 /** Query parameters that track where a click came from and say nothing about the product. */
 export const TRACKING_PARAMETERS = /^(utm_.*|ref|ref_src|s|t|fbclid|gclid)$/i;

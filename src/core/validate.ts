@@ -1,5 +1,5 @@
 import type { Availability, Checkout, Money, Product, ProductImage, Variant } from './types.js';
-import { isRecord } from './rules.js';
+import { isRecord } from './json.js';
 import { safeUrl } from './url.js';
 
 /**

@@ -8,7 +8,8 @@
  * - `links`: serves the link endpoint of CONTRACT 7 on Node.
  * - `expand`: writes `data-expanded-url` onto the t.co links of a page's embedded tweets.
  * - `conformance`: checks a partner endpoint against protocol v1 (CONTRACT 8).
- * - `partner`: serves the reference partner of CONTRACT 8 on Node.
+ * - `partner`: says where the reference partner went (`npx buy-tweet-partner`, of
+ *   `@buy-tweet/partner`), exit 2.
  * `--help` prints usage (exit 0); a wrong call prints it to stderr (exit 2); a failure exits 1.
  */
 import { isUtf8 } from 'node:buffer';
@@ -70,31 +71,26 @@ const CONFORMANCE_USAGE = `Usage: buy-tweet conformance <endpoint> --product-url
   report lists every order id an answer named ("created orders: ..."): more than one means the
   partner broke idempotency. The protocol has no way to delete an order: cancel it on your side.`;
 
-const PARTNER_USAGE = `Usage: buy-tweet partner [--catalog FILE] [--port N] [--host H] [--data DIR]
+/** `buy-tweet partner` before the reference partner became its own package: where it went. */
+const PARTNER_MOVED = `buy-tweet partner: the reference partner is its own package now, @buy-tweet/partner.
 
-  Serves protocol v1 for products sold through your own Stripe account; prints its endpoint,
-  http://127.0.0.1:{port}/v1, once listening. Stripe's webhook is POST /webhooks/stripe.
-  --catalog        a JSON file {"products": [...]}: Products of protocol v1, each with optional "links"
-  --port           the port to listen on (default 8791; 0 picks a free one)
-  --host           the address to listen on (default 127.0.0.1, this machine only)
-  --data           where the embedded Postgres keeps orders (default ./.buy-tweet-partner)
-
-  Environment: STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY (required), STRIPE_WEBHOOK_SECRET
-  (whsec_...: without it every webhook is refused), DATABASE_URL (a Postgres server instead of
-  the embedded one), STRIPE_API_BASE (another Stripe API origin, for tests).
-  With STRIPE_SECRET_KEY, your active Stripe Payment Links are sold too.`;
+  npx buy-tweet-partner [--catalog FILE] [--port N] [--host H] [--data DIR]
+                   the same flags and environment as buy-tweet partner took
+  npm install @buy-tweet/partner
+                   then import { createPartner } from '@buy-tweet/partner'`;
 
 const USAGE = `Usage: buy-tweet resolve <tweet URL | product URL | -> [--endpoint URL] [--oembed-endpoint URL]
        buy-tweet links [--port N] [--host H]
        buy-tweet expand [file | -] [--link-endpoint URL]
        buy-tweet conformance <endpoint> --product-url URL... [--no-orders] [--json]
-       buy-tweet partner [--catalog FILE] [--port N] [--host H] [--data DIR]
 
   resolve   the partner and product behind a tweet or a product link, as JSON
   links     serve a link endpoint, which reads where t.co links go
   expand    write where t.co links go into the embedded tweets of a page
   conformance  check a partner endpoint against the protocol
-  partner   serve protocol v1 for products sold through your own Stripe account
+
+  The reference partner, which serves protocol v1 for products sold through your own Stripe
+  account, is its own package: npx buy-tweet-partner (npm install @buy-tweet/partner).
 
   buy-tweet <command> --help shows a command's options; buy-tweet --version, the version.
   Exit status: 0 done, 1 failed (what failed goes to stderr), 2 a wrong call (with the usage).`;
@@ -234,30 +230,9 @@ const runConformanceCommand = async (args: string[]) => {
   if (report.failed) process.exitCode = 1;
 };
 
-const runPartner = async (args: string[]) => {
-  const { values, positionals } = parse(
-    args,
-    { catalog: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } },
-    PARTNER_USAGE,
-  );
-  if (values.help) return void process.stdout.write(`${PARTNER_USAGE}\n`);
-  const port = values.port === undefined ? 8791 : Number(values.port);
-  if (positionals.length || !/^\d{1,5}$/.test(values.port ?? '0') || port > 65535) {
-    throw new UsageError(positionals.length ? '' : `buy-tweet: --port takes 0 to 65535, not ${values.port}`, PARTNER_USAGE);
-  }
-  const host = values.host ?? '127.0.0.1';
-  // Loaded only here: the other commands need neither Postgres nor Stripe's SDK.
-  const { PartnerSetupError, startPartnerServer } = await import('./partner.js');
-  const server = await startPartnerServer({ catalogFile: values.catalog, port, host, dataDir: values.data, env: process.env }).catch(
-    (error: Error) => {
-      if (error instanceof PartnerSetupError) throw new UsageError(error.message, '');
-      throw new Failure(`buy-tweet partner: cannot start on ${host}:${port}: ${error.message}`);
-    },
-  );
-  const stop = () => void server.close().finally(() => process.exit());
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  process.stdout.write(`${server.endpoint}\n`);
+// A wrong call since the partner left this package: the message says where it went, exit 2.
+const runPartner = async () => {
+  throw new UsageError(PARTNER_MOVED, '');
 };
 
 const COMMANDS = new Map<string, (args: string[]) => Promise<void>>([

@@ -1,4 +1,4 @@
-// `npx buy-tweet partner` as a real process: it starts on the catalogue, prints its endpoint and
+// `npx buy-tweet-partner` as a real process: it starts on the catalogue, prints its endpoint and
 // answers protocol v1 over HTTP with the Stripe stand-in behind it; a bad catalogue is exit 2.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -7,21 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { startStripeApi } from './stripe-api.mjs';
+import { startStripeApi } from '@buy-tweet/partner/test-kit';
 
-const cli = fileURLToPath(new URL('../../dist/esm/node/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const catalog = fileURLToPath(new URL('../../examples/partner/catalog.json', import.meta.url));
 const secretKey = 'sk_test_cli_secret_0123456789';
 
 const start = (args, env) =>
-  spawn(process.execPath, [cli, 'partner', ...args], {
+  spawn(process.execPath, [cli, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH, STRIPE_SECRET_KEY: secretKey, STRIPE_PUBLISHABLE_KEY: 'pk_test_cli', STRIPE_WEBHOOK_SECRET: 'whsec_cli', ...env },
   });
 
 const ended = (child) => new Promise((resolve) => child.once('close', (code) => resolve(code)));
 
-describe('buy-tweet partner', () => {
+describe('buy-tweet-partner', () => {
   let stripe;
   let dataDir;
   before(async () => {
@@ -78,6 +78,6 @@ describe('buy-tweet partner', () => {
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
     assert.equal(await ended(child), 0);
-    assert.match(stdout, /Usage: buy-tweet partner \[--catalog FILE\] \[--port N\]/);
+    assert.match(stdout, /Usage: buy-tweet-partner \[--catalog FILE\] \[--port N\]/);
   });
 });

@@ -3,9 +3,7 @@
  * JSON file (CONTRACT 8) and, with a Stripe secret key, from the merchant's Stripe Payment Links.
  */
 import type Stripe from 'stripe';
-import type { Merchant, Product } from '../core/types.js';
-import { parseProduct } from '../core/validate.js';
-import { isRecord, productLinkKey } from '../core/rules.js';
+import { isRecord, parseProduct, productLinkKey, type Merchant, type Product } from 'buy-tweet/rules';
 
 /** A product and every link that names it. */
 export interface CatalogEntry {

@@ -1,20 +1,23 @@
 // The conformance suite (CONTRACT 8) against the reference partner, both for real: the partner as
-// `npx buy-tweet partner` would run it (its Node server, its store, Stripe's SDK pointed at the
-// stand-in), and the suite as the `conformance` command, a process of its own. Run for each store.
+// `npx buy-tweet-partner` runs it (its Node server, its store, Stripe's SDK pointed at the
+// stand-in), and the suite as the element's `conformance` command, a process of its own. Run for each store.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startPartnerServer } from '../../dist/esm/node/partner.js';
+import { startPartnerServer } from '@buy-tweet/partner/node';
 import { PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET, storeKinds } from './harness.mjs';
-import { startStripeApi } from './stripe-api.mjs';
+import { startStripeApi } from '@buy-tweet/partner/test-kit';
 
 const run = promisify(execFile);
-const cli = new URL('../../dist/esm/node/cli.js', import.meta.url).pathname;
-const catalog = new URL('../../examples/partner/catalog.json', import.meta.url).pathname;
+// `npx buy-tweet conformance`: the bin of the element's package, as installed beside this one.
+const elementManifest = import.meta.resolve('buy-tweet/package.json');
+const cli = fileURLToPath(new URL(JSON.parse(await readFile(fileURLToPath(elementManifest), 'utf8')).bin['buy-tweet'], elementManifest));
+const catalog = fileURLToPath(new URL('../../examples/partner/catalog.json', import.meta.url));
 
 for (const kind of storeKinds) {
   describe(`the reference partner passes the conformance suite (${kind.name})`, () => {

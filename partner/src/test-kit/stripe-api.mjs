@@ -16,7 +16,7 @@
  * - Webhooks: `signedEvent` signs as Stripe does (`Stripe-Signature: t=…,v1=…`, an HMAC-SHA256 of
  *   `${t}.${payload}`) with the SDK's own `webhooks.generateTestHeaderStringAsync`.
  * Every answer is typed with the SDK's types (`Stripe.PaymentIntent`, `Stripe.Charge`, ...) and
- * this file is type-checked (`npm run typecheck`), so a shape that drifts from Stripe's fails.
+ * this file is type-checked (the package's build), so a shape that drifts from Stripe's fails.
  */
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';

@@ -6,7 +6,7 @@
  * Every rule that must hold across requests and processes is the database's: an Idempotency-Key
  * is a unique column, an event id a primary key, and each change is one transaction.
  */
-import type { Money, OrderStatus, OrderSource, ShippingAddress } from '../core/types.js';
+import type { Money, OrderStatus, OrderSource, ShippingAddress } from 'buy-tweet/rules';
 import { MIGRATIONS } from './migrations.js';
 
 /** Runs SQL: the same shape over PGlite and over `pg`. */

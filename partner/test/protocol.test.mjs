@@ -1,7 +1,7 @@
 // The reference partner's protocol v1 (CONTRACT 4 and 8) over its fetch handler, on each store.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createPartner } from 'buy-tweet/partner';
+import { createPartner } from '@buy-tweet/partner';
 import { albumOrder, exampleCatalog, WEBHOOK_SECRET, lookup, newKey, ORIGIN, postOrder, PUBLISHABLE_KEY, readOrder, SECRET_KEY, startPartner, storeKinds } from './harness.mjs';
 
 for (const kind of storeKinds) {

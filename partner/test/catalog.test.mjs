@@ -2,7 +2,7 @@
 // element sends them, and the merchant's Stripe Payment Links sold too.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CatalogError, linkKey, readCatalog } from 'buy-tweet/partner';
+import { CatalogError, linkKey, readCatalog } from '@buy-tweet/partner';
 import { exampleCatalog, lookup, newKey, postOrder, PUBLISHABLE_KEY, startPartner, storeKinds } from './harness.mjs';
 
 const vinyl = exampleCatalog.products[1];

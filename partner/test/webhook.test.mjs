@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { albumOrder, newKey, postOrder, postWebhook, readOrder, startPartner, storeKinds, WEBHOOK_SECRET } from './harness.mjs';
-import { paymentIntentEvent, signedEvent } from './stripe-api.mjs';
+import { paymentIntentEvent, signedEvent } from '@buy-tweet/partner/test-kit';
 
 for (const kind of storeKinds) {
   describe(`partner webhook on ${kind.name}`, () => {

@@ -2,9 +2,8 @@
 // PostgreSQL when DATABASE_URL names a server), and a partner wired to the Stripe stand-in.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
-import { createPartner, openStore } from 'buy-tweet/partner';
-import { startStripeApi } from './stripe-api.mjs';
+import { createPartner, openStore } from '@buy-tweet/partner';
+import { freshSchema, startStripeApi } from '@buy-tweet/partner/test-kit';
 
 export const SECRET_KEY = `sk_test_${randomBytes(12).toString('hex')}`;
 export const WEBHOOK_SECRET = 'whsec_test_partner';
@@ -13,28 +12,13 @@ export const PUBLISHABLE_KEY = 'pk_test_partner';
 export const exampleCatalog = JSON.parse(await readFile(new URL('../../examples/partner/catalog.json', import.meta.url), 'utf8'));
 
 /**
- * A PostgreSQL server's connection string for a schema of its own, made now: suites on one server
- * see nothing of each other.
- */
-const freshSchema = async (databaseUrl) => {
-  const schema = `partner_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const url = new URL(databaseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.href;
-};
-
-/**
  * The stores a suite runs on: `{name, open(dataDir?)}`, where `open` gives options for
  * `openStore` (a data folder for PGlite, else memory; a schema of its own on a server).
  */
 export const storeKinds = [
   { name: 'PGlite', options: async (dataDir) => ({ dataDir: dataDir ?? 'memory://' }) },
   ...(process.env.DATABASE_URL
-    ? [{ name: 'PostgreSQL', options: async (schemaUrl) => ({ databaseUrl: schemaUrl ?? (await freshSchema(process.env.DATABASE_URL)) }) }]
+    ? [{ name: 'PostgreSQL', options: async (schemaUrl) => ({ databaseUrl: schemaUrl ?? (await freshSchema(process.env.DATABASE_URL)).databaseUrl }) }]
     : []),
 ];
 

@@ -2,7 +2,7 @@
  * The reference partner (CONTRACT 8) as a WHATWG fetch handler, routed by Hono: protocol v1 at
  * `/v1/products`, `/v1/orders` and `/v1/orders/:id` over a catalogue, orders in Postgres
  * (./store.ts), one Stripe PaymentIntent per order, and Stripe's webhook at `/webhooks/stripe`.
- * Web APIs only, so the same handler runs on Node (`npx buy-tweet partner`), Deno, Bun and edge
+ * Web APIs only, so the same handler runs on Node (`npx buy-tweet-partner`), Deno, Bun and edge
  * runtimes.
  *
  * The secret key goes to Stripe's SDK and nowhere else: no answer and no log carries it, nor any
@@ -12,8 +12,7 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import Stripe from 'stripe';
-import { checkOrder, newId, orderFingerprint } from '../core/rules.js';
-import type { Merchant, Order, Product } from '../core/types.js';
+import { checkOrder, newId, orderFingerprint, type Merchant, type Order, type Product } from 'buy-tweet/rules';
 import { fixedCatalog, joinCatalogs, paymentLinksCatalog, readCatalog, type Catalog } from './catalog.js';
 import type { PartnerStore, StoredOrder } from './store.js';
 
