@@ -53,9 +53,9 @@ export const readCatalog = (json: unknown, publishableKey?: string): CatalogEntr
     }
     if (ids.has(product.id)) return void problems.push(`${where}: the id ${product.id} is used twice`);
     ids.add(product.id);
-    for (const link of [product.url, ...(links as string[])]) {
-      const key = linkKey(link)!;
-      if (keys.has(key)) problems.push(`${where}: the link ${link} names another product too`);
+    // Every link was checked above (and the Product's own url by parseProduct): each has a key.
+    for (const key of [product.url, ...(links as string[])].flatMap((link) => linkKey(link) ?? [])) {
+      if (keys.has(key)) problems.push(`${where}: the link ${key} names another product too`);
       keys.add(key);
     }
     entries.push({ product, links: links as string[] });
@@ -70,7 +70,7 @@ const indexOf = (entries: CatalogEntry[]) => {
   const byId = new Map<string, Product>();
   for (const { product, links } of entries) {
     byId.set(product.id, product);
-    for (const link of [product.url, ...links]) byLink.set(linkKey(link)!, product);
+    for (const key of [product.url, ...links].flatMap((link) => linkKey(link) ?? [])) byLink.set(key, product);
   }
   return { byLink, byId };
 };
@@ -79,11 +79,11 @@ const indexOf = (entries: CatalogEntry[]) => {
 export const fixedCatalog = (entries: CatalogEntry[]): Catalog => {
   const index = indexOf(entries);
   return {
-    byLink: async (link) => {
+    byLink: (link) => {
       const key = linkKey(link);
-      return key === undefined ? undefined : index.byLink.get(key);
+      return Promise.resolve(key === undefined ? undefined : index.byLink.get(key));
     },
-    byId: async (id) => index.byId.get(id),
+    byId: (id) => Promise.resolve(index.byId.get(id)),
   };
 };
 
@@ -127,7 +127,7 @@ const paymentLinkProduct = (
 ): Product | undefined => {
   const [item] = items;
   const price = item?.price;
-  const product = price && typeof price.product === 'object' && !('deleted' in price.product && price.product.deleted) ? (price.product as Stripe.Product) : undefined;
+  const product = price && typeof price.product === 'object' && !('deleted' in price.product && price.product.deleted) ? price.product : undefined;
   if (items.length !== 1 || !price || !product || price.type !== 'one_time' || price.unit_amount == null) return undefined;
   const image = product.images?.[0];
   return (

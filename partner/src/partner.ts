@@ -225,7 +225,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
       shipping: check.request.shipping,
       source: check.request.source,
       total: check.total,
-      publishableKey: product!.checkout.type === 'stripe' ? product!.checkout.publishableKey : null,
+      publishableKey: check.product.checkout.type === 'stripe' ? check.product.checkout.publishableKey : null,
     });
     return replay(order, created ? 201 : 200);
   });

@@ -12,7 +12,7 @@ export interface ProtocolError {
 }
 
 export type OrderCheck =
-  | { ok: true; request: OrderRequest; variant?: Variant; total: Money }
+  | { ok: true; request: OrderRequest; product: Product; variant?: Variant; total: Money }
   | { ok: false; answer: ProtocolError };
 
 const isMoney = (value: unknown): value is Money =>
@@ -143,6 +143,7 @@ export const checkOrder = (body: unknown, product: Product | undefined): OrderCh
 
   return {
     ok: true,
+    product,
     variant,
     total,
     request: {

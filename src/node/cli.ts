@@ -231,9 +231,7 @@ const runConformanceCommand = async (args: string[]) => {
 };
 
 // A wrong call since the partner left this package: the message says where it went, exit 2.
-const runPartner = async () => {
-  throw new UsageError(PARTNER_MOVED, '');
-};
+const runPartner = (): Promise<void> => Promise.reject(new UsageError(PARTNER_MOVED, ''));
 
 const COMMANDS = new Map<string, (args: string[]) => Promise<void>>([
   ['resolve', runResolve],

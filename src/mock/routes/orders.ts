@@ -58,7 +58,7 @@ const createOrder = async (state: MockState, partner: PartnerId, request: Reques
     return protocolError(check.answer);
   }
 
-  const checkout = product!.checkout;
+  const checkout = check.product.checkout;
   const order: Order = {
     id: newId('ord', 8),
     status: 'requires_payment',
