@@ -4,16 +4,13 @@ import { BuyTweetError } from '../core/errors.js';
 import { isAbortError } from '../core/http.js';
 import { loadProduct } from '../core/lookup.js';
 import { formatMoney } from '../core/money.js';
-import { partnerEndpoint, type PartnerMatch } from '../core/partners.js';
+import type { PartnerMatch } from '../core/partners.js';
 import { pickSource, readProductLink } from '../core/source.js';
+import { stripeReturn } from '../core/stripe-return.js';
 import { readEmbeddedTweet, readRenderedTweet } from '../core/tweet-dom.js';
 import type { Product, TweetInfo } from '../core/types.js';
-import type {
-  CheckoutCloseEvent,
-  CheckoutErrorEvent,
-  CheckoutPurchaseEvent,
-  renderCheckout,
-} from '../checkout/checkout.js';
+import type { CheckoutCloseEvent, CheckoutErrorEvent, CheckoutPurchaseEvent } from '../checkout/events.js';
+import type { renderCheckout } from '../checkout/render.js';
 import en from '../words/en.js';
 import {
   BuyTweetCloseEvent,
@@ -354,7 +351,7 @@ export class BuyTweetElement extends LitElement {
     const lookup = (this.#lookup = new AbortController());
     this.#show({ state: 'loading' });
     try {
-      match.partner.endpoint = partnerEndpoint(match.partner.id, this.#endpoint());
+      // The endpoint core decided for the match (the element's, configure's or the partner's).
       const entry = await loadProduct(match.partner.endpoint, match.productUrl, { signal: lookup.signal });
       // The card comes with its words (loading since the first render): no English flash first.
       await this.#language.ready();
@@ -364,7 +361,7 @@ export class BuyTweetElement extends LitElement {
       this.#show({ state: 'ready', product: entry });
       await this.#emit(new BuyTweetLoadEvent({ product: entry }));
       // Back from a payment method that left the page: this card's checkout may be the one.
-      if (/[?&]payment_intent_client_secret=/.test(location.search)) {
+      if (stripeReturn(location.search)) {
         this.#loadCheckout().then(() => this.#checkoutElement()?.returnFromStripe(), () => undefined);
       }
     } catch (error) {
