@@ -1,112 +1,23 @@
-import { LitElement, html, nothing, type CSSResult, type PropertyValues } from 'lit';
-import { config, safeEndpoint, watchSettings } from '../core/config.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { productController } from './product-controller.js';
 import { BuyTweetError } from '../core/errors.js';
-import { isAbortError } from '../core/http.js';
-import { loadProduct } from '../core/lookup.js';
 import { formatMoney } from '../core/money.js';
-import { partnerEndpoint, type PartnerMatch } from '../core/partners.js';
-import { pickSource, readProductLink } from '../core/source.js';
-import { readEmbeddedTweet, readRenderedTweet } from '../core/tweet-dom.js';
-import type { Product, TweetInfo } from '../core/types.js';
-import type {
-  CheckoutCloseEvent,
-  CheckoutErrorEvent,
-  CheckoutPurchaseEvent,
-  renderCheckout,
-} from '../checkout/checkout.js';
+import type { Product } from '../core/types.js';
+import type { CheckoutCloseEvent, CheckoutErrorEvent, CheckoutPurchaseEvent } from '../checkout/events.js';
+import type { renderCheckout } from '../checkout/render.js';
 import en from '../words/en.js';
+import { styles } from './buy-tweet.styles.js';
+import { checkoutChunk, fallbacks } from './chunks.js';
+import { emit } from './emit.js';
 import {
   BuyTweetCloseEvent,
   BuyTweetErrorEvent,
-  BuyTweetLoadEvent,
   BuyTweetOpenEvent,
   BuyTweetPurchaseEvent,
 } from './events.js';
-import { styles } from './buy-tweet.styles.js';
 import { Language } from './language.js';
+import { runNear } from './near.js';
 import { theme } from './theme.styles.js';
-
-type View =
-  | { state: 'none' }
-  | { state: 'loading' }
-  | { state: 'ready'; product: Product }
-  | { state: 'error'; error: BuyTweetError }
-  /** A Stripe Payment Link whose endpoint cannot be reached: the link is a hosted checkout. */
-  | { state: 'payment-link'; url: string };
-
-/** One observer for every element on the page: lookups start as elements near the viewport. */
-let observer: IntersectionObserver | undefined;
-const whenNear = new WeakMap<Element, () => void>();
-const observeNear = (element: Element, callback: () => void) => {
-  observer ??= new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        const near = whenNear.get(entry.target);
-        if (entry.isIntersecting && near) {
-          unobserveNear(entry.target);
-          near();
-        }
-      }
-    },
-    { rootMargin: '600px 0px' },
-  );
-  whenNear.set(element, callback);
-  observer.observe(element);
-};
-const unobserveNear = (element: Element) => {
-  whenNear.delete(element);
-  observer?.unobserve(element);
-};
-
-/**
- * t.co links read through the link endpoint, by a chunk that only pages whose tweets need it load
- * (today's embed code hides every link behind t.co).
- */
-const readThroughEndpoint = (endpoint: string, links: string[], signal?: AbortSignal) =>
-  import('../core/links.js').then((module) => module.readLinks(endpoint, links, { signal }));
-
-/**
- * What the element needs only when it has no product card to show: the error card, a Payment
- * Link's card, the advice about t.co. Loaded on the first need; `null` when it could not be: the
- * tweet alone stays then.
- */
-let fallbacks: typeof import('./fallbacks.js') | null | undefined;
-let loadingFallbacks: Promise<unknown> | undefined;
-const loadFallbacks = (): Promise<unknown> =>
-  (loadingFallbacks ??= import('./fallbacks.js').then(
-    (module) => (fallbacks = module),
-    () => (fallbacks = null),
-  ));
-
-/** Adds the styles a chunk brings to an element's own, once. */
-const adopt = (root: HTMLElement | DocumentFragment, styles: CSSResult) => {
-  const shadow = root as ShadowRoot;
-  const sheet = styles.styleSheet;
-  if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-};
-
-/**
- * The checkout chunk, imported on the first sign of intent. A browser keeps a failed dynamic
- * import's failure for the page's life, so after one the chunk is asked for under a new URL (the
- * browser build writes the chunk's own path where `chunk-url` marks it: rollup.config.mjs).
- */
-const CHECKOUT_CHUNK: string = /* chunk-url */ '../checkout/checkout.js';
-let checkoutFailures = 0;
-const importCheckout = (): Promise<typeof import('../checkout/checkout.js')> =>
-  checkoutFailures
-    ? import(/* @vite-ignore */ `${new URL(CHECKOUT_CHUNK, import.meta.url).href}?retry=${checkoutFailures}`)
-    : import('../checkout/checkout.js');
-
-/**
- * The advice about t.co, once the page has loaded and only if it still has no link endpoint: the
- * script usually runs before the publisher's own `BuyTweet.configure`.
- */
-const adviseLater = () => {
-  const advise = () =>
-    setTimeout(() => config.linkEndpoint || loadFallbacks().then(() => fallbacks?.adviseLinkEndpoint()));
-  if (document.readyState === 'complete') advise();
-  else addEventListener('load', advise, { once: true });
-};
 
 /**
  * A Buy button for a tweet: wraps the publisher's embedded tweet, finds the product link in it,
@@ -177,19 +88,6 @@ export class BuyTweetElement extends LitElement {
   /** `lazy` (default): look the product up when the element nears the viewport. */
   declare loading?: 'lazy' | 'eager';
 
-  #view: View = { state: 'none' };
-  #product: Product | null = null;
-  #match: PartnerMatch | null = null;
-  /** Which product link at which endpoint the card is for, to notice when that changes. */
-  #shown?: string;
-  #tweet: TweetInfo | null = null;
-  /** The reading of the source under way (oEmbed, the link endpoint). */
-  #reading?: AbortController;
-  #lookup?: AbortController;
-  #visible = false;
-  #unwatch?: () => void;
-  /** Draws a tweet read through oEmbed; comes with the oEmbed chunk. */
-  #tweetView?: (tweet: TweetInfo) => unknown;
   /** The checkout chunk, imported on the buyer's first sign of intent. */
   #checkout?: Promise<unknown>;
   /** Draws the checkout dialog; comes with the checkout chunk. */
@@ -197,40 +95,14 @@ export class BuyTweetElement extends LitElement {
   /** The checkout itself could not be loaded: the card says so. */
   #buyFailed?: boolean;
   #language = new Language(this);
+  /** The card's data: the source read, the product link, the lookup. */
+  #card = productController(this, this.#language, () =>
+    this.#loadCheckout().then(() => this.#checkoutElement()?.returnFromStripe(), () => undefined),
+  );
 
   /** The product once looked up and shown, else `null`. */
   get product(): Product | null {
-    return this.#product;
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.#unwatch ??= watchSettings(() => {
-      this.#readSource();
-      this.requestUpdate();
-    });
-    this.#readSource();
-    // Upgraded while the page is still parsing: the tweet inside may not be complete yet.
-    if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => this.#readSource(), { once: true });
-    }
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    // Deferred, so that moving the element does not cancel its lookup.
-    queueMicrotask(() => {
-      if (this.isConnected) return;
-      this.#unwatch?.();
-      this.#unwatch = undefined;
-      unobserveNear(this);
-      this.#visible = false;
-      this.#reading?.abort();
-      this.#lookup?.abort();
-      this.#lookup = undefined;
-      // An unfinished lookup starts again if the element comes back.
-      if (this.#view.state === 'loading') this.#shown = undefined;
-    });
+    return this.#card.product;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -238,182 +110,10 @@ export class BuyTweetElement extends LitElement {
     void this.#language.ready()?.then(() => this.requestUpdate());
     const sources = ['productUrl', 'tweet', 'tweetUrl', 'endpoint', 'oembedEndpoint', 'linkEndpoint'] as const;
     if (sources.some((name) => changed.has(name))) {
-      this.#readSource();
+      this.#card.read();
     }
     // Switched to eager while still waiting to come near the viewport.
-    if (changed.has('loading') && this.loading === 'eager') this.#near();
-  }
-
-  /**
-   * Reads the source again (CONTRACT 2: core decides which link), and shows what it sells. Cheap
-   * to repeat: a tweet-url's tweet and t.co answers are kept, and the same product link at the
-   * same endpoint keeps its card.
-   */
-  #readSource() {
-    if (!this.isConnected) return;
-    const source = pickSource({
-      productUrl: this.productUrl,
-      tweet: this.tweet,
-      // tweet-url counts only when the element holds no tweet of its own (CONTRACT 2, item 4).
-      embedded: this.querySelector('blockquote, a[href]') ? readEmbeddedTweet(this) : null,
-      rendered: readRenderedTweet(this),
-      // What was read before widgets.js replaced the tweet with its iframe.
-      kept: this.#tweet,
-      tweetUrl: this.tweetUrl,
-    });
-    this.#reading?.abort();
-    const reading = (this.#reading = new AbortController());
-    if (source?.from !== 'tweet-url') this.#tweetView = undefined;
-    // Until its first reading ends (its t.co links through a link endpoint, a tweet-url's or a
-    // rendered tweet's oEmbed), an element holds the card's place, as buy-tweet.css did before.
-    if (source && this.#view.state === 'none' && (this.#shown === undefined || 'tweetUrl' in source)) {
-      this.#show({ state: 'loading' });
-    }
-    if (source && 'tweetUrl' in source) {
-      // oEmbed is a third party: asked, like a lookup, once the element nears the viewport.
-      if (!this.#whenNear(() => this.#readSource())) return;
-    }
-    const linkEndpoint = safeEndpoint(this.linkEndpoint) ?? config.linkEndpoint;
-    readProductLink(source, {
-      endpoint: this.#endpoint(),
-      readLinks: linkEndpoint ? (links, signal) => readThroughEndpoint(linkEndpoint, links, signal) : undefined,
-      // From a chunk only elements with a tweet-url load.
-      loadTweet: (url) =>
-        import('./tweet-url.js').then(({ loadTweet, renderTweet, styles }) => {
-          // A rendered tweet is on the page already: it is not drawn a second time.
-          if (source?.from === 'tweet-url') {
-            adopt(this.renderRoot, styles);
-            this.#tweetView = renderTweet;
-          }
-          return loadTweet(url, safeEndpoint(this.oembedEndpoint), linkEndpoint);
-        }),
-      signal: reading.signal,
-    }).then(
-      ({ tweet, match, unread }) => {
-        if (reading !== this.#reading) return;
-        this.#tweet = tweet;
-        if (!match && unread.length) adviseLater();
-        this.#showMatch(match);
-      },
-      (error: unknown) => {
-        if (reading !== this.#reading || isAbortError(error)) return;
-        const failure = BuyTweetError.from(error, { code: 'tweet_unavailable', step: 'tweet', retryable: true });
-        // A link endpoint that failed leaves the tweet as it is, with its working links: no card.
-        const card = failure.code === 'tweet_unavailable' || failure.code === 'unsupported_link';
-        const shown = `error ${failure.code}`;
-        if (shown === this.#shown) return;
-        this.#showMatch(null, shown);
-        this.#fail(failure, card);
-      },
-    );
-  }
-
-  /** Draws the card for a product link, looking it up once the element nears the viewport. */
-  #showMatch(match: PartnerMatch | null, shown = match ? `${match.partner.endpoint} ${match.productUrl}` : 'none') {
-    if (shown === this.#shown) return;
-    this.#shown = shown;
-    this.#match = match;
-    this.#lookup?.abort();
-    this.#lookup = undefined;
-    this.#product = null;
-    if (!match) return this.#show({ state: 'none' });
-    this.#show({ state: 'loading' });
-    if (this.#whenNear(() => this.#start())) void this.#start();
-  }
-
-  /** `true` when the element is near the viewport (or eager); else `callback` runs once it is. */
-  #whenNear(callback: () => void): boolean {
-    if (this.loading === 'eager' || this.#visible) return true;
-    observeNear(this, () => {
-      this.#visible = true;
-      callback();
-    });
-    return false;
-  }
-
-  /** Runs what waits for the viewport now: the element just became eager. */
-  #near() {
-    const waiting = whenNear.get(this);
-    if (!waiting) return;
-    unobserveNear(this);
-    waiting();
-  }
-
-  /** Retry: reads the tweet again when reading it failed, else looks the product up again. */
-  #retry() {
-    if (this.#match) return void this.#start();
-    this.#shown = undefined;
-    this.#show({ state: 'loading' });
-    this.#readSource();
-  }
-
-  async #start() {
-    const match = this.#match;
-    if (!match) return;
-    this.#lookup?.abort();
-    const lookup = (this.#lookup = new AbortController());
-    this.#show({ state: 'loading' });
-    try {
-      match.partner.endpoint = partnerEndpoint(match.partner.id, this.#endpoint());
-      const entry = await loadProduct(match.partner.endpoint, match.productUrl, { signal: lookup.signal });
-      // The card comes with its words (loading since the first render): no English flash first.
-      await this.#language.ready();
-      if (lookup !== this.#lookup) return;
-      if (entry instanceof BuyTweetError) throw entry;
-      this.#product = entry;
-      this.#show({ state: 'ready', product: entry });
-      await this.#emit(new BuyTweetLoadEvent({ product: entry }));
-      // Back from a payment method that left the page: this card's checkout may be the one.
-      if (/[?&]payment_intent_client_secret=/.test(location.search)) {
-        this.#loadCheckout().then(() => this.#checkoutElement()?.returnFromStripe(), () => undefined);
-      }
-    } catch (error) {
-      if (lookup !== this.#lookup || isAbortError(error)) return;
-      const failure = BuyTweetError.from(error, { code: 'network', step: 'lookup', retryable: true });
-      // No answer from where a Payment Link's details would be: Buy opens the link itself.
-      const unreachable = ['network', 'partner_error', 'invalid_response'].includes(failure.code);
-      if (match.partner.id === 'stripe' && unreachable) {
-        this.#show({ state: 'payment-link', url: match.productUrl });
-      } else {
-        this.#fail(failure);
-      }
-    }
-  }
-
-  #show(view: View) {
-    this.#view = view;
-    this.requestUpdate();
-    if (view.state === 'error' || view.state === 'payment-link') {
-      void loadFallbacks().then(() => {
-        if (fallbacks) adopt(this.renderRoot, fallbacks.styles);
-        this.requestUpdate();
-      });
-    }
-  }
-
-  /** Shows the failure (as the card, unless `card` is false) and fires `buy-tweet-error`. */
-  #fail(error: BuyTweetError, card = true) {
-    this.#product = null;
-    this.#show(card ? { state: 'error', error } : { state: 'none' });
-    // Fired once the element shows it (its view may have a chunk to load first), never from inside
-    // a property change.
-    void Promise.all([card && loadFallbacks(), this.#language.ready()]).then(() =>
-      this.#emit(new BuyTweetErrorEvent(error.toDetail())),
-    );
-  }
-
-  /**
-   * Fires a public event once the element shows what it says (one timing for all of them, never
-   * from inside a property change); gives `!defaultPrevented`.
-   */
-  async #emit(event: Event): Promise<boolean> {
-    await this.updateComplete;
-    return this.dispatchEvent(event);
-  }
-
-  /** The element's own `endpoint`, when it is a URL that may be asked. */
-  #endpoint(): string | undefined {
-    return safeEndpoint(this.endpoint);
+    if (changed.has('loading') && this.loading === 'eager') runNear(this);
   }
 
   /** Hover, focus or press of Buy: fetch the checkout (and Stripe.js) before it is needed. */
@@ -424,7 +124,7 @@ export class BuyTweetElement extends LitElement {
   }
 
   #loadCheckout(): Promise<unknown> {
-    this.#checkout ??= importCheckout().then(
+    this.#checkout ??= checkoutChunk().then(
       async ({ defineCheckout, renderCheckout }) => {
         defineCheckout();
         this.#checkoutView = renderCheckout;
@@ -433,7 +133,6 @@ export class BuyTweetElement extends LitElement {
       },
       (error) => {
         // The next press tries again, under a new URL: browsers keep a failed import's failure.
-        checkoutFailures++;
         this.#checkout = undefined;
         throw error;
       },
@@ -446,7 +145,7 @@ export class BuyTweetElement extends LitElement {
   }
 
   async #buy() {
-    const product = this.#product;
+    const product = this.#card.product;
     if (!product || product.availability === 'sold_out') return;
     // Fired at once, not after an update: the press is the user's, and `preventDefault` must count.
     if (!this.dispatchEvent(new BuyTweetOpenEvent({ product }))) return;
@@ -467,31 +166,25 @@ export class BuyTweetElement extends LitElement {
         retryable: true,
         cause,
       });
-      void this.#emit(new BuyTweetErrorEvent(error.toDetail()));
+      void emit(this, new BuyTweetErrorEvent(error.toDetail()));
       return;
     }
     await this.#checkoutElement()?.show();
   }
 
-  /** The partner answered sold out at checkout: the card says so too. */
-  #soldOut() {
-    if (!this.#product) return;
-    this.#product = { ...this.#product, availability: 'sold_out' };
-    this.#show({ state: 'ready', product: this.#product });
-  }
-
   #checkoutPurchased({ order }: CheckoutPurchaseEvent) {
-    if (this.#product) void this.#emit(new BuyTweetPurchaseEvent({ order, product: this.#product }));
+    const { product } = this.#card;
+    if (product) void emit(this, new BuyTweetPurchaseEvent({ order, product }));
   }
 
   #checkoutUnavailable({ error }: CheckoutErrorEvent) {
-    void this.#emit(new BuyTweetErrorEvent(error.toDetail()));
+    void emit(this, new BuyTweetErrorEvent(error.toDetail()));
   }
 
   /** Focus goes back to Buy when the checkout closes. */
   #checkoutClosed({ reason }: CheckoutCloseEvent) {
     this.renderRoot.querySelector<HTMLElement>('[part="buy-button"]')?.focus();
-    void this.#emit(new BuyTweetCloseEvent({ reason }));
+    void emit(this, new BuyTweetCloseEvent({ reason }));
   }
 
   /** Does what pressing Buy does: fires `buy-tweet-open`, then opens checkout unless prevented. */
@@ -500,20 +193,21 @@ export class BuyTweetElement extends LitElement {
   }
 
   protected override render() {
+    const card = this.#card;
     // The card and the checkout are in the element's language's direction (the tweet keeps its own).
-    return html`<slot @slotchange=${this.#readSource}></slot>${this.#tweetView && this.#tweet ? this.#tweetView(this.#tweet) : nothing}<div dir=${this.#language.words(en).dir ?? nothing}>${this.#renderCard()}${this.#renderCheckout()}</div>`;
+    return html`<slot @slotchange=${card.read}></slot>${card.tweetView && card.tweet ? card.tweetView(card.tweet) : nothing}<div dir=${this.#language.words(en).dir ?? nothing}>${this.#renderCard()}${this.#renderCheckout()}</div>`;
   }
 
   #renderCheckout() {
-    const product = this.#product;
-    if (!this.#checkoutView || !product || !this.#match) return nothing;
+    const { product, match, tweet } = this.#card;
+    if (!this.#checkoutView || !product || !match) return nothing;
     return this.#checkoutView({
       product,
-      match: this.#match,
-      tweet: this.#tweet,
+      match,
+      tweet,
       locale: this.#language.tag,
       theme: this.theme,
-      soldOut: this.#soldOut,
+      soldOut: this.#card.soldOut,
       purchased: this.#checkoutPurchased,
       failed: this.#checkoutUnavailable,
       closed: this.#checkoutClosed,
@@ -521,7 +215,7 @@ export class BuyTweetElement extends LitElement {
   }
 
   #renderCard() {
-    const view = this.#view;
+    const { view, match } = this.#card;
     switch (view.state) {
       case 'none':
         return nothing;
@@ -534,7 +228,7 @@ export class BuyTweetElement extends LitElement {
     if (fallbacks === undefined) return this.#renderSkeleton();
     if (!fallbacks) return nothing;
     return view.state === 'error'
-      ? fallbacks.renderError(view.error, this.#match, this.tweetUrl, this.#retry, this.#language)
+      ? fallbacks.renderError(view.error, match, this.tweetUrl, this.#card.retry, this.#language)
       : fallbacks.renderPaymentLink(view.url, this.#language);
   }
 

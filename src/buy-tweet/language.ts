@@ -1,5 +1,6 @@
 import { config } from '../core/config.js';
 import type { Direction } from '../words/language.js';
+import { lazyChunk } from './chunks.js';
 
 type Runtime = typeof import('../words/language.js');
 
@@ -9,7 +10,12 @@ type Runtime = typeof import('../words/language.js');
  * it could not be loaded: English stands in then.
  */
 let runtime: Runtime | null | undefined;
-let loadingRuntime: Promise<unknown> | undefined;
+const loadRuntime = lazyChunk(() =>
+  import('../words/language.js').then(
+    (module) => (runtime = module),
+    () => (runtime = null),
+  ),
+);
 
 /**
  * The language of one element, by CONTRACT 2's chain: its `lang`, else `BuyTweet.configure`'s
@@ -41,10 +47,6 @@ export class Language {
     if (runtime) return runtime.loadWords(tag);
     // Plain English, with no words of the publisher's: the card's own words are all there is.
     if (runtime === null || (!config.words && /^en\b/i.test(tag))) return;
-    loadingRuntime ??= import('../words/language.js').then(
-      (module) => (runtime = module),
-      () => (runtime = null),
-    );
-    return loadingRuntime.then(() => runtime?.loadWords(tag));
+    return loadRuntime().then(() => runtime?.loadWords(tag));
   }
 }

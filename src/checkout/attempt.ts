@@ -2,6 +2,7 @@ import type { Attempt } from '../core/checkout-flow.js';
 import { emptyAddress, type BuyerInput } from '../core/buyer.js';
 import { parseMoney } from '../core/validate.js';
 import type { Money, ShippingAddress } from '../core/types.js';
+import { RETURN_PARAMS } from '../core/stripe-return.js';
 import { stored } from './stored.js';
 
 /**
@@ -85,21 +86,6 @@ export const saveAttempt = (attempt: StoredAttempt): void =>
   storage.write(keyOf(attempt.endpoint, attempt.productUrl), attempt);
 
 export const clearAttempt = (endpoint: string, productUrl: string): void => storage.remove(keyOf(endpoint, productUrl));
-
-/** Stripe's parameters on the page's URL after a payment method that left the page came back. */
-export interface StripeReturn {
-  paymentIntent: string;
-  clientSecret: string;
-  redirectStatus: string;
-}
-
-const RETURN_PARAMS = ['payment_intent', 'payment_intent_client_secret', 'redirect_status'] as const;
-
-export const stripeReturn = (): StripeReturn | undefined => {
-  const params = new URLSearchParams(location.search);
-  const [paymentIntent, clientSecret, redirectStatus] = RETURN_PARAMS.map((name) => params.get(name));
-  return paymentIntent && clientSecret ? { paymentIntent, clientSecret, redirectStatus: redirectStatus ?? '' } : undefined;
-};
 
 /** Takes Stripe's parameters off the address bar, keeping the page's own (CONTRACT 5). */
 export const forgetStripeReturn = (): void => {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { config, configure } from '../../src/core/config.js';
 import type { BuyTweetElement } from '../../src/buy-tweet/buy-tweet.js';
-import { stripeLocale } from '../../src/checkout/checkout.js';
+import { stripeLocale } from '../../src/checkout/payment.js';
 import '../../src/define.js';
 import { intlPrice } from '../price.js';
 

@@ -1,0 +1,257 @@
+import { config, safeEndpoint, watchSettings } from '../core/config.js';
+import { BuyTweetError } from '../core/errors.js';
+import { isAbortError } from '../core/http.js';
+import { loadProduct } from '../core/lookup.js';
+import type { PartnerMatch } from '../core/partners.js';
+import { pickSource, readProductLink } from '../core/source.js';
+import { stripeReturn } from '../core/stripe-return.js';
+import { readEmbeddedTweet, readRenderedTweet } from '../core/tweet-dom.js';
+import type { Product, TweetInfo } from '../core/types.js';
+import type { BuyTweetElement } from './buy-tweet.js';
+import { adopt, fallbacks, linksChunk, loadFallbacks, tweetUrlChunk } from './chunks.js';
+import { emit } from './emit.js';
+import { BuyTweetErrorEvent, BuyTweetLoadEvent } from './events.js';
+import type { Language } from './language.js';
+import { observeNear, unobserveNear } from './near.js';
+
+/** What the card shows. */
+export type View =
+  | { state: 'none' }
+  | { state: 'loading' }
+  | { state: 'ready'; product: Product }
+  | { state: 'error'; error: BuyTweetError }
+  /** A Stripe Payment Link whose endpoint cannot be reached: the link is a hosted checkout. */
+  | { state: 'payment-link'; url: string };
+
+/**
+ * The advice about t.co, once the page has loaded and only if it still has no link endpoint: the
+ * script usually runs before the publisher's own `BuyTweet.configure`.
+ */
+const adviseLater = () => {
+  const advise = () =>
+    setTimeout(() => config.linkEndpoint || loadFallbacks().then(() => fallbacks?.adviseLinkEndpoint()));
+  if (document.readyState === 'complete') advise();
+  else addEventListener('load', advise, { once: true });
+};
+
+/** What the card shows, and what the element asks of the controller. */
+export interface Card {
+  /** What the card shows now. */
+  view: View;
+  /** The product once looked up and shown, else `null`. */
+  product: Product | null;
+  match: PartnerMatch | null;
+  tweet: TweetInfo | null;
+  /** Draws a tweet read through oEmbed; comes with the oEmbed chunk. */
+  tweetView?: (tweet: TweetInfo) => unknown;
+  /**
+   * Reads the source again, and shows what it sells. Cheap to repeat: a tweet-url's tweet and t.co
+   * answers are kept, and the same product link at the same endpoint keeps its card.
+   */
+  read(): void;
+  /** Retry: reads the tweet again when reading it failed, else looks the product up again. */
+  retry(): void;
+  /** The partner answered sold out at checkout: the card says so too. */
+  soldOut(): void;
+}
+
+/**
+ * The card's data, a ReactiveController of `host`: reads the element's source (CONTRACT 2: core
+ * decides which link), through the link endpoint and oEmbed when it must, and looks the product
+ * up at the partner once the element nears the viewport. Two requests at most are under way, the
+ * reading and the lookup; each new one replaces its own kind, and leaving the page (not a move)
+ * aborts both. `returned` runs when a card is shown on a page Stripe came back to. (Closures, not
+ * a class: their names shrink in the first-card script, which is counted in bytes.)
+ */
+export const productController = (host: BuyTweetElement, language: Language, returned: () => void): Card => {
+  /** Which product link at which endpoint the card is for, to notice when that changes. */
+  let shown: string | undefined;
+  let visible = false;
+  let unwatch: (() => void) | undefined;
+  /** The reading of the source (oEmbed, the link endpoint), and the lookup. */
+  let reading: AbortController | undefined;
+  let lookup: AbortController | undefined;
+
+  const show = (view: View) => {
+    card.view = view;
+    host.requestUpdate();
+    if (view.state === 'error' || view.state === 'payment-link') {
+      void loadFallbacks().then(() => {
+        if (fallbacks) adopt(host.renderRoot, fallbacks.styles);
+        host.requestUpdate();
+      });
+    }
+  };
+
+  /** Shows the failure (as the card, unless `asCard` is false) and fires `buy-tweet-error`. */
+  const fail = (error: BuyTweetError, asCard = true) => {
+    card.product = null;
+    show(asCard ? { state: 'error', error } : { state: 'none' });
+    // Fired once the element shows it (its view may have a chunk to load first), never from inside
+    // a property change.
+    void Promise.all([asCard && loadFallbacks(), language.ready()]).then(() =>
+      emit(host, new BuyTweetErrorEvent(error.toDetail())),
+    );
+  };
+
+  /** `true` when the element is near the viewport (or eager); else `callback` runs once it is. */
+  const whenNear = (callback: () => void): boolean => {
+    if (host.loading === 'eager' || visible) return true;
+    observeNear(host, () => {
+      visible = true;
+      callback();
+    });
+    return false;
+  };
+
+  /** Looks the product up at the endpoint core decided for the match. */
+  const start = async () => {
+    const { match } = card;
+    if (!match) return;
+    lookup?.abort();
+    const mine = (lookup = new AbortController());
+    show({ state: 'loading' });
+    try {
+      const product = await loadProduct(match.partner.endpoint, match.productUrl, { signal: mine.signal });
+      // The card comes with its words (loading since the first render): no English flash first.
+      await language.ready();
+      if (mine !== lookup) return;
+      if (product instanceof BuyTweetError) throw product;
+      card.product = product;
+      show({ state: 'ready', product });
+      await emit(host, new BuyTweetLoadEvent({ product }));
+      // Back from a payment method that left the page: this card's checkout may be the one.
+      if (stripeReturn(location.search)) returned();
+    } catch (error) {
+      if (mine !== lookup || isAbortError(error)) return;
+      {
+        const failure = BuyTweetError.from(error, { code: 'network', step: 'lookup', retryable: true });
+        // No answer from where a Payment Link's details would be: Buy opens the link itself.
+        const unreachable = ['network', 'partner_error', 'invalid_response'].includes(failure.code);
+        if (match.partner.id === 'stripe' && unreachable) {
+          show({ state: 'payment-link', url: match.productUrl });
+        } else {
+          fail(failure);
+        }
+      }
+    }
+  };
+
+  /** Draws the card for a product link, looking it up once the element nears the viewport. */
+  const showMatch = (match: PartnerMatch | null, key = match ? `${match.partner.endpoint} ${match.productUrl}` : 'none') => {
+    if (key === shown) return;
+    shown = key;
+    card.match = match;
+    lookup?.abort();
+    lookup = undefined;
+    card.product = null;
+    if (!match) return show({ state: 'none' });
+    show({ state: 'loading' });
+    if (whenNear(start)) void start();
+  };
+
+  const read = (): void => {
+    if (!host.isConnected) return;
+    const source = pickSource({
+      productUrl: host.productUrl,
+      tweet: host.tweet,
+      // tweet-url counts only when the element holds no tweet of its own (CONTRACT 2, item 4).
+      embedded: host.querySelector('blockquote, a[href]') ? readEmbeddedTweet(host) : null,
+      rendered: readRenderedTweet(host),
+      // What was read before widgets.js replaced the tweet with its iframe.
+      kept: card.tweet,
+      tweetUrl: host.tweetUrl,
+    });
+    reading?.abort();
+    const mine = (reading = new AbortController());
+    if (source?.from !== 'tweet-url') card.tweetView = undefined;
+    // Until its first reading ends (its t.co links through a link endpoint, a tweet-url's or a
+    // rendered tweet's oEmbed), an element holds the card's place, as buy-tweet.css did before.
+    if (source && card.view.state === 'none' && (shown === undefined || 'tweetUrl' in source)) {
+      show({ state: 'loading' });
+    }
+    // oEmbed is a third party: asked, like a lookup, once the element nears the viewport.
+    if (source && 'tweetUrl' in source && !whenNear(read)) return;
+    const linkEndpoint = safeEndpoint(host.linkEndpoint) ?? config.linkEndpoint;
+    readProductLink(source, {
+          endpoint: safeEndpoint(host.endpoint),
+          readLinks: linkEndpoint
+            ? (links, signal) => linksChunk().then((module) => module.readLinks(linkEndpoint, links, { signal }))
+            : undefined,
+          loadTweet: (url) =>
+            tweetUrlChunk().then(({ loadTweet, renderTweet, styles }) => {
+              // A rendered tweet is on the page already: it is not drawn a second time.
+              if (source?.from === 'tweet-url') {
+                adopt(host.renderRoot, styles);
+                card.tweetView = renderTweet;
+              }
+              return loadTweet(url, safeEndpoint(host.oembedEndpoint), linkEndpoint);
+            }),
+          signal: mine.signal,
+        }).then(
+      ({ tweet, match, unread }) => {
+        if (mine !== reading) return;
+        card.tweet = tweet;
+        if (!match && unread.length) adviseLater();
+        showMatch(match);
+      },
+      (error: unknown) => {
+        if (mine !== reading || isAbortError(error)) return;
+        const failure = BuyTweetError.from(error, { code: 'tweet_unavailable', step: 'tweet', retryable: true });
+        // A link endpoint that failed leaves the tweet as it is, with its working links: no card.
+        const asCard = failure.code === 'tweet_unavailable' || failure.code === 'unsupported_link';
+        const key = `error ${failure.code}`;
+        if (key === shown) return;
+        showMatch(null, key);
+        fail(failure, asCard);
+      },
+    );
+  };
+
+  const card: Card = {
+    view: { state: 'none' },
+    product: null,
+    match: null,
+    tweet: null,
+    read,
+    retry: () => {
+      if (card.match) return void start();
+      shown = undefined;
+      show({ state: 'loading' });
+      read();
+    },
+    soldOut: () => {
+      if (!card.product) return;
+      card.product = { ...card.product, availability: 'sold_out' };
+      show({ state: 'ready', product: card.product });
+    },
+  };
+
+  host.addController({
+    hostConnected() {
+      unwatch ??= watchSettings(() => {
+        read();
+        host.requestUpdate();
+      });
+      read();
+      // Upgraded while the page is still parsing: the tweet inside may not be complete yet.
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', read, { once: true });
+    },
+    hostDisconnected() {
+      // Deferred, so that moving the element does not cancel its lookup.
+      queueMicrotask(() => {
+        if (host.isConnected) return;
+        unwatch?.();
+        unwatch = undefined;
+        unobserveNear(host);
+        visible = false;
+        reading?.abort();
+        lookup?.abort();
+        lookup = undefined;
+        // An unfinished lookup starts again if the element comes back.
+        if (card.view.state === 'loading') shown = undefined;
+      });
+    },
+  });
+  return card;
+};
