@@ -14,7 +14,6 @@ export const RETURN_PARAMS = ['payment_intent', 'payment_intent_client_secret', 
 /** Stripe's return in a URL's query (`location.search`), or `undefined` when it holds none. */
 export const stripeReturn = (search: string): StripeReturn | undefined => {
   const params = new URLSearchParams(search);
-  const paymentIntent = params.get('payment_intent');
-  const clientSecret = params.get('payment_intent_client_secret');
+  const [paymentIntent, clientSecret] = RETURN_PARAMS.map((name) => params.get(name));
   return paymentIntent && clientSecret ? { paymentIntent, clientSecret } : undefined;
 };
