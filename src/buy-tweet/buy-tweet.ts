@@ -96,6 +96,7 @@ export class BuyTweetElement extends LitElement {
   #buyFailed?: boolean;
   #language = new Language(this);
   /** The card's data: the source read, the product link, the lookup. */
+  // A checkout that could not be loaded leaves the card as it is: Buy tries again.
   #card = productController(this, this.#language, () =>
     this.#loadCheckout().then(() => this.#checkoutElement()?.returnFromStripe(), () => undefined),
   );

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { BuyTweetError, ErrorCode } from '../core/errors.js';
 import type { PartnerMatch } from '../core/partners.js';
+import { config } from '../core/config.js';
 import { safeUrl } from '../core/url.js';
 import en from '../words/en.js';
 import english from '../words/en-fallbacks.js';
@@ -114,14 +115,22 @@ export const renderPaymentLink = (url: string, language: Language) => {
   </div>`;
 };
 
-/** Says once per page why tweets whose links hide behind t.co get no card, and what to do. */
+/**
+ * Says once per page why tweets whose links hide behind t.co get no card, and what to do: once the
+ * page has loaded, and only if it still has no link endpoint (the script usually runs before the
+ * publisher's own `BuyTweet.configure`).
+ */
 let advised = false;
 export const adviseLinkEndpoint = (): void => {
-  if (!advised) {
-    advised = true;
-    console.info(
-      'buy-tweet: to sell from tweets whose links hide behind t.co, set a link endpoint: ' +
-        'BuyTweet.configure({linkEndpoint}) (README: "Real tweets").',
-    );
-  }
+  const advise = () =>
+    setTimeout(() => {
+      if (advised || config.linkEndpoint) return;
+      advised = true;
+      console.info(
+        'buy-tweet: to sell from tweets whose links hide behind t.co, set a link endpoint: ' +
+          'BuyTweet.configure({linkEndpoint}) (README: "Real tweets").',
+      );
+    });
+  if (document.readyState === 'complete') advise();
+  else addEventListener('load', advise, { once: true });
 };

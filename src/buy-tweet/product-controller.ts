@@ -4,7 +4,7 @@ import { isAbortError } from '../core/http.js';
 import { loadProduct } from '../core/lookup.js';
 import type { PartnerMatch } from '../core/partners.js';
 import { pickSource, readProductLink } from '../core/source.js';
-import { stripeReturn } from '../core/stripe-return.js';
+import { isStripeReturn } from '../core/stripe-return.js';
 import { readEmbeddedTweet, readRenderedTweet } from '../core/tweet-dom.js';
 import type { Product, TweetInfo } from '../core/types.js';
 import type { BuyTweetElement } from './buy-tweet.js';
@@ -23,17 +23,6 @@ export type View =
   /** A Stripe Payment Link whose endpoint cannot be reached: the link is a hosted checkout. */
   | { state: 'payment-link'; url: string };
 
-/**
- * The advice about t.co, once the page has loaded and only if it still has no link endpoint: the
- * script usually runs before the publisher's own `BuyTweet.configure`.
- */
-const adviseLater = () => {
-  const advise = () =>
-    setTimeout(() => config.linkEndpoint || loadFallbacks().then(() => fallbacks?.adviseLinkEndpoint()));
-  if (document.readyState === 'complete') advise();
-  else addEventListener('load', advise, { once: true });
-};
-
 /** What the card shows, and what the element asks of the controller. */
 export interface Card {
   /** What the card shows now. */
@@ -48,11 +37,11 @@ export interface Card {
    * Reads the source again, and shows what it sells. Cheap to repeat: a tweet-url's tweet and t.co
    * answers are kept, and the same product link at the same endpoint keeps its card.
    */
-  read(): void;
+  read: () => void;
   /** Retry: reads the tweet again when reading it failed, else looks the product up again. */
-  retry(): void;
+  retry: () => void;
   /** The partner answered sold out at checkout: the card says so too. */
-  soldOut(): void;
+  soldOut: () => void;
 }
 
 /**
@@ -63,7 +52,7 @@ export interface Card {
  * aborts both. `returned` runs when a card is shown on a page Stripe came back to. (Closures, not
  * a class: their names shrink in the first-card script, which is counted in bytes.)
  */
-export const productController = (host: BuyTweetElement, language: Language, returned: () => void): Card => {
+export const productController = (host: BuyTweetElement, language: Language, returned: () => unknown): Card => {
   /** Which product link at which endpoint the card is for, to notice when that changes. */
   let shown: string | undefined;
   let visible = false;
@@ -95,7 +84,7 @@ export const productController = (host: BuyTweetElement, language: Language, ret
   };
 
   /** `true` when the element is near the viewport (or eager); else `callback` runs once it is. */
-  const whenNear = (callback: () => void): boolean => {
+  const whenNear = (callback: () => unknown): boolean => {
     if (host.loading === 'eager' || visible) return true;
     observeNear(host, () => {
       visible = true;
@@ -121,7 +110,7 @@ export const productController = (host: BuyTweetElement, language: Language, ret
       show({ state: 'ready', product });
       await emit(host, new BuyTweetLoadEvent({ product }));
       // Back from a payment method that left the page: this card's checkout may be the one.
-      if (stripeReturn(location.search)) returned();
+      if (isStripeReturn(location.search)) returned();
     } catch (error) {
       if (mine !== lookup || isAbortError(error)) return;
       {
@@ -192,7 +181,8 @@ export const productController = (host: BuyTweetElement, language: Language, ret
       ({ tweet, match, unread }) => {
         if (mine !== reading) return;
         card.tweet = tweet;
-        if (!match && unread.length) adviseLater();
+        // The advice about t.co comes with the fallbacks.
+        if (!match && unread.length) void loadFallbacks().then(() => fallbacks?.adviseLinkEndpoint());
         showMatch(match);
       },
       (error: unknown) => {

@@ -2,7 +2,7 @@ import type { Attempt } from '../core/checkout-flow.js';
 import { emptyAddress, type BuyerInput } from '../core/buyer.js';
 import { parseMoney } from '../core/validate.js';
 import type { Money, ShippingAddress } from '../core/types.js';
-import { RETURN_PARAMS } from '../core/stripe-return.js';
+import { RETURN_PARAMS } from './stripe-return.js';
 import { stored } from './stored.js';
 
 /**

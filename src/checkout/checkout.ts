@@ -5,7 +5,7 @@ import { watchSettings } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
 import { formatMoney } from '../core/money.js';
 import { createOrder, getOrder } from '../core/protocol.js';
-import { stripeReturn } from '../core/stripe-return.js';
+import { stripeReturn } from './stripe-return.js';
 import type { Order, OrderSource, Product } from '../core/types.js';
 import english from '../words/en-checkout.js';
 import { wordsIn, type CheckoutWords } from '../words/language.js';

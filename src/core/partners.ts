@@ -42,17 +42,13 @@ const matcher = (match: PartnerInit['match']): ((url: URL) => boolean) => {
 };
 
 /**
- * The endpoint in force for a partner now: the element's own, else `BuyTweet.configure`'s, else
- * the registered one. Read when a lookup starts, so configuring right after the element is
- * defined is in time.
+ * A partner with the endpoint in force for it now: the element's own, else `BuyTweet.configure`'s,
+ * else the registered one.
  */
-export const partnerEndpoint = (id: string, endpoint?: string): string =>
-  endpoint ?? config.endpoints.get(id) ?? registry.get(id)!.endpoint;
-
-const partnerInfo = ({ id, name }: Registered, endpoint?: string): Partner => ({
+const partnerInfo = ({ id, name, endpoint: registered }: Registered, endpoint?: string): Partner => ({
   id,
   name,
-  endpoint: partnerEndpoint(id, endpoint),
+  endpoint: endpoint ?? config.endpoints.get(id) ?? registered,
 });
 
 /** Adds a partner, or replaces the one with the same id. */

@@ -1,19 +1,6 @@
 /**
- * Stripe's parameters on the page's URL after a payment method that left the page came back
- * (CONTRACT 5). The one answer to "is this a return from Stripe", for the card (which then loads
- * its checkout) and the checkout (which opens at the outcome).
+ * Whether the page's query (`location.search`) is a return from Stripe: a payment method that left
+ * the page came back to `return_url` with Stripe's parameters (CONTRACT 5). The one answer, for the
+ * card (which then loads its checkout) and the checkout (which then reads them: checkout/stripe-return.ts).
  */
-export interface StripeReturn {
-  paymentIntent: string;
-  clientSecret: string;
-}
-
-/** The parameters Stripe appends to the return URL. */
-export const RETURN_PARAMS = ['payment_intent', 'payment_intent_client_secret', 'redirect_status'] as const;
-
-/** Stripe's return in a URL's query (`location.search`), or `undefined` when it holds none. */
-export const stripeReturn = (search: string): StripeReturn | undefined => {
-  const params = new URLSearchParams(search);
-  const [paymentIntent, clientSecret] = RETURN_PARAMS.map((name) => params.get(name));
-  return paymentIntent && clientSecret ? { paymentIntent, clientSecret } : undefined;
-};
+export const isStripeReturn = (search: string): boolean => /[?&]payment_intent_client_secret=/.test(search);
