@@ -10,7 +10,7 @@
 import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 
-/** Defaults of CONTRACT 2 that the element keeps as "no value" in code. */
+/** Defaults of docs/publishers/embedding.md that the element keeps as "no value" in code. */
 const DEFAULTS = { theme: "'auto'", loading: "'lazy'" };
 
 /** Words for attributes whose property has no JSDoc of its own. */

@@ -18,7 +18,7 @@ export const resolve = (input: unknown, options?: ResolveOptions): Promise<Resol
     },
   );
 
-/** `window.BuyTweet`: the global API (CONTRACT 3). */
+/** `window.BuyTweet`: the global API (docs/publishers/api.md). */
 export const BuyTweet = {
   version,
   configure: (options?: ConfigureOptions): void => configure(options),

@@ -67,7 +67,7 @@ const readHtml = async (html: string): Promise<EmbeddedTweetParts> => {
   return reader.readTweetHtml(html);
 };
 
-/** Where t.co links go, asked of t.co itself, as the link endpoint does (CONTRACT 7). */
+/** Where t.co links go, asked of t.co itself, as the link endpoint does (docs/publishers/real-tweets.md). */
 const readThroughTco: NonNullable<ReadOptions['readLinks']> = async (links, signal) => {
   const { readTcoLink } = await nodeModule<{
     readTcoLink: (link: string, options: { fetch: typeof fetch; signal?: AbortSignal }) => Promise<LinkEntry>;

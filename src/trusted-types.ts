@@ -1,5 +1,5 @@
 /**
- * buy-tweet's one Trusted Types policy, named `buy-tweet` (CONTRACT 2), created on first need, so
+ * buy-tweet's one Trusted Types policy, named `buy-tweet` (docs/publishers/strict-pages.md), created on first need, so
  * a page that never reads an oEmbed answer nor pays creates none. A page that lists allowed
  * policies without ours gets `null`: callers then fall back to plain strings.
  */

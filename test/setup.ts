@@ -16,6 +16,6 @@ afterEach(() => {
   clearLookupCache();
   clearLinkCache();
   clearTweetCache();
-  // Attempts kept for a reload (CONTRACT 5) belong to the test that made them.
+  // Attempts kept for a reload (docs/publishers/checkout.md) belong to the test that made them.
   sessionStorage.clear();
 });

@@ -1,6 +1,6 @@
 /**
  * The reference partner's catalogue: the products it sells and the links that name them, from a
- * JSON file (CONTRACT 8) and, with a Stripe secret key, from the merchant's Stripe Payment Links.
+ * JSON file (docs/partners/reference-partner.md) and, with a Stripe secret key, from the merchant's Stripe Payment Links.
  */
 import type Stripe from 'stripe';
 import { isRecord, parseProduct, productLinkKey, type Merchant, type Product } from 'buy-tweet/rules';
@@ -28,7 +28,7 @@ export class CatalogError extends Error {
 export const linkKey = productLinkKey;
 
 /**
- * Checks a catalogue file's JSON, `{"products": [...]}`: each entry a Product of CONTRACT 4 (as
+ * Checks a catalogue file's JSON, `{"products": [...]}`: each entry a Product of docs/partners/protocol.md (as
  * `parseProduct` reads it) plus optional `links`; an entry without `checkout` is sold through
  * Stripe with `publishableKey`. Throws a CatalogError naming every entry that fails.
  */
@@ -47,7 +47,7 @@ export const readCatalog = (json: unknown, publishableKey?: string): CatalogEntr
       fields.checkout = { type: 'stripe', publishableKey };
     }
     const product = parseProduct(fields);
-    if (!product) return void problems.push(`${where}: not a valid Product (CONTRACT 4): check id, url, title, merchant, price, availability, variants, checkout`);
+    if (!product) return void problems.push(`${where}: not a valid Product (docs/partners/protocol.md): check id, url, title, merchant, price, availability, variants, checkout`);
     if (!Array.isArray(links) || !links.every((link) => typeof link === 'string' && linkKey(link))) {
       return void problems.push(`${where}: links must be a list of http(s) URLs`);
     }

@@ -1,5 +1,5 @@
 /**
- * The reference partner (CONTRACT 8) as a WHATWG fetch handler, routed by Hono: protocol v1 at
+ * The reference partner (docs/partners/reference-partner.md) as a WHATWG fetch handler, routed by Hono: protocol v1 at
  * `/v1/products`, `/v1/orders` and `/v1/orders/:id` over a catalogue, orders in Postgres
  * (./store.ts), one Stripe PaymentIntent per order, and Stripe's webhook at `/webhooks/stripe`.
  * Web APIs only, so the same handler runs on Node (`npx buy-tweet-partner`), Deno, Bun and edge
@@ -31,7 +31,7 @@ export interface PartnerOptions {
   /** A catalogue file's JSON, `{"products": [...]}`: checked here (a CatalogError when it fails). */
   catalog?: unknown;
   stripe: PartnerStripeOptions;
-  /** The same as `stripe.apiBase`, by CONTRACT 8's name (`STRIPE_API_BASE`). */
+  /** The same as `stripe.apiBase`, by docs/partners/reference-partner.md's name (`STRIPE_API_BASE`). */
   stripeApiBase?: string;
   store: PartnerStore;
   /** Sell the merchant's Stripe Payment Links too. Default true. */
@@ -91,7 +91,7 @@ const stripeConfig = (apiBase?: string): Stripe.StripeConfig => {
   return { telemetry: false, host: url.hostname, port: url.port || (protocol === 'http' ? 80 : 443), protocol };
 };
 
-/** The Order of CONTRACT 4. The client secret goes with it while the buyer may still pay. */
+/** The Order of docs/partners/protocol.md. The client secret goes with it while the buyer may still pay. */
 const orderAnswer = (order: StoredOrder): Order => ({
   id: order.id,
   status: order.status,
@@ -107,11 +107,11 @@ const orderAnswer = (order: StoredOrder): Order => ({
   ...(order.status === 'paid' && order.receiptUrl && { receiptUrl: order.receiptUrl }),
 });
 
-/** What each PaymentIntent event makes of its order (CONTRACT 4's statuses). */
+/** What each PaymentIntent event makes of its order (docs/partners/protocol.md's statuses). */
 const EVENT_STATUS: Record<string, Order['status'] | null> = {
   'payment_intent.succeeded': 'paid',
   // Stripe is still confirming (bank debits): the order waits, and the buyer's page already
-  // counts `processing` as a purchase (CONTRACT 5).
+  // counts `processing` as a purchase (docs/publishers/checkout.md).
   'payment_intent.processing': null,
   // The attempt failed, yet the PaymentIntent may be paid on a later attempt (the checkout offers
   // Pay again on the same order); a later `succeeded` turns `failed` into `paid`.

@@ -161,7 +161,7 @@ const toOrder = (row: OrderRow): StoredOrder => ({
   email: row.email,
   shipping: fromJson<ShippingAddress | null>(row.shipping),
   source: fromJson<OrderSource>(row.source),
-  // bigint arrives as text from `pg`; amounts are safe integers (CONTRACT 4).
+  // bigint arrives as text from `pg`; amounts are safe integers (docs/partners/protocol.md).
   total: { amount: Number(row.amount), currency: row.currency },
   status: row.status,
   publishableKey: row.publishable_key,

@@ -1,4 +1,4 @@
-// The conformance suite (CONTRACT 8) against the reference partner, both for real: the partner as
+// The conformance suite (docs/partners/conformance.md) against the reference partner, both for real: the partner as
 // `npx buy-tweet-partner` runs it (its Node server, its store, Stripe's SDK pointed at the
 // stand-in), and the suite as the element's `conformance` command, a process of its own. Run for each store.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The reference partner's protocol v1 (CONTRACT 4 and 8) over its fetch handler, on each store.
+// The reference partner's protocol v1 (docs/partners/protocol.md and docs/partners/reference-partner.md) over its fetch handler, on each store.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createPartner } from '@buy-tweet/partner';
@@ -172,7 +172,7 @@ for (const kind of storeKinds) {
       assert.equal(response.status, 503);
       assert.equal(response.headers.get('Retry-After'), '1');
       assert.equal(response.headers.get('Access-Control-Allow-Origin'), '*');
-      // The retry, through a partner pointed at the stand-in by CONTRACT 8's option name.
+      // The retry, through a partner pointed at the stand-in by docs/partners/reference-partner.md's option name.
       const mended = createPartner({
         catalog: exampleCatalog,
         store: running.store,

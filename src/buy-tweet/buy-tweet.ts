@@ -82,7 +82,7 @@ export class BuyTweetElement extends LitElement {
   /** The partner endpoint for this element, over `BuyTweet.configure` and the partner's own. */
   declare endpoint?: string;
   declare oembedEndpoint?: string;
-  /** Where t.co links are read (CONTRACT 7), over `BuyTweet.configure({linkEndpoint})`. */
+  /** Where t.co links are read (docs/publishers/real-tweets.md), over `BuyTweet.configure({linkEndpoint})`. */
   declare linkEndpoint?: string;
   declare theme?: 'light' | 'dark' | 'auto';
   /** `lazy` (default): look the product up when the element nears the viewport. */

@@ -2,7 +2,7 @@ import type { ErrorDetail } from '../core/errors.js';
 import type { Order, Product } from '../core/types.js';
 
 /**
- * The element's public events (CONTRACT 2), one class each (the Web Awesome way): all bubble and
+ * The element's public events (docs/publishers/events.md), one class each (the Web Awesome way): all bubble and
  * are composed, so a page can listen on `document`, and `<buy-tweet>` alone fires them. An order
  * in an event never carries its `payment`: the client secret is for Stripe's fields, not for
  * every script on the page.

@@ -128,7 +128,7 @@ export const adviseLinkEndpoint = (): void => {
       advised = true;
       console.info(
         'buy-tweet: to sell from tweets whose links hide behind t.co, set a link endpoint: ' +
-          'BuyTweet.configure({linkEndpoint}) (README: "Real tweets").',
+          'BuyTweet.configure({linkEndpoint}) (docs/publishers/real-tweets.md).',
       );
     });
   if (document.readyState === 'complete') advise();

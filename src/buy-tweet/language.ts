@@ -18,7 +18,7 @@ const loadRuntime = lazyChunk(() =>
 );
 
 /**
- * The language of one element, by CONTRACT 2's chain: its `lang`, else `BuyTweet.configure`'s
+ * The language of one element, by docs/publishers/languages.md's chain: its `lang`, else `BuyTweet.configure`'s
  * `locale`, else the nearest ancestor's `lang`, else the browser's. The element asks `ready()`
  * before each render (in `willUpdate`) and renders again once the words are here. Nothing is
  * kept: a changed attribute or configuration counts at the next render. (A helper rather than a

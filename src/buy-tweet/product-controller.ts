@@ -45,7 +45,7 @@ export interface Card {
 }
 
 /**
- * The card's data, a ReactiveController of `host`: reads the element's source (CONTRACT 2: core
+ * The card's data, a ReactiveController of `host`: reads the element's source (docs/publishers/embedding.md: core
  * decides which link), through the link endpoint and oEmbed when it must, and looks the product
  * up at the partner once the element nears the viewport. Two requests at most are under way, the
  * reading and the lookup; each new one replaces its own kind, and leaving the page (not a move)
@@ -144,7 +144,7 @@ export const productController = (host: BuyTweetElement, language: Language, ret
     const source = pickSource({
       productUrl: host.productUrl,
       tweet: host.tweet,
-      // tweet-url counts only when the element holds no tweet of its own (CONTRACT 2, item 4).
+      // tweet-url counts only when the element holds no tweet of its own (docs/publishers/embedding.md, item 4).
       embedded: host.querySelector('blockquote, a[href]') ? readEmbeddedTweet(host) : null,
       rendered: readRenderedTweet(host),
       // What was read before widgets.js replaced the tweet with its iframe.

@@ -1,5 +1,5 @@
 /**
- * The conformance suite (CONTRACT 8): checks a partner endpoint against protocol v1 (CONTRACT 4)
+ * The conformance suite (docs/partners/conformance.md): checks a partner endpoint against protocol v1 (docs/partners/protocol.md)
  * over HTTP, as buy-tweet would use it. Products and Orders are judged by buy-tweet's own parsers,
  * so "valid" means what the element accepts. Web APIs only: it runs on Node, Deno, Bun or a page.
  *
@@ -21,7 +21,7 @@ export interface Check {
   title: string;
   /** What the suite sent. */
   sent: string;
-  /** What CONTRACT 4 asks for. */
+  /** What docs/partners/protocol.md asks for. */
   expected: string;
   /** What came back. */
   got: string;
@@ -50,7 +50,7 @@ export interface ConformanceOptions {
 /** The POST requests the order checks send; one order results on a conforming partner. */
 export const ORDER_REQUESTS = 5;
 
-/** The most links one lookup may hold (CONTRACT 4). */
+/** The most links one lookup may hold (docs/partners/protocol.md). */
 const MAX_LINKS = 20;
 
 const EMAIL = 'conformance@example.com';

@@ -3,7 +3,7 @@
  * concern every answer (CORS, the error shape) can look at all of them. Web APIs only.
  */
 
-/** What the suite says it comes from: partners must answer any page (CONTRACT 4). */
+/** What the suite says it comes from: partners must answer any page (docs/partners/protocol.md). */
 export const ORIGIN = 'https://publisher.example';
 
 export interface Exchange {

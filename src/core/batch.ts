@@ -2,7 +2,7 @@
  * Requests for a whole page, batched: what callers ask of one endpoint within a few milliseconds
  * of each other goes out as one request (up to `max` keys each), the same key is asked once, and
  * answers are kept for as long as their `Cache-Control` allows. Product lookups and t.co links
- * (CONTRACT 2 and 7) both work this way.
+ * (docs/publishers/embedding.md and docs/publishers/real-tweets.md) both work this way.
  */
 
 /** What one batched request gives: an entry per key, in order, and for how many seconds they keep. */

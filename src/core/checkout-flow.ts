@@ -198,7 +198,7 @@ export const unitPrice = (product: Product, input: BuyerInput): Money =>
 export const expectedTotal = (product: Product, input: BuyerInput, acceptedTotal?: Money): Money =>
   acceptedTotal ?? multiply(unitPrice(product, input), input.quantity);
 
-/** The body of `POST /orders` for what the buyer entered, as sent (CONTRACT 4). */
+/** The body of `POST /orders` for what the buyer entered, as sent (docs/partners/protocol.md). */
 export const orderRequest = (
   product: Product,
   input: BuyerInput,

@@ -5,7 +5,7 @@ export interface ConfigureOptions {
   partners?: { [id: string]: { endpoint: string } };
   oembedEndpoint?: string;
   /**
-   * Where t.co links are read (CONTRACT 7). None by default, so that nothing leaves the page
+   * Where t.co links are read (docs/publishers/real-tweets.md). None by default, so that nothing leaves the page
    * unasked: today's embed code hides every link of a tweet behind t.co. `null` turns it off.
    */
   linkEndpoint?: string | null;

@@ -1,4 +1,4 @@
-/** Which step of the journey failed (CONTRACT 2, `buy-tweet-error`). */
+/** Which step of the journey failed (docs/publishers/events.md, `buy-tweet-error`). */
 export type Step = 'tweet' | 'lookup' | 'order' | 'payment';
 
 export type ErrorCode =

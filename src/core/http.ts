@@ -1,7 +1,7 @@
 import { BuyTweetError, isRetryableStatus, type Step } from './errors.js';
 import { parseErrorBody } from './validate.js';
 
-/** One exchange with a partner, and the retry policy around it (CONTRACT 2 and 4). */
+/** One exchange with a partner, and the retry policy around it (docs/publishers/attributes.md and docs/partners/protocol.md). */
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -11,7 +11,7 @@ export interface RequestOptions {
   retries?: number;
 }
 
-/** The most a lookup answer may hold (CONTRACT 4 allows 20 products a lookup). */
+/** The most a lookup answer may hold (docs/partners/protocol.md allows 20 products a lookup). */
 export const MAX_LOOKUP_BYTES = 1024 * 1024;
 /** The most an order, oEmbed or link-endpoint answer may hold. */
 export const MAX_ANSWER_BYTES = 100 * 1024;

@@ -6,7 +6,7 @@ import { MAX_LINKS_PER_REQUEST } from './tco.js';
 import { isRecord } from './rules.js';
 
 /**
- * The browser's side of a link endpoint (CONTRACT 7): where t.co links go, asked for the whole
+ * The browser's side of a link endpoint (docs/publishers/real-tweets.md): where t.co links go, asked for the whole
  * page at once. The t.co links of the tweets read within a frame share one request (20 a
  * request), each link is asked once, and answers are kept as their `Cache-Control` allows.
  */

@@ -1,7 +1,7 @@
 import type { Money } from './types.js';
 
 /**
- * An amount counts the currency's smallest unit as Stripe's API does (CONTRACT 4), not as the
+ * An amount counts the currency's smallest unit as Stripe's API does (docs/partners/protocol.md), not as the
  * browser's locale data does: `Intl` shows IDR, HUF, ISK, COP or PKR without decimals, yet Stripe
  * counts them in hundredths like every currency that is not below.
  * https://docs.stripe.com/currencies: "Zero-decimal currencies" and "Three-decimal currencies".

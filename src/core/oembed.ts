@@ -30,12 +30,12 @@ const unavailable = (message: string, from?: BuyTweetError) =>
 export interface OEmbedSource {
   /** An oEmbed endpoint (the element's `oembed-endpoint`). */
   endpoint?: string;
-  /** A link endpoint (CONTRACT 7), already chosen: the element's `link-endpoint`, else configure's. */
+  /** A link endpoint (docs/publishers/real-tweets.md), already chosen: the element's `link-endpoint`, else configure's. */
   linkEndpoint?: string;
 }
 
 /**
- * The request that reads a tweet's oEmbed (CONTRACT 2 item 4 and 7): `{oembed}?url={tweet}
+ * The request that reads a tweet's oEmbed (docs/publishers/embedding.md item 4 and 7): `{oembed}?url={tweet}
  * &omit_script=true` of the oEmbed endpoint given, else of `BuyTweet.configure`'s; else, with a
  * link endpoint, `{linkEndpoint}?tweet={tweet}`, which asks publish.twitter.com from its server
  * (publish.twitter.com answers pages without CORS: README, "Real tweets"); else publish.twitter.com.

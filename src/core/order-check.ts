@@ -1,5 +1,5 @@
 /**
- * How a partner checks the body of `POST {endpoint}/orders` (CONTRACT 4): pure, so the rules read
+ * How a partner checks the body of `POST {endpoint}/orders` (docs/partners/protocol.md): pure, so the rules read
  * in one place.
  */
 import { isRecord } from './json.js';
@@ -130,7 +130,7 @@ export const checkOrder = (body: unknown, product: Product | undefined): OrderCh
     };
   }
 
-  // A variant without a price of its own has the product's (CONTRACT 4), as its availability above.
+  // A variant without a price of its own has the product's (docs/partners/protocol.md), as its availability above.
   const unit = variant?.price ?? product.price;
   const total = { amount: unit.amount * (quantity as number), currency: unit.currency };
   const expected = body.expectedTotal as Money;

@@ -6,7 +6,7 @@ import { isRecord } from './rules.js';
 import { allValid, oneOf, parseMoney, stripeKey, text } from './validate.js';
 
 /**
- * Orders (CONTRACT 4): only the checkout needs them, so they load with it, not with the card.
+ * Orders (docs/partners/protocol.md): only the checkout needs them, so they load with it, not with the card.
  * `protocol.ts` exports them with the rest of the client.
  */
 
@@ -61,7 +61,7 @@ export const createOrder = async (
   } catch (error) {
     throw checkedPriceChange(error, request.expectedTotal);
   }
-  // No payment form for an amount the buyer did not see (CONTRACT 4).
+  // No payment form for an amount the buyer did not see (docs/partners/protocol.md).
   if (!sameMoney(order.total, request.expectedTotal)) {
     throw new BuyTweetError({
       code: 'invalid_response',

@@ -67,7 +67,7 @@ export const registerPartner = (init: PartnerInit, builtIn = false): Partner => 
   return partnerInfo(entry);
 };
 
-// CONTRACT 3: [id, name, main host, the pattern of `host + pathname`]. A host with a port never
+// docs/publishers/api.md: [id, name, main host, the pattern of `host + pathname`]. A host with a port never
 // matches.
 for (const [id, name, host, pattern] of [
   ['gumroad', 'Gumroad', 'gumroad.com', /^(?:(?:[a-z0-9-]+\.)?gumroad\.com\/l|(?:www\.)?gum\.co)\/[^/]+\/?$/],
@@ -80,7 +80,7 @@ for (const [id, name, host, pattern] of [
 
 export interface PartnerMatch {
   partner: Partner;
-  /** The link as it is sent to the partner (CONTRACT 2: no fragment, no tracking parameters). */
+  /** The link as it is sent to the partner (docs/publishers/embedding.md: no fragment, no tracking parameters). */
   productUrl: string;
 }
 

@@ -4,7 +4,7 @@ import type { Product } from './types.js';
 import { parseErrorBody, parseProduct } from './validate.js';
 
 /**
- * The client of partner protocol v1 (CONTRACT 4). Works wherever `fetch` does: browsers and Node.
+ * The client of partner protocol v1 (docs/partners/protocol.md). Works wherever `fetch` does: browsers and Node.
  * Orders live in their own module, so that the script a page loads first carries lookups only.
  */
 export { isAbortError, withRetries, type RequestOptions } from './http.js';

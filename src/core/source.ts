@@ -5,7 +5,7 @@ import { tweetFromEmbed, tweetFromObject, type EmbeddedTweetParts } from './twee
 import type { TweetInfo } from './types.js';
 
 /**
- * Which product a tweet sells (CONTRACT 2): the one place where that is decided, for the element
+ * Which product a tweet sells (docs/publishers/embedding.md): the one place where that is decided, for the element
  * and for `BuyTweet.resolve` alike. The element only says what it holds and draws the answer.
  */
 

@@ -1,7 +1,7 @@
 import { parseUrl } from './url.js';
 
 /**
- * t.co, Twitter's link shortener (CONTRACT 7). Today's embed code writes every link of a tweet as
+ * t.co, Twitter's link shortener (docs/publishers/real-tweets.md). Today's embed code writes every link of a tweet as
  * `<a href="https://t.co/{code}">https://t.co/{code}</a>`, and t.co answers browsers without CORS:
  * only a link endpoint on a server can say where such a link goes.
  */

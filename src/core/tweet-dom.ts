@@ -24,7 +24,7 @@ export const readEmbeddedTweet = (root: ParentNode): EmbeddedTweetParts => {
 };
 
 /**
- * A tweet that widgets.js has rendered under `root` (CONTRACT 2): `{id}`, or `{}` for the empty
+ * A tweet that widgets.js has rendered under `root` (docs/publishers/real-tweets.md): `{id}`, or `{}` for the empty
  * shell it may leave of a deleted tweet, or `null` when there is none. widgets.js writes
  * `<div class="twitter-tweet twitter-tweet-rendered"><iframe id="twitter-widget-0"
  * data-tweet-id="…" src="https://platform.twitter.com/embed/Tweet.html?…&id=…">` (as public pages

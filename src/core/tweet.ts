@@ -9,10 +9,10 @@ const WHOLE_HOST_PATH = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:\/[^
 
 /**
  * Where a link of a tweet really goes, as far as the page can tell. A t.co link is read through
- * (CONTRACT 2): its `data-expanded-url`, else its `title` when that holds a URL, else its display
+ * (docs/publishers/embedding.md): its `data-expanded-url`, else its `title` when that holds a URL, else its display
  * text when that is a whole host/path, taken as https. Any other link is what its href says.
  * `undefined` when it can't be told here: a t.co link whose text is cut short, or is the t.co link
- * itself (today's embed code), can only be read by a link endpoint (CONTRACT 7).
+ * itself (today's embed code), can only be read by a link endpoint (docs/publishers/real-tweets.md).
  */
 export const expandLink = ({ href, text, title, expandedUrl }: TweetLink): string | undefined => {
   const url = parseUrl(href);

@@ -1,5 +1,5 @@
 /**
- * The shapes of protocol v1 (CONTRACT 4) as the rest of the code trusts them: every value of these
+ * The shapes of protocol v1 (docs/partners/protocol.md) as the rest of the code trusts them: every value of these
  * types has been through `protocol.ts`'s validation, so inside the project they need no checks.
  */
 
@@ -29,7 +29,7 @@ export interface Merchant {
 export interface Variant {
   id: string;
   title: string;
-  /** The product's when absent (CONTRACT 4). */
+  /** The product's when absent (docs/partners/protocol.md). */
   price?: Money;
   /** The product's when absent. */
   availability?: Availability;

@@ -1,5 +1,5 @@
 /**
- * Which language the element speaks (CONTRACT 2). The words themselves are in `src/words/`:
+ * Which language the element speaks (docs/publishers/languages.md). The words themselves are in `src/words/`:
  * English comes with the card, the other languages load on demand.
  */
 

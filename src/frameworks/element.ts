@@ -7,7 +7,7 @@
 import type { BuyTweetElement } from '../buy-tweet/buy-tweet.js';
 import type * as Events from '../buy-tweet/events.js';
 
-/** The attributes of CONTRACT 2, by their HTML names. */
+/** The attributes of docs/publishers/attributes.md, by their HTML names. */
 export interface BuyTweetAttributes {
   'product-url'?: BuyTweetElement['productUrl'];
   'tweet-url'?: BuyTweetElement['tweetUrl'];

@@ -1,5 +1,5 @@
 /**
- * The mock partner (CONTRACT 6): msw request handlers for protocol v1 of the four seed partners,
+ * The mock partner (docs/partners/mock-partner.md): msw request handlers for protocol v1 of the four seed partners,
  * the oEmbed endpoint, t.co, and the pictures, receipts and checkout pages their answers link to.
  * The same handlers serve a service worker (`browser.ts`) and a real HTTP server (`server.ts`).
  * Each group of routes is a module of `routes/` that takes the mock's state (`routes/state.ts`);
@@ -12,7 +12,7 @@
  *   https://publish.twitter.com/oembed?url=...  and  {origin}/oembed?url=...
  *   https://t.co/{code}                    as t.co answers (GET or HEAD): a 301 to where the link
  *       goes (`tcoLinks`) with t.co's little redirecting page, or a 404 for a code it does not know
- *   {origin}/links?url=https://t.co/...    a link endpoint (CONTRACT 7): `createLinkEndpoint` of
+ *   {origin}/links?url=https://t.co/...    a link endpoint (docs/publishers/real-tweets.md): `createLinkEndpoint` of
  *       `buy-tweet/server`, asking the mock's t.co above; `links?tweet={status URL}` asks the
  *       mock's publish.twitter.com. It keeps nothing between requests.
  *   https://platform.twitter.com/widgets.js  and  {origin}/widgets.js   a stand-in for Twitter's

@@ -2,7 +2,7 @@
  * The mock partner as a real HTTP server (Node only): for integrators' own tests, the demo, and
  * test runners that mount it on their dev server (`createRequestListener`, `partnerMockMiddleware`).
  * The protocol's answers (partners, oEmbed, t.co's link endpoint, pictures) carry open CORS headers,
- * as CONTRACT 4 asks of partners; the mock's own controls (`/__mock/`: its state with buyers' emails
+ * as docs/partners/protocol.md asks of partners; the mock's own controls (`/__mock/`: its state with buyers' emails
  * and client secrets, resets, faults) carry none, so no other page can read or steer them.
  * `{url}/dist/...` is the package's build (`dist-files.ts`), for a page saved anywhere.
  * `{url}/widgets.js` is the widgets.js stand-in (`widgets.ts`): a page under test that cannot reach

@@ -1,5 +1,5 @@
 /**
- * A stand-in for `https://platform.twitter.com/widgets.js` (CONTRACT 2 and 6): it does to embed
+ * A stand-in for `https://platform.twitter.com/widgets.js` (docs/publishers/real-tweets.md and docs/partners/mock-partner.md): it does to embed
  * code what widgets.js does, offline, so that the demo and tests run embed code exactly as
  * publishers paste it, script tag included. What it copies, and from where:
  *
@@ -17,7 +17,7 @@
  *   network (the demo has none, and the page's `frame-src` would refuse it). It stays about:blank
  *   and is filled with DOM calls and `textContent` only (Trusted Types pages allow no HTML strings),
  *   its styles set through CSSOM, which a strict `style-src` allows. Readers of the id use
- *   `data-tweet-id` (CONTRACT 2 falls back to `src` only when that is missing).
+ *   `data-tweet-id` (docs/publishers/real-tweets.md falls back to `src` only when that is missing).
  * - Tweets that cannot be shown (deleted, protected, suspended): widgets.js leaves the embed code's
  *   blockquote readable, with the class `twitter-tweet-error` (pages that style or hide
  *   `blockquote.twitter-tweet-error` after the `rendered` event; the April 2022 change that blanked

@@ -5,9 +5,9 @@
  *   productUrl, product}` as JSON; on failure prints `{"error": {code, message, step, status?}}`
  *   to stderr and exits 1 (`code` is always one of the contract's). An endpoint on this machine or
  *   a private network is asked only when a flag names it (exit 2 otherwise).
- * - `links`: serves the link endpoint of CONTRACT 7 on Node.
+ * - `links`: serves the link endpoint of docs/publishers/real-tweets.md on Node.
  * - `expand`: writes `data-expanded-url` onto the t.co links of a page's embedded tweets.
- * - `conformance`: checks a partner endpoint against protocol v1 (CONTRACT 8).
+ * - `conformance`: checks a partner endpoint against protocol v1 (docs/partners/reference-partner.md).
  * - `partner`: says where the reference partner went (`npx buy-tweet-partner`, of
  *   `@buy-tweet/partner`), exit 2.
  * `--help` prints usage (exit 0); a wrong call prints it to stderr (exit 2); a failure exits 1.

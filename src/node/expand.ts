@@ -5,7 +5,7 @@ import { readTcoLinks, type ReadTcoLinksOptions } from '../server/tco.js';
 
 /**
  * `npx buy-tweet expand`: writes `data-expanded-url` onto the t.co links of the embedded tweets in
- * a page, so that a site built ahead of time needs no link endpoint (CONTRACT 7). Only those
+ * a page, so that a site built ahead of time needs no link endpoint (docs/publishers/real-tweets.md). Only those
  * attributes are added; every other character of the page stays as it was, because the page is
  * never serialized again: each attribute goes in at its start tag's offset in the source.
  */

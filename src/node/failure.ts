@@ -2,7 +2,7 @@ import { BuyTweetError, type ErrorDetail } from '../core/errors.js';
 import { isAbortError } from '../core/http.js';
 
 /**
- * What the command line says of a failure: always a contract error code (CONTRACT 2), whatever
+ * What the command line says of a failure: always a contract error code (docs/publishers/events.md), whatever
  * was thrown. A `BuyTweetError` says it itself. An abort, a timeout or fetch's own failure
  * (undici's `TypeError: fetch failed`) means no answer came: `network`. Anything else went wrong
  * with what did come: `invalid_response`.

@@ -1,6 +1,6 @@
 /**
  * `buy-tweet/server`: what runs on a server, in Web APIs only (Node, Deno, Bun, Workers). The link
- * endpoint of CONTRACT 7, and the reading of t.co links and tweets it is made of.
+ * endpoint of docs/publishers/real-tweets.md, and the reading of t.co links and tweets it is made of.
  */
 export {
   MAX_OEMBED_BYTES,

@@ -4,7 +4,7 @@ import { readTweet } from './oembed.js';
 import { LinkCache, readTcoLinks, type Fetch } from './tco.js';
 
 /**
- * The link endpoint of CONTRACT 7 as a WHATWG fetch handler: `GET ?url=https://t.co/{code}&url=...`
+ * The link endpoint of docs/publishers/real-tweets.md as a WHATWG fetch handler: `GET ?url=https://t.co/{code}&url=...`
  * answers `{"links": [...]}`, one entry per `url`, in order; `GET ?tweet={status URL}` answers
  * publish.twitter.com's oEmbed of that tweet (`server/oembed.ts`). Web APIs only, so the same handler
  * serves on Node (`npx buy-tweet links`), Deno, Bun and Cloudflare Workers. It answers at whatever

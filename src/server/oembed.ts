@@ -4,7 +4,7 @@ import { ask, TIMED_OUT, type Fetch } from './ask.js';
 import type { LinkCache } from './tco.js';
 
 /**
- * A tweet's oEmbed, read on a server for pages that cannot read it themselves (CONTRACT 7,
+ * A tweet's oEmbed, read on a server for pages that cannot read it themselves (docs/publishers/real-tweets.md,
  * "Tweets through the link endpoint"). publish.twitter.com answers its JSON without
  * `Access-Control-Allow-Origin`, so a page's `fetch` of it fails: integrators report the CORS
  * error (HMarzban/extension-hypermultimedia#3, whose editor fetches publish.twitter.com/oembed from

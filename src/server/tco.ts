@@ -5,7 +5,7 @@ import { ask, TIMED_OUT, type Fetch } from './ask.js';
 export type { Fetch } from './ask.js';
 
 /**
- * Where a t.co link goes, read on a server (CONTRACT 7): one request to `https://t.co/{code}`
+ * Where a t.co link goes, read on a server (docs/publishers/real-tweets.md): one request to `https://t.co/{code}`
  * itself, whose redirect is read and never followed. No DOM and no Node modules, so the link
  * endpoint runs on Node, Deno, Bun and Workers, and `BuyTweet.resolve` in Node reads links the
  * same way.

@@ -1,6 +1,6 @@
 // A publisher's page of embed code exactly as publish.twitter.com gives it, widgets.js tag
 // included, each tweet wrapped in <buy-tweet>, loading the built script as a fresh page does
-// (CONTRACT 2, "Tweets that widgets.js renders"). The mock's widgets.js (src/mock/widgets.ts)
+// (docs/publishers/real-tweets.md, "Tweets that widgets.js renders"). The mock's widgets.js (src/mock/widgets.ts)
 // replaces every blockquote; which script runs first is chosen by holding the other one back.
 import { expect } from '@open-wc/testing';
 import { http } from 'msw';

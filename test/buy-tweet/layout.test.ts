@@ -1,4 +1,4 @@
-// Layout (CONTRACT 2): the card's arrival moves nothing where the markup names the product and the
+// Layout (docs/publishers/embedding.md): the card's arrival moves nothing where the markup names the product and the
 // page links dist/buy-tweet.css, as the README sets it up; raw t.co code stays at or under a CLS
 // of 0.1 (the stylesheet holds its place too: a wrapped tweet is one that sells). Measured on a fresh 375 × 667 page whose selling tweet comes first, above an article,
 // with a link endpoint that answers after 300 ms. No widgets.js here: its own rendering moves the

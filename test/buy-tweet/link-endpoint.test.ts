@@ -1,4 +1,4 @@
-// Reading through t.co in the browser (CONTRACT 2 and 7): today's embed code hides every link of a
+// Reading through t.co in the browser (docs/publishers/embedding.md and docs/publishers/real-tweets.md): today's embed code hides every link of a
 // tweet behind t.co, and only a link endpoint can say where they go. The mock's link endpoint
 // (`{origin}/links`) asks the mock's t.co, so both show in `mock.requests`.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';

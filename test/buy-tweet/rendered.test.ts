@@ -1,4 +1,4 @@
-// Tweets that widgets.js renders (CONTRACT 2): it replaces the blockquote inside <buy-tweet> with
+// Tweets that widgets.js renders (docs/publishers/real-tweets.md): it replaces the blockquote inside <buy-tweet> with
 // `div.twitter-tweet.twitter-tweet-rendered` holding an iframe with `data-tweet-id`. Here the
 // replacement is made by hand, in today's shape; test/pages/embed.test.ts runs the mock's
 // widgets.js on a page of embed code exactly as pasted.

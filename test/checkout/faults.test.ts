@@ -54,7 +54,7 @@ const ORDER_FAULTS: Array<[string, string, string, number]> = [
   ['malformed', 'invalid_response', "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.", 1],
   ['oversize', 'invalid_response', "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.", 1],
   ['schema', 'invalid_response', "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.", 1],
-  // The partner's own code passes on (CONTRACT 2); the buyer reads no partner's words.
+  // The partner's own code passes on (docs/publishers/events.md); the buyer reads no partner's words.
   ['404', 'not_found', 'Gumroad had a problem taking the order. Nothing was charged: try again.', 1],
 ];
 

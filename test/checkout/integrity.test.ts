@@ -1,4 +1,4 @@
-// Every order exactly as the buyer saw it (issue 8, CONTRACT 4 and 5): what was sent is what is
+// Every order exactly as the buyer saw it (issue 8, docs/partners/protocol.md and docs/publishers/checkout.md): what was sent is what is
 // ordered, shown and paid; unclear answers are checked; a reload loses nothing and orders nothing twice.
 import { expect, oneEvent } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';

@@ -1,4 +1,4 @@
-// Stripe.js mounts the Payment Element only into the document's own tree (CONTRACT 5), and the
+// Stripe.js mounts the Payment Element only into the document's own tree (docs/publishers/checkout.md), and the
 // fake refuses anything else as Stripe.js does: these purchases pass only if the container is
 // outside every shadow root, whether <buy-tweet> is in the page or in another component's shadow root.
 import { expect, oneEvent } from '@open-wc/testing';

@@ -1,4 +1,4 @@
-// Back from a payment method that left the page (CONTRACT 5): in a frame, since the test page
+// Back from a payment method that left the page (docs/publishers/checkout.md): in a frame, since the test page
 // itself must not leave. The frame's page reloads at return_url with Stripe's parameters, and its
 // <buy-tweet> opens the checkout at the outcome.
 import { expect } from '@open-wc/testing';

@@ -1,4 +1,4 @@
-// Loading Stripe.js (CONTRACT 5): a failure, or no Stripe.js within 15 s, is stripe_unavailable and
+// Loading Stripe.js (docs/publishers/checkout.md): a failure, or no Stripe.js within 15 s, is stripe_unavailable and
 // can be tried again. This file installs no fake Stripe: js.stripe.com is answered by msw.
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';

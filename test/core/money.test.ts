@@ -4,7 +4,7 @@ import '../setup.js';
 
 /**
  * [amount as Stripe counts it, currency, locale, the number the buyer reads]. Every zero- and
- * three-decimal currency of CONTRACT 4, then two-decimal ones that `Intl` shows without decimals.
+ * three-decimal currency of docs/partners/protocol.md, then two-decimal ones that `Intl` shows without decimals.
  * The cases check the number, not the text around it: the currency's symbol, its place and the
  * spaces and direction marks come from the browser's locale data (ICU), not from buy-tweet.
  */

@@ -23,7 +23,7 @@ const DECISIONS: Array<[string[], Record<string, string | null> | undefined, str
   [['https://t.co/a'], { 'https://t.co/a': `${ALBUM}?utm_source=twitter#buy` }, ALBUM, []],
 ];
 
-describe('source: which link is the product link (CONTRACT 2)', () => {
+describe('source: which link is the product link (docs/publishers/embedding.md)', () => {
   for (const [links, expanded, product, unread] of DECISIONS) {
     it(`${links.join(' ')}${expanded ? ` with ${JSON.stringify(expanded)}` : ''} → ${product}, unread [${unread}]`, () => {
       const decision = decide(links, undefined, expanded && new Map(Object.entries(expanded)));
@@ -45,7 +45,7 @@ describe('source: which link is the product link (CONTRACT 2)', () => {
   });
 });
 
-describe('source: tweets widgets.js rendered (CONTRACT 2)', () => {
+describe('source: tweets widgets.js rendered (docs/publishers/embedding.md)', () => {
   const kept: TweetInfo = { id: '7', url: 'https://twitter.com/a/status/7', links: [ALBUM] };
   /** [rendered, kept, what decides] */
   const CASES: Array<[string, { id?: string } | null, TweetInfo | null, unknown]> = [

@@ -1,4 +1,4 @@
-// The mock's t.co (CONTRACT 6 and 7). Runs against the build:
+// The mock's t.co (docs/partners/mock-partner.md and docs/publishers/real-tweets.md). Runs against the build:
 //   npx tsc -p . && node --test test/mock/
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';

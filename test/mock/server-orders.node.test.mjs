@@ -1,4 +1,4 @@
-// The mock partner over real HTTP (CONTRACT 4 and 6): its orders. Runs against the build:
+// The mock partner over real HTTP (docs/partners/protocol.md and docs/partners/mock-partner.md): its orders. Runs against the build:
 //   npx tsc -p . && node --test test/mock/
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

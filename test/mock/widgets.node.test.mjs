@@ -1,4 +1,4 @@
-// The widgets.js stand-in over real HTTP (CONTRACT 6): an integrator's page under test loads it
+// The widgets.js stand-in over real HTTP (docs/partners/mock-partner.md): an integrator's page under test loads it
 // from the mock partner server's own origin. Runs against the build:
 //   npx tsc -p . && node --test test/mock/
 import assert from 'node:assert/strict';

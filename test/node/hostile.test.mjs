@@ -53,7 +53,7 @@ const kinds = [
     100 * 1024,
     (base) => fetchOEmbed(tweet, `${base}/oembed`),
     { html: '<blockquote class="twitter-tweet"><p>Hi</p></blockquote>' },
-    // oEmbed's failures are all tweet_unavailable (CONTRACT 2).
+    // oEmbed's failures are all tweet_unavailable (docs/publishers/events.md).
     { code: 'tweet_unavailable', step: 'tweet' },
   ],
   [

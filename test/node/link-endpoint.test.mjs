@@ -1,4 +1,4 @@
-// buy-tweet/server: the link endpoint of CONTRACT 7 and the reading of t.co under it. Every test
+// buy-tweet/server: the link endpoint of docs/publishers/real-tweets.md and the reading of t.co under it. Every test
 // passes its own fetch: t.co as the mock serves it (msw), or one answer made for the case.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';

@@ -71,7 +71,7 @@ test('the custom elements manifest describes <buy-tweet>', async () => {
   assert.equal(element.cssParts.length, 13);
 });
 
-test('the manifest gives the defaults of CONTRACT 2 and no private member', () => {
+test('the manifest gives the defaults of docs/publishers/attributes.md and no private member', () => {
   const defaults = (list, key) => Object.fromEntries(list.filter((item) => item.default).map((item) => [item[key], item.default]));
   assert.deepEqual(defaults(element.attributes, 'name'), { theme: "'auto'", loading: "'lazy'" });
   assert.deepEqual(defaults(element.members, 'name'), { theme: "'auto'", loading: "'lazy'" });

@@ -1,4 +1,4 @@
-// buy-tweet/server: tweets through the link endpoint, `GET ?tweet={status URL}` (CONTRACT 7).
+// buy-tweet/server: tweets through the link endpoint, `GET ?tweet={status URL}` (docs/publishers/real-tweets.md).
 // Every test passes its own fetch: publish.twitter.com as the mock serves it (msw), or one answer
 // made for the case.
 import assert from 'node:assert/strict';

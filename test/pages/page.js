@@ -7,7 +7,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 });
 window.addEventListener('error', (event) => window.errors.push(String(event.message)));
 window.addEventListener('unhandledrejection', (event) => window.errors.push(String(event.reason)));
-// ?lang=de: the page's own language, which its cards follow (CONTRACT 2: the nearest ancestor's).
+// ?lang=de: the page's own language, which its cards follow (docs/publishers/languages.md: the nearest ancestor's).
 const lang = new URLSearchParams(location.search).get('lang');
 if (lang) document.documentElement.lang = lang;
 for (const element of document.querySelectorAll('buy-tweet[data-partner]')) {

@@ -1,7 +1,7 @@
 /**
  * `stripe.confirmPayment()` and `stripe.retrievePaymentIntent()`.
  *
- * Leaving the page (CONTRACT 5 and 6): with `redirect: 'if_required'`, Stripe.js navigates to
+ * Leaving the page (docs/publishers/checkout.md and docs/partners/mock-partner.md): with `redirect: 'if_required'`, Stripe.js navigates to
  * `return_url` only for a payment method that needs it (bank redirects, some wallets), and then the
  * promise of `confirmPayment` never settles (docs.stripe.com/js/payment_intents/confirm_payment).
  * The fake has only a card form, so two of Stripe's test cards stand in for such a method: on

@@ -1,6 +1,6 @@
 /**
- * The test-mode fake of Stripe.js (CONTRACT 6): a `window.Stripe` that covers exactly what the
- * checkout uses (CONTRACT 5), so a whole purchase runs offline in the demo and the tests. It is
+ * The test-mode fake of Stripe.js (docs/partners/mock-partner.md): a `window.Stripe` that covers exactly what the
+ * checkout uses (docs/publishers/checkout.md), so a whole purchase runs offline in the demo and the tests. It is
  * never part of the production script.
  *
  *   const control = installFakeStripe({ delay: 0 });
