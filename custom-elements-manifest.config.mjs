@@ -53,7 +53,8 @@ const buyTweetManifest = () => {
       const visit = (child) => {
         if (ts.isCallExpression(child) && child.expression.kind === ts.SyntaxKind.SuperKeyword) {
           const [name] = child.arguments;
-          if (name && ts.isStringLiteral(name)) eventClasses.set(name.text, { name: node.name.text, module: moduleDoc.path });
+          if (name && ts.isStringLiteral(name))
+            eventClasses.set(name.text, { name: node.name.text, module: moduleDoc.path });
         } else ts.forEachChild(child, visit);
       };
       if (constructor) visit(constructor);
@@ -66,7 +67,10 @@ const buyTweetManifest = () => {
         for (const event of element.events ?? []) {
           const type = eventClasses.get(event.name);
           if (!type) throw new Error(`custom-elements.json: no class in events.ts fires ${event.name}`);
-          event.type = { text: type.name, references: [{ name: type.name, module: type.module, start: 0, end: type.name.length }] };
+          event.type = {
+            text: type.name,
+            references: [{ name: type.name, module: type.module, start: 0, end: type.name.length }],
+          };
         }
         element.members = element.members?.filter((member) => !isPrivate(member));
         for (const item of [...(element.members ?? []), ...(element.attributes ?? [])]) {
@@ -87,7 +91,12 @@ export default {
   litelement: true,
   plugins: [
     buyTweetManifest(),
-    customElementVsCodePlugin({ outdir: '.', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true }),
+    customElementVsCodePlugin({
+      outdir: '.',
+      htmlFileName: 'vscode.html-custom-data.json',
+      cssFileName: 'vscode.css-custom-data.json',
+      hideLogs: true,
+    }),
     customElementJetBrainsPlugin({ outdir: '.', webTypesFileName: 'web-types.json', hideLogs: true }),
   ],
 };

@@ -16,7 +16,10 @@ export default tseslint.config(
       // An aborted wait rejects with its signal's reason, whatever that is, as fetch does.
       '@typescript-eslint/prefer-promise-reject-errors': 'off',
       // `const { dropped: _, ...kept } = value` leaves out what it names.
-      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, varsIgnorePattern: '^_', argsIgnorePattern: '^_' },
+      ],
       // JSX typings for React, Preact and Solid are declared in those libraries' namespaces.
       '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
     },

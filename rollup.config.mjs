@@ -85,7 +85,11 @@ const placeStylesheet = () => ({
   name: 'place-stylesheet',
   async generateBundle() {
     const css = await readFile('src/buy-tweet.css', 'utf8');
-    const source = css.replace(/\/\*[^]*?\*\//g, '').replace(/\s*([{}:;,()])\s*/g, '$1').replace(/;}/g, '}').trim();
+    const source = css
+      .replace(/\/\*[^]*?\*\//g, '')
+      .replace(/\s*([{}:;,()])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      .trim();
     this.emitFile({ type: 'asset', fileName: 'buy-tweet.css', source: `${source}\n` });
   },
 });

@@ -17,4 +17,6 @@ window.BuyTweet.configure({ partners, linkEndpoint: `${mockPartner}/links` });
 
 // The flaky tweet asks through its own endpoint (the same server, by another name): lookups at one
 // endpoint share a request, and its deliberate failures should not take its neighbours down too.
-document.querySelector('#flaky')?.setAttribute('endpoint', `${mockPartner.replace('127.0.0.1', 'localhost')}/gumroad/v1`);
+document
+  .querySelector('#flaky')
+  ?.setAttribute('endpoint', `${mockPartner.replace('127.0.0.1', 'localhost')}/gumroad/v1`);

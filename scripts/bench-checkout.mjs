@@ -16,7 +16,9 @@ const RUNS = Number(process.env.RUNS ?? 7);
 const chunks = new URL('../dist/chunks/', import.meta.url);
 for (const name of await readdir(chunks)) {
   const bytes = await readFile(new URL(name, chunks));
-  console.log(`chunk ${name}: ${(bytes.length / 1024).toFixed(2)} KB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(2)} KB gzip`);
+  console.log(
+    `chunk ${name}: ${(bytes.length / 1024).toFixed(2)} KB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(2)} KB gzip`,
+  );
 }
 
 const demo = await startDemo({ port: 0, mockPort: 0 });

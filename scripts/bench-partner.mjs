@@ -23,10 +23,20 @@ const catalog = JSON.parse(await readFile(new URL('../examples/partner/catalog.j
 // One FLAC album of the example catalogue, at its price: what a buyer's page would send.
 const album = catalog.products.find((product) => product.id === 'prod_album');
 const flac = album.variants.find((variant) => variant.id === 'var_flac');
-const order = JSON.stringify({ productId: album.id, variantId: flac.id, quantity: 1, email: 'buyer@example.com', shipping: null, expectedTotal: flac.price, source: {} });
+const order = JSON.stringify({
+  productId: album.id,
+  variantId: flac.id,
+  quantity: 1,
+  email: 'buyer@example.com',
+  shipping: null,
+  expectedTotal: flac.price,
+  source: {},
+});
 
 const run = (options) =>
-  new Promise((resolve, reject) => autocannon({ connections: CONNECTIONS, ...options }, (error, result) => (error ? reject(error) : resolve(result))));
+  new Promise((resolve, reject) =>
+    autocannon({ connections: CONNECTIONS, ...options }, (error, result) => (error ? reject(error) : resolve(result))),
+  );
 
 const line = (what, result) =>
   `${what.padEnd(26)} ${String(Math.round(result.requests.total / result.duration)).padStart(6)}/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms` +
@@ -38,7 +48,12 @@ const bench = async (name, storeOptions) => {
   const partner = createPartner({
     catalog,
     store,
-    stripe: { secretKey: 'sk_test_bench', webhookSecret: 'whsec_bench', publishableKey: 'pk_test_bench', apiBase: stripe.apiBase },
+    stripe: {
+      secretKey: 'sk_test_bench',
+      webhookSecret: 'whsec_bench',
+      publishableKey: 'pk_test_bench',
+      apiBase: stripe.apiBase,
+    },
     paymentLinks: false,
   });
   const server = await serve(partner, 0, '127.0.0.1');
@@ -57,7 +72,10 @@ const bench = async (name, storeOptions) => {
           method: 'POST',
           body: order,
           // A new purchase attempt each time: a fresh Idempotency-Key, one order, one PaymentIntent.
-          setupRequest: (request) => ({ ...request, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `${prefix}-${(n += 1)}` } }),
+          setupRequest: (request) => ({
+            ...request,
+            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `${prefix}-${(n += 1)}` },
+          }),
         },
       ],
     });
@@ -70,7 +88,9 @@ const bench = async (name, storeOptions) => {
   }
 };
 
-console.log(`reference partner, ${CONNECTIONS} connections, ${LOOKUPS} lookups and ${ORDERS} orders per store, on this machine`);
+console.log(
+  `reference partner, ${CONNECTIONS} connections, ${LOOKUPS} lookups and ${ORDERS} orders per store, on this machine`,
+);
 const dataDir = await mkdtemp(join(tmpdir(), 'buy-tweet-bench-'));
 try {
   await bench('PGlite', { dataDir });

@@ -87,7 +87,10 @@ export const startPartnerDemo = async ({ port = 8080, partnerPort = 8791 } = {})
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const demo = await startPartnerDemo({ port: Number(process.env.PORT ?? 8080), partnerPort: Number(process.env.PARTNER_PORT ?? 8791) });
+  const demo = await startPartnerDemo({
+    port: Number(process.env.PORT ?? 8080),
+    partnerPort: Number(process.env.PARTNER_PORT ?? 8791),
+  });
   console.log(`buy-tweet demo against the reference partner: ${demo.url}`);
   console.log(`reference partner:                            ${demo.partner.endpoint}`);
   console.log('Pay with 4242 4242 4242 4242. Stop with Ctrl+C.');

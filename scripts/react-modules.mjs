@@ -40,11 +40,15 @@ export const reactModules = () => {
       if (!path.startsWith(PREFIX) || index < 0) return;
       // The names its CommonJS exports at run time, as Node tells them (in a process of its own:
       // React's development build wraps the console it loads under).
-      const names = execFileSync(process.execPath, ['-p', `Object.keys(require(${JSON.stringify(ENTRIES[index])})).join(' ')`], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, NODE_ENV: 'production' },
-      })
+      const names = execFileSync(
+        process.execPath,
+        ['-p', `Object.keys(require(${JSON.stringify(ENTRIES[index])})).join(' ')`],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, NODE_ENV: 'production' },
+        },
+      )
         .split(/\s+/)
         .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
       return {

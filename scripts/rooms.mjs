@@ -15,6 +15,7 @@ const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclud
 const over = files
   .map((file) => ({ file, lines: readFileSync(file, 'utf8').split('\n').length - 1 }))
   .filter(({ lines }) => lines > MAX_LINES);
-for (const { file, lines } of over) console.error(`${file}: ${lines} lines, over ${MAX_LINES}: split it along its seams`);
+for (const { file, lines } of over)
+  console.error(`${file}: ${lines} lines, over ${MAX_LINES}: split it along its seams`);
 if (over.length) process.exit(1);
 console.log(`rooms: ${files.length} files of code, none over ${MAX_LINES} lines`);

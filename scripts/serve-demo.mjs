@@ -30,7 +30,10 @@ export const startDemo = async ({ port = 8080, mockPort = 8788 } = {}) => {
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const demo = await startDemo({ port: Number(process.env.PORT ?? 8080), mockPort: Number(process.env.MOCK_PORT ?? 8788) });
+  const demo = await startDemo({
+    port: Number(process.env.PORT ?? 8080),
+    mockPort: Number(process.env.MOCK_PORT ?? 8788),
+  });
   console.log(`buy-tweet demo:       ${demo.url}`);
   console.log(`mock partner server:  ${demo.partner.url}`);
   console.log('Stop with Ctrl+C.');

@@ -50,7 +50,8 @@ if (lazy.length) {
   console.log('Loaded on intent:');
   lazy.forEach((entry) => console.log(row(entry)));
 }
-if (process.argv.includes('--json')) console.log(JSON.stringify({ firstCard: total, lazy: lazy.map(({ file, gzip }) => ({ file, gzip })) }));
+if (process.argv.includes('--json'))
+  console.log(JSON.stringify({ firstCard: total, lazy: lazy.map(({ file, gzip }) => ({ file, gzip })) }));
 if (total > BUDGET_KB * 1024) {
   console.error(
     `Over budget: a page loads ${kb(total)} gzip before its first card, more than the ${BUDGET_KB.toFixed(2)} KB ` +

@@ -14,7 +14,12 @@ export const resolve = (input: unknown, options?: ResolveOptions): Promise<Resol
   import('./resolve.js').then(
     (module) => module.resolve(input, options),
     () => {
-      throw new BuyTweetError({ code: 'network', message: 'buy-tweet could not load resolve.', step: 'lookup', retryable: true });
+      throw new BuyTweetError({
+        code: 'network',
+        message: 'buy-tweet could not load resolve.',
+        step: 'lookup',
+        retryable: true,
+      });
     },
   );
 

@@ -17,5 +17,7 @@ if (script?.src) {
   }
 } else if (!holder[warned]) {
   holder[warned] = true;
-  console.warn('buy-tweet.js found no document.currentScript: with <script type="module">, load buy-tweet.module.js instead');
+  console.warn(
+    'buy-tweet.js found no document.currentScript: with <script type="module">, load buy-tweet.module.js instead',
+  );
 }

@@ -54,7 +54,8 @@ const given = (endpoint: string | undefined, setting: string) =>
 /** `endpoint`, once it may be asked: in Node, not on a private network unless `allowHosts` says so. */
 const mayAsk = async (endpoint: string, setting: string, { allowHosts }: ResolveOptions): Promise<string> => {
   if (typeof document === 'undefined') {
-    const { checkPublicEndpoint } = await nodeModule<typeof import('./node/private-network.js')>('./node/private-network.js');
+    const { checkPublicEndpoint } =
+      await nodeModule<typeof import('./node/private-network.js')>('./node/private-network.js');
     await checkPublicEndpoint(endpoint, setting, { allowHosts });
   }
   return endpoint;
@@ -63,7 +64,9 @@ const mayAsk = async (endpoint: string, setting: string, { allowHosts }: Resolve
 /** Embed HTML read inertly: DOMParser in browsers; parse5 in Node. */
 const readHtml = async (html: string): Promise<EmbeddedTweetParts> => {
   const reader: { readTweetHtml(html: string): EmbeddedTweetParts } =
-    typeof DOMParser === 'function' ? await import('./buy-tweet/read-html.js') : await nodeModule('./node/read-html.js');
+    typeof DOMParser === 'function'
+      ? await import('./buy-tweet/read-html.js')
+      : await nodeModule('./node/read-html.js');
   return reader.readTweetHtml(html);
 };
 
@@ -104,7 +107,8 @@ const sourceOf = async (input: unknown): Promise<Source> => {
 export const resolve = async (input: unknown, options: ResolveOptions = {}): Promise<Resolved> => {
   const { signal } = options;
   const endpoint = given(options.endpoint, 'endpoint');
-  const oembedEndpoint = given(options.oembedEndpoint, 'oembedEndpoint') ?? config.oembedEndpoint ?? DEFAULT_OEMBED_ENDPOINT;
+  const oembedEndpoint =
+    given(options.oembedEndpoint, 'oembedEndpoint') ?? config.oembedEndpoint ?? DEFAULT_OEMBED_ENDPOINT;
   const linkEndpoint = given(options.linkEndpoint, 'linkEndpoint') ?? config.linkEndpoint;
   const { match, unread } = await readProductLink(await sourceOf(input), {
     endpoint,

@@ -14,8 +14,7 @@ let policy: Policy | null | undefined;
 
 export const trustedPolicy = (): Policy | null => {
   if (policy === undefined) {
-    const types = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } })
-      .trustedTypes;
+    const types = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes;
     try {
       policy =
         types?.createPolicy('buy-tweet', {

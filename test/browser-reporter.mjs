@@ -28,7 +28,9 @@ export const browserReporter = () => {
       }
       const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
       const seconds = ((Date.now() - start) / 1000).toFixed(1);
-      console.log(`Browser tests: ${totals.passed} passed, ${totals.failed} failed${skipped} (${sessions.length} test files, ${seconds} s)`);
+      console.log(
+        `Browser tests: ${totals.passed} passed, ${totals.failed} failed${skipped} (${sessions.length} test files, ${seconds} s)`,
+      );
     },
   };
 };

@@ -18,7 +18,7 @@ const openPage = async (path: string) => {
   return { frame, win, cards: cards() };
 };
 
-describe('dist/buy-tweet.js on a publisher\'s page', () => {
+describe("dist/buy-tweet.js on a publisher's page", () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('shows a card with Buy for each tweet, loaded by one script tag, even pasted twice', async () => {
@@ -39,7 +39,7 @@ describe('dist/buy-tweet.js on a publisher\'s page', () => {
     expect(scripts.filter((path) => /\/chunks\/(words|language)-/.test(path))).to.deep.equal([]);
   });
 
-  it('speaks the page\'s language, loading that language\'s words and no other\'s', async () => {
+  it("speaks the page's language, loading that language's words and no other's", async () => {
     const { win, cards } = await openPage('/test/pages/publisher.html?lang=de-AT');
     expect(cards).to.deep.equal(['Kaufen', 'Vorbestellen']);
     expect(win.errors).to.deep.equal([]);
@@ -80,7 +80,9 @@ describe('dist/buy-tweet.js on a publisher\'s page', () => {
     }).observe(win.document.head, { childList: true });
     buy.dispatchEvent(new PointerEvent('pointerenter'));
     await waitUntil(() => added.some((src) => src.startsWith('https://js.stripe.com/')), 'no Stripe.js tag');
-    expect(added.filter((src) => src.startsWith('https://js.stripe.com/'))).to.deep.equal(['https://js.stripe.com/endive/stripe.js']);
+    expect(added.filter((src) => src.startsWith('https://js.stripe.com/'))).to.deep.equal([
+      'https://js.stripe.com/endive/stripe.js',
+    ]);
     const scripts = win.performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(scripts.some((name) => /\/chunks\/checkout-/.test(name))).to.equal(true);
     expect(win.violations).to.deep.equal([]);
@@ -97,7 +99,9 @@ describe('dist/buy-tweet.js on a publisher\'s page', () => {
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     const win = frame.contentWindow as Window & { warnings: string[] };
     expect(win.warnings).to.have.length(1);
-    expect(win.warnings[0]).to.contain('document.currentScript').and.to.contain('<script type="module">, load buy-tweet.module.js');
+    expect(win.warnings[0])
+      .to.contain('document.currentScript')
+      .and.to.contain('<script type="module">, load buy-tweet.module.js');
     expect(win.customElements.get('buy-tweet')).to.equal(undefined);
   });
 });

@@ -24,7 +24,8 @@ export default async function* nodeReporter(source) {
       yield newline() + data.message;
     } else if (type === 'test:fail' && data.details.error?.failureType !== 'subtestsFailed') {
       const { error } = data.details;
-      const name = data.name === data.file ? '' : `${[...(names.get(file) ?? []).slice(0, data.nesting), data.name].join(' › ')} `;
+      const name =
+        data.name === data.file ? '' : `${[...(names.get(file) ?? []).slice(0, data.nesting), data.name].join(' › ')} `;
       yield `${newline()}not ok ${name}(${file}${data.line ? `:${data.line}` : ''})\n${indent(inspect(error?.cause ?? error))}\n`;
     } else if (type === 'test:diagnostic' && data.nesting === 0) {
       yield `${newline()}# ${data.message}\n`;

@@ -11,7 +11,13 @@ const tweet = {
   id: '509074208133345280',
   text: 'Our new album is out today https://t.co/AbC123',
   entities: {
-    urls: [{ url: 'https://t.co/AbC123', expanded_url: 'https://gumroad.com/l/new-album', display_url: 'gumroad.com/l/new-album' }],
+    urls: [
+      {
+        url: 'https://t.co/AbC123',
+        expanded_url: 'https://gumroad.com/l/new-album',
+        display_url: 'gumroad.com/l/new-album',
+      },
+    ],
   },
 };
 

@@ -88,7 +88,10 @@ export const startExample = async ({ port = 8081, mockPort = 8789 } = {}) => {
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const example = await startExample({ port: Number(process.env.PORT ?? 8081), mockPort: Number(process.env.MOCK_PORT ?? 8789) });
+  const example = await startExample({
+    port: Number(process.env.PORT ?? 8081),
+    mockPort: Number(process.env.MOCK_PORT ?? 8789),
+  });
   console.log(`React example:        ${example.url}`);
   console.log(`mock partner server:  ${example.partner.url}`);
   console.log('Stop with Ctrl+C.');

@@ -33,7 +33,8 @@ export const linkKey = productLinkKey;
  * Stripe with `publishableKey`. Throws a CatalogError naming every entry that fails.
  */
 export const readCatalog = (json: unknown, publishableKey?: string): CatalogEntry[] => {
-  if (!isRecord(json) || !Array.isArray(json.products)) throw new CatalogError(['the file must be {"products": [...]}']);
+  if (!isRecord(json) || !Array.isArray(json.products))
+    throw new CatalogError(['the file must be {"products": [...]}']);
   const problems: string[] = [];
   const entries: CatalogEntry[] = [];
   const ids = new Set<string>();
@@ -43,11 +44,15 @@ export const readCatalog = (json: unknown, publishableKey?: string): CatalogEntr
     if (!isRecord(raw)) return void problems.push(`${where}: not an object`);
     const { links = [], ...fields } = raw;
     if (fields.checkout === undefined) {
-      if (!publishableKey) return void problems.push(`${where}: no checkout, and no STRIPE_PUBLISHABLE_KEY to sell it with`);
+      if (!publishableKey)
+        return void problems.push(`${where}: no checkout, and no STRIPE_PUBLISHABLE_KEY to sell it with`);
       fields.checkout = { type: 'stripe', publishableKey };
     }
     const product = parseProduct(fields);
-    if (!product) return void problems.push(`${where}: not a valid Product (docs/partners/protocol.md): check id, url, title, merchant, price, availability, variants, checkout`);
+    if (!product)
+      return void problems.push(
+        `${where}: not a valid Product (docs/partners/protocol.md): check id, url, title, merchant, price, availability, variants, checkout`,
+      );
     if (!Array.isArray(links) || !links.every((link) => typeof link === 'string' && linkKey(link))) {
       return void problems.push(`${where}: links must be a list of http(s) URLs`);
     }
@@ -127,8 +132,12 @@ const paymentLinkProduct = (
 ): Product | undefined => {
   const [item] = items;
   const price = item?.price;
-  const product = price && typeof price.product === 'object' && !('deleted' in price.product && price.product.deleted) ? price.product : undefined;
-  if (items.length !== 1 || !price || !product || price.type !== 'one_time' || price.unit_amount == null) return undefined;
+  const product =
+    price && typeof price.product === 'object' && !('deleted' in price.product && price.product.deleted)
+      ? price.product
+      : undefined;
+  if (items.length !== 1 || !price || !product || price.type !== 'one_time' || price.unit_amount == null)
+    return undefined;
   const image = product.images?.[0];
   return (
     parseProduct({
@@ -162,7 +171,11 @@ export const paymentLinksCatalog = (stripe: Stripe, options: PaymentLinksOptions
     const entries: CatalogEntry[] = [];
     for await (const link of stripe.paymentLinks.list({ active: true, limit: 100 })) {
       const items: Stripe.LineItem[] = [];
-      for await (const item of stripe.paymentLinks.listLineItems(link.id, { limit: 100, expand: ['data.price.product'] })) items.push(item);
+      for await (const item of stripe.paymentLinks.listLineItems(link.id, {
+        limit: 100,
+        expand: ['data.price.product'],
+      }))
+        items.push(item);
       const product = paymentLinkProduct(link, items, options);
       if (product) entries.push({ product, links: [] });
     }

@@ -32,7 +32,13 @@ const main = async () => {
   let parsed;
   try {
     parsed = parseArgs({
-      options: { catalog: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        catalog: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -43,11 +49,18 @@ const main = async () => {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const port = values.port === undefined ? 8791 : Number(values.port);
   if (positionals.length) return wrongCall('');
-  if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535) return wrongCall(`buy-tweet-partner: --port takes 0 to 65535, not ${values.port}`);
+  if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535)
+    return wrongCall(`buy-tweet-partner: --port takes 0 to 65535, not ${values.port}`);
   const host = values.host ?? '127.0.0.1';
   let server;
   try {
-    server = await startPartnerServer({ catalogFile: values.catalog, port, host, dataDir: values.data, env: process.env });
+    server = await startPartnerServer({
+      catalogFile: values.catalog,
+      port,
+      host,
+      dataDir: values.data,
+      env: process.env,
+    });
   } catch (error) {
     if (error instanceof PartnerSetupError) return wrongCall(error.message, false);
     process.stderr.write(`buy-tweet-partner: cannot start on ${host}:${port}: ${(error as Error).message}\n`);

@@ -28,7 +28,9 @@ export const serve = async (handler: FetchHandler, port: number, host: string): 
   return {
     origin: `http://${family === 'IPv6' ? `[${address}]` : address}:${bound}`,
     close: async () => {
-      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      const closed = new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
       server.closeAllConnections();
       await closed;
     },
@@ -46,17 +48,27 @@ export interface PartnerServerOptions {
 /** A wrong setting: the message goes to stderr and the exit code is 2. */
 export class PartnerSetupError extends Error {}
 
-export const startPartnerServer = async ({ catalogFile, port, host, dataDir = DEFAULT_DATA_DIR, env }: PartnerServerOptions) => {
+export const startPartnerServer = async ({
+  catalogFile,
+  port,
+  host,
+  dataDir = DEFAULT_DATA_DIR,
+  env,
+}: PartnerServerOptions) => {
   const secretKey = env.STRIPE_SECRET_KEY ?? '';
   const publishableKey = env.STRIPE_PUBLISHABLE_KEY ?? '';
-  if (!/^(sk|rk)_/.test(secretKey)) throw new PartnerSetupError('buy-tweet-partner: set STRIPE_SECRET_KEY (sk_test_... or sk_live_...)');
-  if (!publishableKey.startsWith('pk_')) throw new PartnerSetupError('buy-tweet-partner: set STRIPE_PUBLISHABLE_KEY (pk_test_... or pk_live_...)');
+  if (!/^(sk|rk)_/.test(secretKey))
+    throw new PartnerSetupError('buy-tweet-partner: set STRIPE_SECRET_KEY (sk_test_... or sk_live_...)');
+  if (!publishableKey.startsWith('pk_'))
+    throw new PartnerSetupError('buy-tweet-partner: set STRIPE_PUBLISHABLE_KEY (pk_test_... or pk_live_...)');
   let catalog: unknown;
   if (catalogFile !== undefined) {
     try {
       catalog = JSON.parse(await readFile(catalogFile, 'utf8'));
     } catch (error) {
-      throw new PartnerSetupError(`buy-tweet-partner: cannot read the catalogue ${catalogFile}: ${(error as Error).message}`);
+      throw new PartnerSetupError(
+        `buy-tweet-partner: cannot read the catalogue ${catalogFile}: ${(error as Error).message}`,
+      );
     }
     // Checked before the store opens: a bad file costs nothing and says what is wrong.
     try {
@@ -69,7 +81,12 @@ export const startPartnerServer = async ({ catalogFile, port, host, dataDir = DE
   const partner = createPartner({
     catalog,
     store,
-    stripe: { secretKey, publishableKey, webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? '', apiBase: env.STRIPE_API_BASE || undefined },
+    stripe: {
+      secretKey,
+      publishableKey,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? '',
+      apiBase: env.STRIPE_API_BASE || undefined,
+    },
   });
   let listening: Serving;
   try {

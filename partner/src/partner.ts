@@ -124,7 +124,9 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
   const maxBody = options.maxBody ?? 32 * 1024;
   const stripe = new Stripe(keys.secretKey, stripeConfig(keys.apiBase ?? options.stripeApiBase));
 
-  const catalogs: Catalog[] = [fixedCatalog(options.catalog === undefined ? [] : readCatalog(options.catalog, keys.publishableKey))];
+  const catalogs: Catalog[] = [
+    fixedCatalog(options.catalog === undefined ? [] : readCatalog(options.catalog, keys.publishableKey)),
+  ];
   if (options.paymentLinks !== false) {
     const linkOptions = typeof options.paymentLinks === 'object' ? options.paymentLinks : {};
     catalogs.push(paymentLinksCatalog(stripe, { publishableKey: keys.publishableKey, ...linkOptions }));
@@ -132,7 +134,11 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
   const catalog = joinCatalogs(...catalogs);
 
   /** An error answer of the protocol, `{"error": {code, message, ...}}`, never cached. */
-  const refuse = (c: Context, status: ContentfulStatusCode, error: { code: string; message: string; [extra: string]: unknown }) => {
+  const refuse = (
+    c: Context,
+    status: ContentfulStatusCode,
+    error: { code: string; message: string; [extra: string]: unknown },
+  ) => {
     c.header('Cache-Control', 'no-store');
     return c.json({ error }, status);
   };
@@ -177,7 +183,13 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
       return refuse(c, 400, { code: 'invalid_request', message: `Give from 1 to ${MAX_LINKS} url parameters.` });
     }
     const products = await Promise.all(
-      links.map(async (url) => (await catalog.byLink(url)) ?? { url, error: { code: 'product_not_found', message: 'No product is sold at this link.' } }),
+      links.map(
+        async (url) =>
+          (await catalog.byLink(url)) ?? {
+            url,
+            error: { code: 'product_not_found', message: 'No product is sold at this link.' },
+          },
+      ),
     );
     c.header('Cache-Control', LOOKUP_CACHE);
     return c.json({ products });
@@ -186,13 +198,17 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
   app.post('/v1/orders', async (c) => {
     const key = c.req.header('Idempotency-Key')?.trim();
     if (!key || key.length > 255) {
-      return refuse(c, 400, { code: 'invalid_request', message: 'Send an Idempotency-Key header of 1 to 255 characters.' });
+      return refuse(c, 400, {
+        code: 'invalid_request',
+        message: 'Send an Idempotency-Key header of 1 to 255 characters.',
+      });
     }
     let body: unknown;
     try {
       body = JSON.parse(await readText(c.req.raw, maxBody));
     } catch (error) {
-      if (error instanceof TooLarge) return refuse(c, 413, { code: 'payload_too_large', message: `An order is at most ${maxBody} bytes.` });
+      if (error instanceof TooLarge)
+        return refuse(c, 413, { code: 'payload_too_large', message: `An order is at most ${maxBody} bytes.` });
       return refuse(c, 400, { code: 'invalid_request', message: 'The body must be JSON.' });
     }
     const fingerprint = await sha256(orderFingerprint(body));
@@ -202,7 +218,10 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
             c.header('Cache-Control', 'no-store');
             return c.json(orderAnswer(paid), status);
           })
-        : refuse(c, 409, { code: 'idempotency_conflict', message: 'This Idempotency-Key was used with a different body.' });
+        : refuse(c, 409, {
+            code: 'idempotency_conflict',
+            message: 'This Idempotency-Key was used with a different body.',
+          });
 
     // A retry answers with its order even when the catalogue has changed since.
     const known = await store.findByKey(key);
@@ -243,7 +262,8 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     try {
       payload = await readText(c.req.raw, MAX_WEBHOOK_BODY);
     } catch (error) {
-      if (error instanceof TooLarge) return refuse(c, 413, { code: 'payload_too_large', message: 'The event is too large.' });
+      if (error instanceof TooLarge)
+        return refuse(c, 413, { code: 'payload_too_large', message: 'The event is too large.' });
       throw error;
     }
     let event: Stripe.Event;
@@ -252,7 +272,10 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
       // under the endpoint's secret; the async form runs on Web Crypto too (edge runtimes).
       event = await stripe.webhooks.constructEventAsync(payload, signature ?? '', keys.webhookSecret);
     } catch {
-      return refuse(c, 400, { code: 'invalid_signature', message: 'The Stripe-Signature header does not match this event.' });
+      return refuse(c, 400, {
+        code: 'invalid_signature',
+        message: 'The Stripe-Signature header does not match this event.',
+      });
     }
     if (!(event.type in EVENT_STATUS)) return c.json({ received: true, applied: false });
     const intent = event.data.object as Stripe.PaymentIntent;
@@ -260,17 +283,27 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     if (event.type === 'payment_intent.succeeded' && intent.latest_charge) {
       // The receipt is the latest charge's (Stripe API reference: PaymentIntent `latest_charge`,
       // Charge `receipt_url`); an event carries it as an id.
-      const charge = typeof intent.latest_charge === 'string' ? await stripe.charges.retrieve(intent.latest_charge) : intent.latest_charge;
+      const charge =
+        typeof intent.latest_charge === 'string'
+          ? await stripe.charges.retrieve(intent.latest_charge)
+          : intent.latest_charge;
       receiptUrl = charge.receipt_url ?? undefined;
     }
     const applied = await store.applyEvent(
       { id: event.id, type: event.type },
-      { paymentIntentId: intent.id, orderId: intent.metadata?.order_id, status: EVENT_STATUS[event.type] ?? undefined, receiptUrl },
+      {
+        paymentIntentId: intent.id,
+        orderId: intent.metadata?.order_id,
+        status: EVENT_STATUS[event.type] ?? undefined,
+        receiptUrl,
+      },
     );
     return c.json({ received: true, applied });
   });
 
-  app.notFound((c) => refuse(c, 404, { code: 'not_found', message: 'Protocol v1 lives at /v1/products and /v1/orders.' }));
+  app.notFound((c) =>
+    refuse(c, 404, { code: 'not_found', message: 'Protocol v1 lives at /v1/products and /v1/orders.' }),
+  );
   // Nothing of an error goes out or to a log: Stripe's messages may quote a key.
   app.onError((_error, c) => {
     c.header('Retry-After', '1');

@@ -82,7 +82,10 @@ const openPglite = async (dataDir: string): Promise<Database> => {
   const db = await PGlite.create(dataDir);
   return {
     query: async <Row>(text: string, params?: unknown[]) => (await db.query<Row>(text, params)).rows,
-    transaction: (work) => db.transaction((tx) => work({ query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows })),
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({ query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows }),
+      ),
     close: () => db.close(),
   };
 };
@@ -119,8 +122,14 @@ const openServer = async (databaseUrl: string): Promise<Database> => {
 const migrate = async (db: Database): Promise<void> => {
   await db.transaction(async (sql) => {
     await sql.query('SELECT pg_advisory_xact_lock(7710771)');
-    await sql.query('CREATE TABLE IF NOT EXISTS partner_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const done = new Set((await sql.query<{ version: number }>('SELECT version FROM partner_migrations')).map((row) => Number(row.version)));
+    await sql.query(
+      'CREATE TABLE IF NOT EXISTS partner_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set(
+      (await sql.query<{ version: number }>('SELECT version FROM partner_migrations')).map((row) =>
+        Number(row.version),
+      ),
+    );
     for (const [version, migration] of MIGRATIONS.entries()) {
       if (done.has(version)) continue;
       await sql.query(migration);
@@ -170,7 +179,10 @@ const toOrder = (row: OrderRow): StoredOrder => ({
   receiptUrl: row.receipt_url,
 });
 
-export const openStore = async ({ databaseUrl, dataDir = DEFAULT_DATA_DIR }: StoreOptions = {}): Promise<PartnerStore> => {
+export const openStore = async ({
+  databaseUrl,
+  dataDir = DEFAULT_DATA_DIR,
+}: StoreOptions = {}): Promise<PartnerStore> => {
   const db = databaseUrl ? await openServer(databaseUrl) : await openPglite(dataDir);
   try {
     await migrate(db);
@@ -228,10 +240,10 @@ export const openStore = async ({ databaseUrl, dataDir = DEFAULT_DATA_DIR }: Sto
 
     applyEvent: (event, change) =>
       db.transaction(async (sql) => {
-        const fresh = await sql.query('INSERT INTO stripe_events (id, type) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [
-          event.id,
-          event.type,
-        ]);
+        const fresh = await sql.query(
+          'INSERT INTO stripe_events (id, type) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id',
+          [event.id, event.type],
+        );
         if (fresh.length === 0) return false;
         // Which statuses each may follow: paid and canceled are final; failed may still be paid.
         await sql.query(

@@ -10,24 +10,38 @@ const vinyl = exampleCatalog.products[1];
 describe('catalogue file', () => {
   test('the example catalogue reads, and entries without checkout sell through Stripe', () => {
     const entries = readCatalog(exampleCatalog, 'pk_test_example');
-    assert.deepEqual(entries.map(({ product }) => product.id), ['prod_album', 'prod_vinyl', 'prod_tour_shirt']);
+    assert.deepEqual(
+      entries.map(({ product }) => product.id),
+      ['prod_album', 'prod_vinyl', 'prod_tour_shirt'],
+    );
     assert.deepEqual(entries[0].product.checkout, { type: 'stripe', publishableKey: 'pk_test_example' });
   });
 
   for (const [why, products, problem] of [
     ['not a list', undefined, /\{"products": \[\.\.\.\]\}/],
-    ['a product without a title', [{ ...vinyl, title: undefined }], /products\[0\] \(prod_vinyl\): not a valid Product/],
+    [
+      'a product without a title',
+      [{ ...vinyl, title: undefined }],
+      /products\[0\] \(prod_vinyl\): not a valid Product/,
+    ],
     ['a price that is not money', [{ ...vinyl, price: { amount: 25.5, currency: 'USD' } }], /not a valid Product/],
     ['links that are not URLs', [{ ...vinyl, links: ['not a link'] }], /links must be a list/],
     ['one id twice', [vinyl, { ...vinyl, url: 'https://theband.example/other' }], /used twice/],
-    ['one link for two products', [vinyl, { ...vinyl, id: 'prod_other', links: ['https://www.theband.example/shop/vinyl/'] }], /names another product/],
+    [
+      'one link for two products',
+      [vinyl, { ...vinyl, id: 'prod_other', links: ['https://www.theband.example/shop/vinyl/'] }],
+      /names another product/,
+    ],
   ]) {
     test(`refuses ${why}`, () => {
-      assert.throws(() => readCatalog(products === undefined ? {} : { products }, 'pk_test_example'), (error) => {
-        assert.ok(error instanceof CatalogError);
-        assert.match(error.message, problem);
-        return true;
-      });
+      assert.throws(
+        () => readCatalog(products === undefined ? {} : { products }, 'pk_test_example'),
+        (error) => {
+          assert.ok(error instanceof CatalogError);
+          assert.match(error.message, problem);
+          return true;
+        },
+      );
     });
   }
 
@@ -57,14 +71,24 @@ for (const kind of storeKinds) {
     let link;
     before(async () => {
       running = await startPartner(kind, { catalog: undefined });
-      link = running.stripe.addPaymentLink({ name: 'Signed Poster', description: 'A3, signed.', image: 'https://files.stripe.com/poster.png', amount: 3000, currency: 'EUR' });
+      link = running.stripe.addPaymentLink({
+        name: 'Signed Poster',
+        description: 'A3, signed.',
+        image: 'https://files.stripe.com/poster.png',
+        amount: 3000,
+        currency: 'EUR',
+      });
       running.stripe.addPaymentLink({ name: 'Old Poster', amount: 1000, currency: 'EUR', active: false });
     });
     after(() => running.close());
 
     test('a buy.stripe.com link is a product, sold in the page; reads of the links are cached', async () => {
       const before = running.stripe.requests;
-      const response = await lookup(running.partner, `${link.url}?utm_source=twitter`, 'https://buy.stripe.com/test_nothing');
+      const response = await lookup(
+        running.partner,
+        `${link.url}?utm_source=twitter`,
+        'https://buy.stripe.com/test_nothing',
+      );
       const { products } = await response.json();
       assert.deepEqual(products[0], {
         id: link.id,

@@ -16,7 +16,13 @@ const secretKey = 'sk_test_cli_secret_0123456789';
 const start = (args, env) =>
   spawn(process.execPath, [cli, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, STRIPE_SECRET_KEY: secretKey, STRIPE_PUBLISHABLE_KEY: 'pk_test_cli', STRIPE_WEBHOOK_SECRET: 'whsec_cli', ...env },
+    env: {
+      PATH: process.env.PATH,
+      STRIPE_SECRET_KEY: secretKey,
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_cli',
+      STRIPE_WEBHOOK_SECRET: 'whsec_cli',
+      ...env,
+    },
   });
 
 const ended = (child) => new Promise((resolve) => child.once('close', (code) => resolve(code)));
@@ -34,7 +40,9 @@ describe('buy-tweet-partner', () => {
   });
 
   test('prints its endpoint once listening and serves lookups and orders', async () => {
-    const child = start(['--catalog', catalog, '--port', '0', '--data', join(dataDir, 'db')], { STRIPE_API_BASE: stripe.apiBase });
+    const child = start(['--catalog', catalog, '--port', '0', '--data', join(dataDir, 'db')], {
+      STRIPE_API_BASE: stripe.apiBase,
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
@@ -47,12 +55,22 @@ describe('buy-tweet-partner', () => {
     });
     try {
       assert.match(endpoint, /^http:\/\/127\.0\.0\.1:\d+\/v1$/);
-      const lookup = await fetch(`${endpoint}/products?url=${encodeURIComponent('https://theband.example/shop/vinyl')}`);
+      const lookup = await fetch(
+        `${endpoint}/products?url=${encodeURIComponent('https://theband.example/shop/vinyl')}`,
+      );
       assert.equal((await lookup.json()).products[0].id, 'prod_vinyl');
       const order = await fetch(`${endpoint}/orders`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'cli-order-1' },
-        body: JSON.stringify({ productId: 'prod_album', variantId: 'var_mp3', quantity: 1, email: 'b@example.com', shipping: null, expectedTotal: { amount: 999, currency: 'USD' }, source: {} }),
+        body: JSON.stringify({
+          productId: 'prod_album',
+          variantId: 'var_mp3',
+          quantity: 1,
+          email: 'b@example.com',
+          shipping: null,
+          expectedTotal: { amount: 999, currency: 'USD' },
+          source: {},
+        }),
       });
       assert.equal(order.status, 201);
       assert.equal(stripe.paymentIntents.size, 1);

@@ -16,7 +16,9 @@ import { startStripeApi } from '@buy-tweet/partner/test-kit';
 const run = promisify(execFile);
 // `npx buy-tweet conformance`: the bin of the element's package, as installed beside this one.
 const elementManifest = import.meta.resolve('buy-tweet/package.json');
-const cli = fileURLToPath(new URL(JSON.parse(await readFile(fileURLToPath(elementManifest), 'utf8')).bin['buy-tweet'], elementManifest));
+const cli = fileURLToPath(
+  new URL(JSON.parse(await readFile(fileURLToPath(elementManifest), 'utf8')).bin['buy-tweet'], elementManifest),
+);
 const catalog = fileURLToPath(new URL('../../examples/partner/catalog.json', import.meta.url));
 
 for (const kind of storeKinds) {
@@ -60,7 +62,10 @@ for (const kind of storeKinds) {
         '--json',
       ]);
       const report = JSON.parse(stdout);
-      assert.deepEqual(report.checks.filter((check) => !check.pass).map((check) => check.id), []);
+      assert.deepEqual(
+        report.checks.filter((check) => !check.pass).map((check) => check.id),
+        [],
+      );
       assert.ok(report.checks.length >= 19);
       assert.equal(report.createdOrders.length, 1);
       assert.equal(stripe.paymentIntents.size, 1);

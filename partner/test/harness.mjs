@@ -9,7 +9,9 @@ export const SECRET_KEY = `sk_test_${randomBytes(12).toString('hex')}`;
 export const WEBHOOK_SECRET = 'whsec_test_partner';
 export const PUBLISHABLE_KEY = 'pk_test_partner';
 
-export const exampleCatalog = JSON.parse(await readFile(new URL('../../examples/partner/catalog.json', import.meta.url), 'utf8'));
+export const exampleCatalog = JSON.parse(
+  await readFile(new URL('../../examples/partner/catalog.json', import.meta.url), 'utf8'),
+);
 
 /**
  * The stores a suite runs on: `{name, open(dataDir?)}`, where `open` gives options for
@@ -18,7 +20,14 @@ export const exampleCatalog = JSON.parse(await readFile(new URL('../../examples/
 export const storeKinds = [
   { name: 'PGlite', options: async (dataDir) => ({ dataDir: dataDir ?? 'memory://' }) },
   ...(process.env.DATABASE_URL
-    ? [{ name: 'PostgreSQL', options: async (schemaUrl) => ({ databaseUrl: schemaUrl ?? (await freshSchema(process.env.DATABASE_URL)).databaseUrl }) }]
+    ? [
+        {
+          name: 'PostgreSQL',
+          options: async (schemaUrl) => ({
+            databaseUrl: schemaUrl ?? (await freshSchema(process.env.DATABASE_URL)).databaseUrl,
+          }),
+        },
+      ]
     : []),
 ];
 
@@ -30,7 +39,12 @@ export const startPartner = async (kind, { storeOptions, stripeApi, catalog = ex
   const partner = createPartner({
     catalog,
     store,
-    stripe: { secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, publishableKey: PUBLISHABLE_KEY, apiBase: stripe.apiBase },
+    stripe: {
+      secretKey: SECRET_KEY,
+      webhookSecret: WEBHOOK_SECRET,
+      publishableKey: PUBLISHABLE_KEY,
+      apiBase: stripe.apiBase,
+    },
     ...rest,
   });
   return {

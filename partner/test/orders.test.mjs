@@ -18,7 +18,9 @@ for (const kind of storeKinds) {
     test('20 identical concurrent requests make one order and one PaymentIntent', async () => {
       const key = newKey();
       const before = running.stripe.paymentIntents.size;
-      const responses = await Promise.all(Array.from({ length: 20 }, () => postOrder(running.partner, key, albumOrder())));
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => postOrder(running.partner, key, albumOrder())),
+      );
       const orders = await Promise.all(responses.map((response) => response.json()));
       assert.deepEqual(
         responses.map((response) => response.status).sort((a, b) => a - b),
@@ -33,7 +35,9 @@ for (const kind of storeKinds) {
       const keys = Array.from({ length: 50 }, newKey);
       const before = running.stripe.paymentIntents.size;
       const responses = await Promise.all(
-        Array.from({ length: 200 }, (_, i) => postOrder(running.partner, keys[i % 50], albumOrder({ email: `buyer${i % 50}@example.com` }))),
+        Array.from({ length: 200 }, (_, i) =>
+          postOrder(running.partner, keys[i % 50], albumOrder({ email: `buyer${i % 50}@example.com` })),
+        ),
       );
       const orders = await Promise.all(responses.map((response) => response.json()));
       assert.deepEqual(new Set(responses.map((response) => response.status)), new Set([200, 201]));
@@ -41,7 +45,9 @@ for (const kind of storeKinds) {
       const ids = new Set(orders.map((order) => order.id));
       assert.equal(ids.size, 50);
       assert.equal(running.stripe.paymentIntents.size - before, 50);
-      const orderIds = [...running.stripe.paymentIntents.values()].slice(before).map((intent) => intent.metadata.order_id);
+      const orderIds = [...running.stripe.paymentIntents.values()]
+        .slice(before)
+        .map((intent) => intent.metadata.order_id);
       assert.deepEqual(new Set(orderIds), ids);
     });
   });

@@ -2,7 +2,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createPartner } from '@buy-tweet/partner';
-import { albumOrder, exampleCatalog, WEBHOOK_SECRET, lookup, newKey, ORIGIN, postOrder, PUBLISHABLE_KEY, readOrder, SECRET_KEY, startPartner, storeKinds } from './harness.mjs';
+import {
+  albumOrder,
+  exampleCatalog,
+  WEBHOOK_SECRET,
+  lookup,
+  newKey,
+  ORIGIN,
+  postOrder,
+  PUBLISHABLE_KEY,
+  readOrder,
+  SECRET_KEY,
+  startPartner,
+  storeKinds,
+} from './harness.mjs';
 
 for (const kind of storeKinds) {
   describe(`partner protocol on ${kind.name}`, () => {
@@ -55,7 +68,11 @@ for (const kind of storeKinds) {
       const response = await partner(
         new Request(`${ORIGIN}/v1/orders`, {
           method: 'OPTIONS',
-          headers: { Origin: 'https://blog.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+          headers: {
+            Origin: 'https://blog.example',
+            'Access-Control-Request-Method': 'POST',
+            'Access-Control-Request-Headers': 'content-type,idempotency-key',
+          },
         }),
       );
       assert.equal(response.status, 204);
@@ -79,7 +96,12 @@ for (const kind of storeKinds) {
       const intent = running.stripe.paymentIntents.get(intentId);
       assert.ok(intent, 'the PaymentIntent is at Stripe');
       assert.deepEqual(
-        { amount: intent.amount, currency: intent.currency, metadata: intent.metadata, automatic: intent.automatic_payment_methods?.enabled },
+        {
+          amount: intent.amount,
+          currency: intent.currency,
+          metadata: intent.metadata,
+          automatic: intent.automatic_payment_methods?.enabled,
+        },
         { amount: 1299, currency: 'usd', metadata: { order_id: order.id }, automatic: true },
       );
 
@@ -106,7 +128,11 @@ for (const kind of storeKinds) {
     });
 
     test('the total comes from the catalogue: a wrong expectedTotal is 409 price_changed with the right total', async () => {
-      const response = await postOrder(partner, newKey(), albumOrder({ quantity: 2, expectedTotal: { amount: 1299, currency: 'USD' } }));
+      const response = await postOrder(
+        partner,
+        newKey(),
+        albumOrder({ quantity: 2, expectedTotal: { amount: 1299, currency: 'USD' } }),
+      );
       assert.equal(response.status, 409);
       const { error } = await response.json();
       assert.equal(error.code, 'price_changed');
@@ -114,7 +140,11 @@ for (const kind of storeKinds) {
     });
 
     test('a variant without a price of its own costs the product price', async () => {
-      const response = await postOrder(partner, newKey(), albumOrder({ variantId: 'var_mp3', quantity: 3, expectedTotal: { amount: 2997, currency: 'USD' } }));
+      const response = await postOrder(
+        partner,
+        newKey(),
+        albumOrder({ variantId: 'var_mp3', quantity: 3, expectedTotal: { amount: 2997, currency: 'USD' } }),
+      );
       assert.equal(response.status, 201);
       assert.deepEqual((await response.json()).total, { amount: 2997, currency: 'USD' });
     });
@@ -124,7 +154,15 @@ for (const kind of storeKinds) {
         productId: 'prod_tour_shirt',
         quantity: 1,
         email: 'buyer@example.com',
-        shipping: { name: 'Ann', line1: '1 Main St', line2: '', city: 'Springfield', region: 'IL', postalCode: '62701', country: 'US' },
+        shipping: {
+          name: 'Ann',
+          line1: '1 Main St',
+          line2: '',
+          city: 'Springfield',
+          region: 'IL',
+          postalCode: '62701',
+          country: 'US',
+        },
         expectedTotal: { amount: 2000, currency: 'USD' },
         source: {},
       });
@@ -133,7 +171,11 @@ for (const kind of storeKinds) {
     });
 
     test('bad input is 422 invalid_request naming each field', async () => {
-      const response = await postOrder(partner, newKey(), albumOrder({ email: 'not an email', quantity: 9, variantId: 'var_cassette' }));
+      const response = await postOrder(
+        partner,
+        newKey(),
+        albumOrder({ email: 'not an email', quantity: 9, variantId: 'var_cassette' }),
+      );
       assert.equal(response.status, 422);
       const { error } = await response.json();
       assert.equal(error.code, 'invalid_request');
@@ -146,7 +188,11 @@ for (const kind of storeKinds) {
     test('an order without Idempotency-Key, or not JSON, is 400; a body over the cap is 413', async () => {
       assert.equal((await postOrder(partner, '', albumOrder())).status, 400);
       assert.equal((await postOrder(partner, newKey(), '{"productId":')).status, 400);
-      const huge = await postOrder(partner, newKey(), albumOrder({ source: { pageUrl: `https://blog.example/${'a'.repeat(40_000)}` } }));
+      const huge = await postOrder(
+        partner,
+        newKey(),
+        albumOrder({ source: { pageUrl: `https://blog.example/${'a'.repeat(40_000)}` } }),
+      );
       assert.equal(huge.status, 413);
       assert.equal(huge.headers.get('Access-Control-Allow-Origin'), '*');
       assert.equal((await huge.json()).error.code, 'payload_too_large');

@@ -1,7 +1,16 @@
 // Stripe's webhook at the reference partner, on each store: signed events move orders, once each.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { albumOrder, newKey, postOrder, postWebhook, readOrder, startPartner, storeKinds, WEBHOOK_SECRET } from './harness.mjs';
+import {
+  albumOrder,
+  newKey,
+  postOrder,
+  postWebhook,
+  readOrder,
+  startPartner,
+  storeKinds,
+  WEBHOOK_SECRET,
+} from './harness.mjs';
 import { paymentIntentEvent, signedEvent } from '@buy-tweet/partner/test-kit';
 
 for (const kind of storeKinds) {
@@ -31,14 +40,17 @@ for (const kind of storeKinds) {
       }
       // A body changed after signing fails too.
       const { signature } = await signedEvent(event, WEBHOOK_SECRET);
-      assert.equal((await postWebhook(running.partner, payload.replace('"succeeded"', '"canceled"'), signature)).status, 400);
+      assert.equal(
+        (await postWebhook(running.partner, payload.replace('"succeeded"', '"canceled"'), signature)).status,
+        400,
+      );
       assert.equal(await statusOf(order.id), 'requires_payment');
       // The event itself, signed right, still applies: the refusals recorded nothing.
       assert.equal((await postWebhook(running.partner, payload, signature)).status, 200);
       assert.equal(await statusOf(order.id), 'paid');
     });
 
-    test('payment_intent.succeeded marks the order paid with the latest charge\'s receipt', async () => {
+    test("payment_intent.succeeded marks the order paid with the latest charge's receipt", async () => {
       const { order, intentId } = await newOrder();
       const event = paymentIntentEvent('payment_intent.succeeded', running.stripe.succeed(intentId));
       const { payload, signature } = await signedEvent(event, WEBHOOK_SECRET);
@@ -55,14 +67,20 @@ for (const kind of storeKinds) {
       const { order, intentId } = await newOrder();
       const failed = paymentIntentEvent('payment_intent.payment_failed', running.stripe.paymentIntents.get(intentId));
       const once = await signedEvent(failed, WEBHOOK_SECRET);
-      assert.deepEqual(await (await postWebhook(running.partner, once.payload, once.signature)).json(), { received: true, applied: true });
+      assert.deepEqual(await (await postWebhook(running.partner, once.payload, once.signature)).json(), {
+        received: true,
+        applied: true,
+      });
       assert.equal(await statusOf(order.id), 'failed');
       // Paid on a second attempt, then the old failure is delivered again: it is not applied twice.
       const succeeded = paymentIntentEvent('payment_intent.succeeded', running.stripe.succeed(intentId));
       const paid = await signedEvent(succeeded, WEBHOOK_SECRET);
       await postWebhook(running.partner, paid.payload, paid.signature);
       const again = await signedEvent(failed, WEBHOOK_SECRET);
-      assert.deepEqual(await (await postWebhook(running.partner, again.payload, again.signature)).json(), { received: true, applied: false });
+      assert.deepEqual(await (await postWebhook(running.partner, again.payload, again.signature)).json(), {
+        received: true,
+        applied: false,
+      });
       assert.equal(await statusOf(order.id), 'paid');
     });
 
@@ -77,9 +95,15 @@ for (const kind of storeKinds) {
       assert.equal(await statusOf(order.id), 'canceled');
 
       const other = await newOrder();
-      const paid = await signedEvent(paymentIntentEvent('payment_intent.succeeded', running.stripe.succeed(other.intentId)), WEBHOOK_SECRET);
+      const paid = await signedEvent(
+        paymentIntentEvent('payment_intent.succeeded', running.stripe.succeed(other.intentId)),
+        WEBHOOK_SECRET,
+      );
       await postWebhook(running.partner, paid.payload, paid.signature);
-      const late = await signedEvent(paymentIntentEvent('payment_intent.canceled', running.stripe.paymentIntents.get(other.intentId)), WEBHOOK_SECRET);
+      const late = await signedEvent(
+        paymentIntentEvent('payment_intent.canceled', running.stripe.paymentIntents.get(other.intentId)),
+        WEBHOOK_SECRET,
+      );
       await postWebhook(running.partner, late.payload, late.signature);
       assert.equal(await statusOf(other.order.id), 'paid');
     });

@@ -9,12 +9,7 @@ import en from '../words/en.js';
 import { styles } from './buy-tweet.styles.js';
 import { checkoutChunk, fallbacks } from './chunks.js';
 import { emit } from './emit.js';
-import {
-  BuyTweetCloseEvent,
-  BuyTweetErrorEvent,
-  BuyTweetOpenEvent,
-  BuyTweetPurchaseEvent,
-} from './events.js';
+import { BuyTweetCloseEvent, BuyTweetErrorEvent, BuyTweetOpenEvent, BuyTweetPurchaseEvent } from './events.js';
 import { Language } from './language.js';
 import { runNear } from './near.js';
 import { theme } from './theme.styles.js';
@@ -98,7 +93,10 @@ export class BuyTweetElement extends LitElement {
   /** The card's data: the source read, the product link, the lookup. */
   // A checkout that could not be loaded leaves the card as it is: Buy tries again.
   #card = productController(this, this.#language, () =>
-    this.#loadCheckout().then(() => this.#checkoutElement()?.returnFromStripe(), () => undefined),
+    this.#loadCheckout().then(
+      () => this.#checkoutElement()?.returnFromStripe(),
+      () => undefined,
+    ),
   );
 
   /** The product once looked up and shown, else `null`. */
@@ -196,7 +194,9 @@ export class BuyTweetElement extends LitElement {
   protected override render() {
     const card = this.#card;
     // The card and the checkout are in the element's language's direction (the tweet keeps its own).
-    return html`<slot @slotchange=${card.read}></slot>${card.tweetView && card.tweet ? card.tweetView(card.tweet) : nothing}<div dir=${this.#language.words(en).dir ?? nothing}>${this.#renderCard()}${this.#renderCheckout()}</div>`;
+    return html`<slot @slotchange=${card.read}></slot
+      >${card.tweetView && card.tweet ? card.tweetView(card.tweet) : nothing}
+      <div dir=${this.#language.words(en).dir ?? nothing}>${this.#renderCard()}${this.#renderCheckout()}</div>`;
   }
 
   #renderCheckout() {
@@ -236,7 +236,10 @@ export class BuyTweetElement extends LitElement {
   #renderSkeleton() {
     return html`<div part="card" class="card skeleton" aria-busy="true">
       <div class="media"></div>
-      <div class="info"><div class="bar"></div><div class="bar"></div></div>
+      <div class="info">
+        <div class="bar"></div>
+        <div class="bar"></div>
+      </div>
       <span class="sr">${this.#language.words(en).loading}</span>
     </div>`;
   }
@@ -248,34 +251,56 @@ export class BuyTweetElement extends LitElement {
     const words = this.#language.words(en);
     return html`<div part="card" class="card">
       <div class="media">
-        ${image
-          ? html`<img part="image" src=${image.url} alt=${image.alt} width=${image.width ?? 96}
-              height=${image.height ?? 96} loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
-          : nothing}
+        ${
+          image
+            ? html`<img
+                part="image"
+                src=${image.url}
+                alt=${image.alt}
+                width=${image.width ?? 96}
+                height=${image.height ?? 96}
+                loading="lazy"
+                decoding="async"
+                referrerpolicy="no-referrer"
+              />`
+            : nothing
+        }
       </div>
       <div class="info">
         <p part="title" id="title"><bdi>${product.title}</bdi></p>
         <p part="merchant" class="small">
-          <bdi>${merchant.url
-            ? html`<a href=${merchant.url} target="_blank" rel="noopener noreferrer">${merchant.name}</a>`
-            : merchant.name}</bdi>
+          <bdi
+            >${
+              merchant.url
+                ? html`<a href=${merchant.url} target="_blank" rel="noopener noreferrer">${merchant.name}</a>`
+                : merchant.name
+            }</bdi
+          >
         </p>
         <div class="actions">
           <div>
             <p part="price" id="price">${formatMoney(product.price, this.#language.tag)}</p>
             <p part="availability" id="availability" class="small" role=${this.#buyFailed ? 'alert' : nothing}>
-              ${this.#buyFailed
-                ? words.checkoutUnavailable
-                : availability === 'sold_out'
-                  ? words.soldOut
-                  : availability === 'preorder'
-                    ? words.preorder
-                    : words.inStock}
+              ${
+                this.#buyFailed
+                  ? words.checkoutUnavailable
+                  : availability === 'sold_out'
+                    ? words.soldOut
+                    : availability === 'preorder'
+                      ? words.preorder
+                      : words.inStock
+              }
             </p>
           </div>
-          <button part="buy-button" ?disabled=${availability === 'sold_out'}
-            aria-describedby="title price availability" @click=${this.#buy}
-            @pointerenter=${this.#intent} @focus=${this.#intent} @pointerdown=${this.#intent}>
+          <button
+            part="buy-button"
+            ?disabled=${availability === 'sold_out'}
+            aria-describedby="title price availability"
+            @click=${this.#buy}
+            @pointerenter=${this.#intent}
+            @focus=${this.#intent}
+            @pointerdown=${this.#intent}
+          >
             ${availability === 'preorder' ? words.buyPreorder : words.buy}
           </button>
         </div>

@@ -52,16 +52,16 @@ export const loadFallbacks = lazyChunk(() =>
  * rollup.config.mjs).
  */
 const CHECKOUT_CHUNK: string = /* chunk-url */ '../checkout/checkout.js';
-export const checkoutChunk = lazyChunk(
-  (failures): Promise<typeof import('../checkout/checkout.js')> =>
-    failures
-      ? import(/* @vite-ignore */ `${new URL(CHECKOUT_CHUNK, import.meta.url).href}?retry=${failures}`)
-      : import('../checkout/checkout.js'),
+export const checkoutChunk = lazyChunk((failures): Promise<typeof import('../checkout/checkout.js')> =>
+  failures
+    ? import(/* @vite-ignore */ `${new URL(CHECKOUT_CHUNK, import.meta.url).href}?retry=${failures}`)
+    : import('../checkout/checkout.js'),
 );
 
 /** Adds the styles a chunk brings to an element's own, once. */
 export const adopt = (root: HTMLElement | DocumentFragment, styles: CSSResult): void => {
   const shadow = root as ShadowRoot;
   const sheet = styles.styleSheet;
-  if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+  if (sheet && !shadow.adoptedStyleSheets.includes(sheet))
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
 };

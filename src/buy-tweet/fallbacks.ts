@@ -83,16 +83,26 @@ export const renderError = (
   return html`<div part="card" class="card error">
     <p part="error" role="status">${errorText(words, error.code, partner)}</p>
     <div class="actions">
-      ${error.retryable
-        ? html`<button part="retry-button" class="secondary" @click=${retry}>${words.retry}</button>`
-        : nothing}
-      ${match
-        ? html`<a part="fallback-link" href=${match.productUrl} target="_blank" rel="noopener noreferrer"
-            >${words.view({ partner })}</a>`
-        : error.step === 'tweet' && tweetUrl
-          ? html`<a part="fallback-link" href=${safeUrl(tweetUrl) ?? nothing} target="_blank"
-              rel="noopener noreferrer">${words.viewTweet}</a>`
-          : nothing}
+      ${
+        error.retryable
+          ? html`<button part="retry-button" class="secondary" @click=${retry}>${words.retry}</button>`
+          : nothing
+      }
+      ${
+        match
+          ? html`<a part="fallback-link" href=${match.productUrl} target="_blank" rel="noopener noreferrer"
+              >${words.view({ partner })}</a
+            >`
+          : error.step === 'tweet' && tweetUrl
+            ? html`<a
+                part="fallback-link"
+                href=${safeUrl(tweetUrl) ?? nothing}
+                target="_blank"
+                rel="noopener noreferrer"
+                >${words.viewTweet}</a
+              >`
+            : nothing
+      }
     </div>
   </div>`;
 };
@@ -108,8 +118,15 @@ export const renderPaymentLink = (url: string, language: Language) => {
       <p part="merchant" class="small">${host}${pathname}</p>
       <div class="actions">
         <p part="availability" id="availability" class="small">${words.opensOnStripe}</p>
-        <a part="buy-button" class="button" href=${url} target="_blank" rel="noopener noreferrer"
-          aria-describedby="title availability">${language.words(en).buy}</a>
+        <a
+          part="buy-button"
+          class="button"
+          href=${url}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-describedby="title availability"
+          >${language.words(en).buy}</a
+        >
       </div>
     </div>
   </div>`;

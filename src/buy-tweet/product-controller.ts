@@ -127,7 +127,10 @@ export const productController = (host: BuyTweetElement, language: Language, ret
   };
 
   /** Draws the card for a product link, looking it up once the element nears the viewport. */
-  const showMatch = (match: PartnerMatch | null, key = match ? `${match.partner.endpoint} ${match.productUrl}` : 'none') => {
+  const showMatch = (
+    match: PartnerMatch | null,
+    key = match ? `${match.partner.endpoint} ${match.productUrl}` : 'none',
+  ) => {
     if (key === shown) return;
     shown = key;
     card.match = match;
@@ -163,21 +166,21 @@ export const productController = (host: BuyTweetElement, language: Language, ret
     if (source && 'tweetUrl' in source && !whenNear(read)) return;
     const linkEndpoint = safeEndpoint(host.linkEndpoint) ?? config.linkEndpoint;
     readProductLink(source, {
-          endpoint: safeEndpoint(host.endpoint),
-          readLinks: linkEndpoint
-            ? (links, signal) => linksChunk().then((module) => module.readLinks(linkEndpoint, links, { signal }))
-            : undefined,
-          loadTweet: (url) =>
-            tweetUrlChunk().then(({ loadTweet, renderTweet, styles }) => {
-              // A rendered tweet is on the page already: it is not drawn a second time.
-              if (source?.from === 'tweet-url') {
-                adopt(host.renderRoot, styles);
-                card.tweetView = renderTweet;
-              }
-              return loadTweet(url, safeEndpoint(host.oembedEndpoint), linkEndpoint);
-            }),
-          signal: mine.signal,
-        }).then(
+      endpoint: safeEndpoint(host.endpoint),
+      readLinks: linkEndpoint
+        ? (links, signal) => linksChunk().then((module) => module.readLinks(linkEndpoint, links, { signal }))
+        : undefined,
+      loadTweet: (url) =>
+        tweetUrlChunk().then(({ loadTweet, renderTweet, styles }) => {
+          // A rendered tweet is on the page already: it is not drawn a second time.
+          if (source?.from === 'tweet-url') {
+            adopt(host.renderRoot, styles);
+            card.tweetView = renderTweet;
+          }
+          return loadTweet(url, safeEndpoint(host.oembedEndpoint), linkEndpoint);
+        }),
+      signal: mine.signal,
+    }).then(
       ({ tweet, match, unread }) => {
         if (mine !== reading) return;
         card.tweet = tweet;

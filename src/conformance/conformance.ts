@@ -72,14 +72,19 @@ const lookupPath = (links: readonly string[]): string =>
 
 /** A lookup as the report shows it: the links unencoded, so they can be read. */
 const lookupName = (links: readonly string[]): string =>
-  links.length > 4 ? `GET /products with ${links.length} url parameters` : `GET /products${links.length ? `?url=${links.join('&url=')}` : ''}`;
+  links.length > 4
+    ? `GET /products with ${links.length} url parameters`
+    : `GET /products${links.length ? `?url=${links.join('&url=')}` : ''}`;
 
 const money = ({ amount, currency }: Money): string => `${amount} ${currency}`;
-const sameMoney = (a: Money | null, b: Money): boolean => a?.amount === b.amount && a.currency === b.currency.toUpperCase();
+const sameMoney = (a: Money | null, b: Money): boolean =>
+  a?.amount === b.amount && a.currency === b.currency.toUpperCase();
 
 /** The entries of a lookup answer, or `null` when it is not `{"products": [...]}`. */
 const entriesOf = (exchange: Exchange): unknown[] | null =>
-  exchange.status === 200 && isRecord(exchange.body) && Array.isArray(exchange.body.products) ? exchange.body.products : null;
+  exchange.status === 200 && isRecord(exchange.body) && Array.isArray(exchange.body.products)
+    ? exchange.body.products
+    : null;
 
 /** An entry in a word: the product's id, or the link of an error entry. */
 const entryName = (entry: unknown): string => {
@@ -107,14 +112,21 @@ const planOrder = (products: readonly Product[]): OrderPlan | null => {
   const plans = products
     .filter((product) => product.availability !== 'sold_out' && product.checkout.type === 'stripe')
     .map((product): OrderPlan => {
-      const onSale = product.variants.filter((variant) => (variant.availability ?? product.availability) !== 'sold_out');
+      const onSale = product.variants.filter(
+        (variant) => (variant.availability ?? product.availability) !== 'sold_out',
+      );
       const variant =
         onSale.find((v, i) => i > 0 && v.price && !sameMoney(v.price, product.price)) ??
         onSale.find((_, i) => i > 0) ??
         onSale[0];
       const quantity = Math.min(2, product.maxQuantity);
       const unit = variant?.price ?? product.price;
-      return { product, variant, quantity, total: { amount: unit.amount * quantity, currency: unit.currency.toUpperCase() } };
+      return {
+        product,
+        variant,
+        quantity,
+        total: { amount: unit.amount * quantity, currency: unit.currency.toUpperCase() },
+      };
     })
     .filter((plan) => plan.variant || plan.product.variants.length === 0);
   const score = ({ product, variant, quantity }: OrderPlan) =>
@@ -123,7 +135,12 @@ const planOrder = (products: readonly Product[]): OrderPlan | null => {
 };
 
 export const runConformance = async (endpoint: string, options: ConformanceOptions = {}): Promise<Report> => {
-  const { productUrls = [], orders = true, fetch: fetcher = globalThis.fetch.bind(globalThis), timeout = 10_000 } = options;
+  const {
+    productUrls = [],
+    orders = true,
+    fetch: fetcher = globalThis.fetch.bind(globalThis),
+    timeout = 10_000,
+  } = options;
   const base = endpoint.replace(/\/+$/, '');
   const { ask, exchanges } = createExchanger(base, fetcher, timeout);
   const checks: Check[] = [];
@@ -162,7 +179,8 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
   }
 
   // Links no partner sells: one placed after the first known link, one at the end.
-  const unknownAt = (n: number) => new URL(`/buy-tweet-conformance/no-such-product-${n}-${crypto.randomUUID().slice(0, 8)}`, known[0] ?? base).href;
+  const unknownAt = (n: number) =>
+    new URL(`/buy-tweet-conformance/no-such-product-${n}-${crypto.randomUUID().slice(0, 8)}`, known[0] ?? base).href;
   const unknown = [unknownAt(1), unknownAt(2)];
   const mixed = [...known.slice(0, 1), unknown[0], ...known.slice(1), unknown[1]];
   const expectedNames = [...alone.slice(0, 1), `error for ${unknown[0]}`, ...alone.slice(1), `error for ${unknown[1]}`];
@@ -174,7 +192,9 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
     'One entry per url, in the order asked (unknown links among known ones)',
     lookupName(mixed),
     `200 with ${mixed.length} entries: ${expectedNames.join(', ')}`,
-    gotNames ? `${mixedAnswer.status} with ${gotNames.length} entries: ${gotNames.join(', ')}` : describeAnswer(mixedAnswer),
+    gotNames
+      ? `${mixedAnswer.status} with ${gotNames.length} entries: ${gotNames.join(', ')}`
+      : describeAnswer(mixedAnswer),
     Boolean(gotNames && gotNames.join('\n') === expectedNames.join('\n')),
   );
 
@@ -187,8 +207,14 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
     'Unknown links are product_not_found entries',
     lookupName(mixed),
     `entries {"url": <the link>, "error": {"code": "product_not_found", "message"}} for ${unknown.join(', ')}`,
-    mixedEntries ? notFound.map((entry, i) => (entry ? JSON.stringify(entry) : `no error entry for ${unknown[i]}`)).join(', ') : describeAnswer(mixedAnswer),
-    notFound.every((entry) => parseErrorBody(entry)?.code === 'product_not_found' && typeof (entry as { error: { message?: unknown } }).error.message === 'string'),
+    mixedEntries
+      ? notFound.map((entry, i) => (entry ? JSON.stringify(entry) : `no error entry for ${unknown[i]}`)).join(', ')
+      : describeAnswer(mixedAnswer),
+    notFound.every(
+      (entry) =>
+        parseErrorBody(entry)?.code === 'product_not_found' &&
+        typeof (entry as { error: { message?: unknown } }).error.message === 'string',
+    ),
   );
 
   const twenty = Array.from({ length: MAX_LINKS }, (_, i) => mixed[i % mixed.length]);
@@ -218,7 +244,9 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
     );
   }
 
-  const lookups = exchanges.filter((exchange) => exchange.request.startsWith('GET /products') && exchange.status === 200);
+  const lookups = exchanges.filter(
+    (exchange) => exchange.request.startsWith('GET /products') && exchange.status === 200,
+  );
   const uncached = lookups.filter((exchange) => !exchange.headers.get('Cache-Control'));
   check(
     'lookup.cache-control',
@@ -238,7 +266,10 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
   const preflight = await ask('/orders', {
     method: 'OPTIONS',
     preflight: true,
-    headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' },
+    headers: {
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type, idempotency-key',
+    },
   });
   const allowMethods = preflight.headers.get('Access-Control-Allow-Methods');
   const allowHeaders = preflight.headers.get('Access-Control-Allow-Headers');
@@ -315,7 +346,10 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
       Boolean(conflict && isError(conflict, 409, 'idempotency_conflict')),
     );
 
-    const wrongTotal = body && { ...body, expectedTotal: { ...body.expectedTotal, amount: body.expectedTotal.amount + 1 } };
+    const wrongTotal = body && {
+      ...body,
+      expectedTotal: { ...body.expectedTotal, amount: body.expectedTotal.amount + 1 },
+    };
     const wrongKey = randomKey();
     const priceChanged = wrongTotal && (await post(wrongTotal, wrongKey));
     const newTotal = priceChanged && parseMoney(parseErrorBody(priceChanged.body)?.extra.total);
@@ -325,7 +359,9 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
       describe(wrongTotal, wrongKey) ?? 'nothing: no product among the links can be ordered',
       `409 {"error": {"code": "price_changed", "total": ${plan ? JSON.stringify(plan.total) : 'the right total'}}}`,
       priceChanged ? describeAnswer(priceChanged) : 'not checked',
-      Boolean(priceChanged && isError(priceChanged, 409, 'price_changed') && plan && sameMoney(newTotal ?? null, plan.total)),
+      Boolean(
+        priceChanged && isError(priceChanged, 409, 'price_changed') && plan && sameMoney(newTotal ?? null, plan.total),
+      ),
     );
 
     const badEmail = body && { ...body, email: 'not-an-email' };
@@ -338,7 +374,9 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
       describe(badEmail, badKey) ?? 'nothing: no product among the links can be ordered',
       '422 {"error": {"code": "invalid_request", "fields": {"email": "..."}}}',
       invalid ? describeAnswer(invalid) : 'not checked',
-      Boolean(invalid && isError(invalid, 422, 'invalid_request') && isRecord(fields) && typeof fields.email === 'string'),
+      Boolean(
+        invalid && isError(invalid, 422, 'invalid_request') && isRecord(fields) && typeof fields.email === 'string',
+      ),
     );
 
     const read = orderId ? await ask(`/orders/${encodeURIComponent(orderId)}`) : undefined;
@@ -348,8 +386,14 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
       'GET /orders/{id} gives the order',
       `GET /orders/${orderId ?? '{id}'}`,
       `200 with a valid Order ${orderId ?? ''} of total ${plan ? money(plan.total) : ''}`.replace(/ +/g, ' '),
-      !read ? notChecked : readOrder ? `${read.status} order ${readOrder.id}, total ${money(readOrder.total)}` : describeAnswer(read),
-      Boolean(read?.status === 200 && readOrder && readOrder.id === orderId && plan && sameMoney(readOrder.total, plan.total)),
+      !read
+        ? notChecked
+        : readOrder
+          ? `${read.status} order ${readOrder.id}, total ${money(readOrder.total)}`
+          : describeAnswer(read),
+      Boolean(
+        read?.status === 200 && readOrder && readOrder.id === orderId && plan && sameMoney(readOrder.total, plan.total),
+      ),
     );
   }
 
@@ -385,7 +429,9 @@ export const runConformance = async (endpoint: string, options: ConformanceOptio
   );
 
   const errors = answered.filter((exchange) => !exchange.preflight && (exchange.status ?? 0) >= 400);
-  const unexposed = errors.filter((exchange) => !listsHeader(exchange.headers.get('Access-Control-Expose-Headers'), 'Retry-After'));
+  const unexposed = errors.filter(
+    (exchange) => !listsHeader(exchange.headers.get('Access-Control-Expose-Headers'), 'Retry-After'),
+  );
   check(
     'cors.expose-retry-after',
     'Error answers let pages read Retry-After',

@@ -33,7 +33,12 @@ export const createExchanger = (endpoint: string, fetcher: typeof fetch, timeout
 
   const ask = async (path: string, options: AskOptions = {}): Promise<Exchange> => {
     const { method = 'GET', headers = {}, body, preflight = false, name } = options;
-    const exchange: Exchange = { request: name ?? `${method} ${path}`, preflight, headers: new Headers(), body: undefined };
+    const exchange: Exchange = {
+      request: name ?? `${method} ${path}`,
+      preflight,
+      headers: new Headers(),
+      body: undefined,
+    };
     exchanges.push(exchange);
     try {
       const response = await fetcher(`${endpoint}${path}`, {
@@ -59,7 +64,10 @@ export const createExchanger = (endpoint: string, fetcher: typeof fetch, timeout
         exchange.body = text;
       }
     } catch (error) {
-      exchange.failure = (error as Error).name === 'TimeoutError' ? `no answer within ${timeout} ms` : `no answer (${(error as Error).message})`;
+      exchange.failure =
+        (error as Error).name === 'TimeoutError'
+          ? `no answer within ${timeout} ms`
+          : `no answer (${(error as Error).message})`;
     }
     return exchange;
   };
@@ -70,7 +78,12 @@ export const createExchanger = (endpoint: string, fetcher: typeof fetch, timeout
 /** An answer in a few words: `404 {"error": ...}`, cut to fit on a line. */
 export const describeAnswer = (exchange: Exchange): string => {
   if (exchange.status === undefined) return exchange.failure ?? 'no answer';
-  const body = exchange.body === undefined ? '(empty)' : typeof exchange.body === 'string' ? exchange.body : JSON.stringify(exchange.body);
+  const body =
+    exchange.body === undefined
+      ? '(empty)'
+      : typeof exchange.body === 'string'
+        ? exchange.body
+        : JSON.stringify(exchange.body);
   return `${exchange.status} ${body.length > 200 ? `${body.slice(0, 200)}…` : body}`;
 };
 

@@ -1,1 +1,8 @@
-export { formatReport, ORDER_REQUESTS, runConformance, type Check, type ConformanceOptions, type Report } from './conformance.js';
+export {
+  formatReport,
+  ORDER_REQUESTS,
+  runConformance,
+  type Check,
+  type ConformanceOptions,
+  type Report,
+} from './conformance.js';

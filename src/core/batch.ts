@@ -61,7 +61,11 @@ export const createBatcher = <Entry>({ max, window, send }: BatchOptions<Entry>)
         if (!live.some((other) => other.waiting)) controller.abort();
       });
     }
-    const answer = send(endpoint, live.map((pending) => pending.key), { signal: controller.signal });
+    const answer = send(
+      endpoint,
+      live.map((pending) => pending.key),
+      { signal: controller.signal },
+    );
     live.forEach((pending, index) => {
       const id = `${endpoint} ${pending.key}`;
       pending.settle(

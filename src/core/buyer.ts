@@ -21,14 +21,15 @@ type Word = { [K in keyof CheckoutWords]: CheckoutWords[K] extends string ? K : 
  * The fields of a shipping address: key, the word of its label, `autocomplete` token, and for a
  * required field the word that asks for it.
  */
-export const SHIPPING_FIELDS: ReadonlyArray<readonly [Exclude<keyof ShippingAddress, 'country'>, Word, string, Word?]> = [
-  ['name', 'fullName', 'shipping name', 'enterName'],
-  ['line1', 'address', 'shipping address-line1', 'enterAddress'],
-  ['line2', 'address2', 'shipping address-line2'],
-  ['city', 'city', 'shipping address-level2', 'enterCity'],
-  ['region', 'region', 'shipping address-level1'],
-  ['postalCode', 'postalCode', 'shipping postal-code', 'enterPostalCode'],
-];
+export const SHIPPING_FIELDS: ReadonlyArray<readonly [Exclude<keyof ShippingAddress, 'country'>, Word, string, Word?]> =
+  [
+    ['name', 'fullName', 'shipping name', 'enterName'],
+    ['line1', 'address', 'shipping address-line1', 'enterAddress'],
+    ['line2', 'address2', 'shipping address-line2'],
+    ['city', 'city', 'shipping address-level2', 'enterCity'],
+    ['region', 'region', 'shipping address-level1'],
+    ['postalCode', 'postalCode', 'shipping postal-code', 'enterPostalCode'],
+  ];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

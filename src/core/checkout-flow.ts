@@ -144,7 +144,9 @@ export const checkoutReducer = (state: CheckoutState, action: CheckoutAction): C
       const next: CheckoutState = { ...state, step: 'details', error };
       if (error.code === 'invalid_request' && isRecord(error.details?.fields)) {
         next.fields = Object.fromEntries(
-          Object.entries(error.details.fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+          Object.entries(error.details.fields).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string',
+          ),
         );
       }
       // Checked where the answer was read (core/orders.ts): a valid Money in the same currency.
@@ -181,9 +183,7 @@ export const checkoutReducer = (state: CheckoutState, action: CheckoutAction): C
       return { ...state, step: action.error ? 'payment' : 'receipt', order: action.order, error: action.error };
     case 'closed':
       // After a receipt the next Buy is a new purchase: the buyer's details stay for it.
-      return state.step === 'receipt'
-        ? initialCheckout({ ...state.input, quantity: 1 }, state.saved)
-        : state;
+      return state.step === 'receipt' ? initialCheckout({ ...state.input, quantity: 1 }, state.saved) : state;
   }
 };
 
@@ -215,4 +215,6 @@ export const orderRequest = (
 });
 
 const trimAll = (address: ShippingAddress): ShippingAddress =>
-  Object.fromEntries(Object.entries(address as unknown as Record<string, string>).map(([key, value]) => [key, value.trim()])) as unknown as ShippingAddress;
+  Object.fromEntries(
+    Object.entries(address as unknown as Record<string, string>).map(([key, value]) => [key, value.trim()]),
+  ) as unknown as ShippingAddress;

@@ -62,7 +62,8 @@ export const configure = ({ partners, oembedEndpoint, linkEndpoint, locale, word
   }
   if (oembedEndpoint !== undefined) config.oembedEndpoint = checkEndpoint(oembedEndpoint, 'oembedEndpoint');
   // `null` or '' turns reading through t.co off again.
-  if (linkEndpoint !== undefined) config.linkEndpoint = linkEndpoint ? checkEndpoint(linkEndpoint, 'linkEndpoint') : undefined;
+  if (linkEndpoint !== undefined)
+    config.linkEndpoint = linkEndpoint ? checkEndpoint(linkEndpoint, 'linkEndpoint') : undefined;
   if (locale !== undefined) config.locale = locale || undefined;
   for (const tag in words) {
     const given = words[tag];

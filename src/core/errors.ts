@@ -49,7 +49,11 @@ export class BuyTweetError extends Error {
   static from(error: unknown, fallback: Omit<BuyTweetErrorInit, 'message'> & { message?: string }): BuyTweetError {
     return error instanceof BuyTweetError
       ? error
-      : new BuyTweetError({ message: error instanceof Error ? error.message : String(error), ...fallback, cause: error });
+      : new BuyTweetError({
+          message: error instanceof Error ? error.message : String(error),
+          ...fallback,
+          cause: error,
+        });
   }
 
   /** The plain object of `buy-tweet-error`'s detail. */
@@ -70,5 +74,4 @@ export interface ErrorDetail {
 }
 
 /** HTTP statuses worth asking again: the partner is busy or broken for now. */
-export const isRetryableStatus = (status: number): boolean =>
-  status === 408 || status === 429 || status >= 500;
+export const isRetryableStatus = (status: number): boolean => status === 408 || status === 429 || status >= 500;

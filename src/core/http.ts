@@ -16,8 +16,7 @@ export const MAX_LOOKUP_BYTES = 1024 * 1024;
 /** The most an order, oEmbed or link-endpoint answer may hold. */
 export const MAX_ANSWER_BYTES = 100 * 1024;
 
-export const isAbortError = (error: unknown): boolean =>
-  (error as { name?: unknown } | null)?.name === 'AbortError';
+export const isAbortError = (error: unknown): boolean => (error as { name?: unknown } | null)?.name === 'AbortError';
 
 export const ACCEPT_JSON = { Accept: 'application/json' };
 
@@ -76,7 +75,8 @@ export const exchange = async (
     signal?.removeEventListener('abort', abort);
   }
   const { ok, status, headers } = response;
-  if (raw === undefined) throw new BuyTweetError({ code: 'invalid_response', message: 'The answer is too large.', step });
+  if (raw === undefined)
+    throw new BuyTweetError({ code: 'invalid_response', message: 'The answer is too large.', step });
   let body: unknown;
   try {
     body = raw ? JSON.parse(raw) : undefined;

@@ -23,7 +23,14 @@ export const askLinkEndpoint = async (
 ): Promise<BatchAnswer<string | null>> => {
   const query = new URLSearchParams(links.map((url) => ['url', url]));
   const { body, headers } = await withRetries(
-    () => exchange(`${endpoint}${endpoint.includes('?') ? '&' : '?'}${query}`, { headers: ACCEPT_JSON }, 'tweet', MAX_ANSWER_BYTES, options),
+    () =>
+      exchange(
+        `${endpoint}${endpoint.includes('?') ? '&' : '?'}${query}`,
+        { headers: ACCEPT_JSON },
+        'tweet',
+        MAX_ANSWER_BYTES,
+        options,
+      ),
     options,
   );
   const invalid = () =>
@@ -49,7 +56,9 @@ export const readLinks = async (
   links: readonly string[],
   { signal }: { signal?: AbortSignal } = {},
 ): Promise<Map<string, string | null>> =>
-  new Map(await Promise.all(links.map(async (link) => [link, await batcher.load(endpoint, link, { signal })] as const)));
+  new Map(
+    await Promise.all(links.map(async (link) => [link, await batcher.load(endpoint, link, { signal })] as const)),
+  );
 
 /** Forgets every kept answer (tests). */
 export const clearLinkCache = (): void => batcher.clear();

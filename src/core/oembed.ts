@@ -42,7 +42,9 @@ export interface OEmbedSource {
  */
 export const oembedRequestUrl = (statusUrl: string, { endpoint, linkEndpoint }: OEmbedSource): string => {
   const oembed = safeUrl(endpoint) ?? config.oembedEndpoint;
-  const query = new URLSearchParams(!oembed && linkEndpoint ? { tweet: statusUrl } : { url: statusUrl, omit_script: 'true' });
+  const query = new URLSearchParams(
+    !oembed && linkEndpoint ? { tweet: statusUrl } : { url: statusUrl, omit_script: 'true' },
+  );
   const base = oembed ?? linkEndpoint ?? DEFAULT_OEMBED_ENDPOINT;
   return `${base}${base.includes('?') ? '&' : '?'}${query}`;
 };
@@ -91,7 +93,10 @@ export const loadOEmbedTweet = async (
     linkEndpoint,
     readHtml,
     signal,
-  }: OEmbedSource & { readHtml: (html: string) => EmbeddedTweetParts | Promise<EmbeddedTweetParts>; signal?: AbortSignal },
+  }: OEmbedSource & {
+    readHtml: (html: string) => EmbeddedTweetParts | Promise<EmbeddedTweetParts>;
+    signal?: AbortSignal;
+  },
 ): Promise<TweetInfo> => {
   const oembed = await fetchOEmbed(tweetUrl, { endpoint, linkEndpoint }, { signal });
   const tweet = tweetFromEmbed(await readHtml(oembed.html));

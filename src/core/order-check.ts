@@ -105,7 +105,9 @@ export const checkOrder = (body: unknown, product: Product | undefined): OrderCh
   const quantity = body.quantity ?? 1;
   if (!Number.isInteger(quantity) || (quantity as number) < 1 || (quantity as number) > product.maxQuantity) {
     fields.quantity =
-      product.maxQuantity === 1 ? 'Only one can be bought at a time' : `Enter a quantity from 1 to ${product.maxQuantity}`;
+      product.maxQuantity === 1
+        ? 'Only one can be bought at a time'
+        : `Enter a quantity from 1 to ${product.maxQuantity}`;
   }
 
   if (typeof body.email !== 'string' || body.email.length > 254 || !EMAIL.test(body.email.trim())) {

@@ -56,7 +56,10 @@ export const createOrder = async (
   let order: Order;
   try {
     order = readOrder(
-      await withRetries(() => exchange(`${endpoint}/orders`, init, 'order', MAX_ANSWER_BYTES, { timeout: 20_000, ...options }), options),
+      await withRetries(
+        () => exchange(`${endpoint}/orders`, init, 'order', MAX_ANSWER_BYTES, { timeout: 20_000, ...options }),
+        options,
+      ),
     );
   } catch (error) {
     throw checkedPriceChange(error, request.expectedTotal);
@@ -65,7 +68,7 @@ export const createOrder = async (
   if (!sameMoney(order.total, request.expectedTotal)) {
     throw new BuyTweetError({
       code: 'invalid_response',
-      message: 'The order\'s total is not the total shown.',
+      message: "The order's total is not the total shown.",
       step: 'order',
       details: { total: order.total },
     });
@@ -73,7 +76,8 @@ export const createOrder = async (
   return order;
 };
 
-const sameMoney = (a: Money, b: Money): boolean => a.amount === b.amount && a.currency.toUpperCase() === b.currency.toUpperCase();
+const sameMoney = (a: Money, b: Money): boolean =>
+  a.amount === b.amount && a.currency.toUpperCase() === b.currency.toUpperCase();
 
 /**
  * A `price_changed` answer whose new total the buyer can be asked to accept: a valid Money in the
@@ -98,7 +102,14 @@ const checkedPriceChange = (error: unknown, expected: Money): unknown => {
 export const getOrder = async (endpoint: string, id: string, options: RequestOptions = {}): Promise<Order> =>
   readOrder(
     await withRetries(
-      () => exchange(`${endpoint}/orders/${encodeURIComponent(id)}`, { headers: ACCEPT_JSON }, 'order', MAX_ANSWER_BYTES, options),
+      () =>
+        exchange(
+          `${endpoint}/orders/${encodeURIComponent(id)}`,
+          { headers: ACCEPT_JSON },
+          'order',
+          MAX_ANSWER_BYTES,
+          options,
+        ),
       options,
     ),
   );

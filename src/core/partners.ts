@@ -72,7 +72,12 @@ export const registerPartner = (init: PartnerInit, builtIn = false): Partner => 
 for (const [id, name, host, pattern] of [
   ['gumroad', 'Gumroad', 'gumroad.com', /^(?:(?:[a-z0-9-]+\.)?gumroad\.com\/l|(?:www\.)?gum\.co)\/[^/]+\/?$/],
   ['fancy', 'Fancy', 'fancy.com', /^(?:www\.)?fancy\.com\/things\/\d+(?:\/[^/]+)?\/?$/],
-  ['musictoday', 'Musictoday', 'musictoday.com', /^(?:www\.)?musictoday\.com\/store\/[^/]+\/[^/]+\/?$|^(?!www\.)[a-z0-9-]+\.musictoday\.com\/.+$/],
+  [
+    'musictoday',
+    'Musictoday',
+    'musictoday.com',
+    /^(?:www\.)?musictoday\.com\/store\/[^/]+\/[^/]+\/?$|^(?!www\.)[a-z0-9-]+\.musictoday\.com\/.+$/,
+  ],
   ['stripe', 'Stripe', 'buy.stripe.com', /^buy\.stripe\.com\/(?:test_)?[A-Za-z0-9]+\/?$/],
 ] as const) {
   registerPartner({ id, name, match: [pattern], endpoint: `https://${host}/.well-known/buy-tweet/v1` }, true);

@@ -12,7 +12,16 @@ export { newId, randomHex } from './ids.js';
 export { isRecord } from './json.js';
 // A partner reads a catalogue's Products as the element reads a lookup's: with the same parser.
 export { parseProduct } from './validate.js';
-export type { Merchant, Money, Order, OrderRequest, OrderSource, OrderStatus, Product, ShippingAddress } from './types.js';
+export type {
+  Merchant,
+  Money,
+  Order,
+  OrderRequest,
+  OrderSource,
+  OrderStatus,
+  Product,
+  ShippingAddress,
+} from './types.js';
 
 /** Query parameters that track where a click came from and say nothing about the product. */
 export const TRACKING_PARAMETERS = /^(utm_.*|ref|ref_src|s|t|fbclid|gclid)$/i;
@@ -71,5 +80,7 @@ export const parseStatusUrl = (link: unknown): { id: string; url: string } | nul
  */
 export const orderFingerprint = (body: unknown): string =>
   JSON.stringify(body, (_key, value: unknown) =>
-    isRecord(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+    isRecord(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
   );

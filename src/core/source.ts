@@ -101,13 +101,18 @@ export const readProductLink = async (source: Source | null, options: ReadOption
   if (source?.from === 'product-url') {
     const match = findPartner(source.productUrl, endpoint);
     if (!match) {
-      throw new BuyTweetError({ code: 'unsupported_link', message: 'No buy-tweet partner sells through this link.', step: 'tweet' });
+      throw new BuyTweetError({
+        code: 'unsupported_link',
+        message: 'No buy-tweet partner sells through this link.',
+        step: 'tweet',
+      });
     }
     return { tweet: source.tweet, match, unread: [] };
   }
   if (!source) return { tweet: null, match: null, unread: [] };
   const tweet = source.from === 'tweet' ? source.tweet : await options.loadTweet(source.tweetUrl, signal);
   let decision = decide(tweet.links, endpoint);
-  if (decision.unread.length && readLinks) decision = decide(tweet.links, endpoint, await readLinks(decision.unread, signal));
+  if (decision.unread.length && readLinks)
+    decision = decide(tweet.links, endpoint, await readLinks(decision.unread, signal));
   return { tweet, ...decision };
 };

@@ -15,7 +15,8 @@ export const TCO_LINK = /^https:\/\/t\.co\/[A-Za-z0-9]{1,32}$/;
  */
 export const tcoLink = (href: unknown): string | null => {
   const url = parseUrl(href);
-  const code = url && /^https?:$/.test(url.protocol) && url.hostname === 't.co' && /^\/([A-Za-z0-9]{1,32})\/?$/.exec(url.pathname);
+  const code =
+    url && /^https?:$/.test(url.protocol) && url.hostname === 't.co' && /^\/([A-Za-z0-9]{1,32})\/?$/.exec(url.pathname);
   return code ? `https://t.co/${code[1]}` : null;
 };
 
@@ -23,8 +24,7 @@ export type LinkErrorCode = 'link_not_found' | 'invalid_link' | 'upstream_error'
 
 /** One entry of a link endpoint's answer, `{"links": [...]}`, in the order the links were asked. */
 export type LinkEntry =
-  | { url: string; expandedUrl: string }
-  | { url: string; error: { code: LinkErrorCode; message: string } };
+  { url: string; expandedUrl: string } | { url: string; error: { code: LinkErrorCode; message: string } };
 
 /** How many links one request to a link endpoint may ask. */
 export const MAX_LINKS_PER_REQUEST = 20;

@@ -3,7 +3,6 @@ import { tcoLink } from './tco.js';
 import type { TweetInfo, TweetLink } from './types.js';
 import { parseUrl, webUrl } from './url.js';
 
-
 /** A whole host and path as Twitter shows a link: `gumroad.com/l/new-album`, never cut short. */
 const WHOLE_HOST_PATH = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:\/[^\s…]*)?$/i;
 
@@ -21,7 +20,11 @@ export const expandLink = ({ href, text, title, expandedUrl }: TweetLink): strin
   if (expanded && !tcoLink(expanded.href)) return expanded.href;
   const shown = text.trim();
   if (/…|\.\.\./.test(shown)) return undefined;
-  const link = /^https?:\/\//i.test(shown) ? webUrl(shown)?.href : WHOLE_HOST_PATH.test(shown) ? `https://${shown}` : undefined;
+  const link = /^https?:\/\//i.test(shown)
+    ? webUrl(shown)?.href
+    : WHOLE_HOST_PATH.test(shown)
+      ? `https://${shown}`
+      : undefined;
   return link && !tcoLink(link) ? link : undefined;
 };
 

@@ -35,9 +35,7 @@ export interface Variant {
   availability?: Availability;
 }
 
-export type Checkout =
-  | { type: 'stripe'; publishableKey: string }
-  | { type: 'redirect'; url: string };
+export type Checkout = { type: 'stripe'; publishableKey: string } | { type: 'redirect'; url: string };
 
 export interface Product {
   id: string;

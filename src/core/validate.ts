@@ -9,7 +9,6 @@ import { safeUrl } from './url.js';
 
 export type Json = Record<string, unknown>;
 
-
 /** A string that is not blank, of at most `max` characters. */
 export const text = (value: unknown, max = 10_000): string | null =>
   typeof value === 'string' && value.trim() && value.length <= max ? value : null;

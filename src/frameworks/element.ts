@@ -29,9 +29,9 @@ type BuyTweetEvent = InstanceType<(typeof Events)[keyof typeof Events]>;
 
 /** The element's events by name, as events.ts registers them: `buy-tweet-load` is a `BuyTweetLoadEvent`... */
 export type BuyTweetEvents = {
-  [Name in keyof GlobalEventHandlersEventMap as GlobalEventHandlersEventMap[Name] extends BuyTweetEvent
-    ? Name
-    : never]: GlobalEventHandlersEventMap[Name];
+  [
+    Name in keyof GlobalEventHandlersEventMap as GlobalEventHandlersEventMap[Name] extends BuyTweetEvent ? Name : never
+  ]: GlobalEventHandlersEventMap[Name];
 };
 
 /** A listener prop per event, named by the framework's prefix: `on` + `buy-tweet-load`, `on:` + ... */

@@ -8,8 +8,8 @@ import type { DefineComponent } from 'vue';
 import type { BuyTweetAttributes, BuyTweetEvents, BuyTweetProperties, Camel } from './element.js';
 
 type VueProps = { [Name in keyof BuyTweetAttributes as Camel<Name>]: BuyTweetAttributes[Name] } & BuyTweetProperties & {
-  [Name in keyof BuyTweetEvents as `on${Capitalize<Camel<Name>>}`]?: (event: BuyTweetEvents[Name]) => void;
-};
+    [Name in keyof BuyTweetEvents as `on${Capitalize<Camel<Name>>}`]?: (event: BuyTweetEvents[Name]) => void;
+  };
 
 declare module 'vue' {
   interface GlobalComponents {

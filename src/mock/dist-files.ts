@@ -18,7 +18,8 @@ const TYPES: Record<string, string> = {
 /** Answers `GET /dist/{file}` from the build; `false` for any other request, or a file not there. */
 export const sendDistFile = async (method: string, path: string, res: ServerResponse): Promise<boolean> => {
   const name = /^\/dist\/((?:[\w.-]+\/)*[\w-]+(?:\.[\w-]+)*\.(js|css|json))$/.exec(path);
-  if (!name || (method !== 'GET' && method !== 'HEAD') || name[1].split('/').some((part) => part.startsWith('.'))) return false;
+  if (!name || (method !== 'GET' && method !== 'HEAD') || name[1].split('/').some((part) => part.startsWith('.')))
+    return false;
   let body: Buffer;
   try {
     body = await readFile(new URL(name[1], DIST));

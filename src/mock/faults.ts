@@ -37,7 +37,8 @@ export interface Fault {
 
 export const DEFAULT_SLOW_MS = 3000;
 
-const FAULT = /^(500|503|429|404|network|slow(?:-(\d{1,6}))?|hang|malformed|oversize|schema|html-title|partner-error)(?:\*(\d{1,4}))?$/;
+const FAULT =
+  /^(500|503|429|404|network|slow(?:-(\d{1,6}))?|hang|malformed|oversize|schema|html-title|partner-error)(?:\*(\d{1,4}))?$/;
 
 /** The fault a spec names (`503`, `slow-250`, `503*2`...), or `null` when it names none. */
 export const parseFault = (spec: string): Fault | null => {

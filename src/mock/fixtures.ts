@@ -392,7 +392,10 @@ export const fixtureTweets = {
     ...byTheBand,
     id: '509074208133345280',
     date: 'September 8, 2014',
-    text: ['Our new album is out today ', link('AbC123', 'gumroad.com/l/new-album', { to: 'https://gumroad.com/l/new-album?utm_source=twitter' })],
+    text: [
+      'Our new album is out today ',
+      link('AbC123', 'gumroad.com/l/new-album', { to: 'https://gumroad.com/l/new-album?utm_source=twitter' }),
+    ],
     productUrl: catalogue.album.product.url,
   },
   tourPoster: {
@@ -411,7 +414,10 @@ export const fixtureTweets = {
     ...byTheBand,
     id: '1690455672310140928',
     date: 'August 12, 2023',
-    text: ['Issue 1 of the zine sold out in a day. Thank you!\nIssue 2 soon ', link('Zn1x9Qa', 'gumroad.com/l/zine-issue-1')],
+    text: [
+      'Issue 1 of the zine sold out in a day. Thank you!\nIssue 2 soon ',
+      link('Zn1x9Qa', 'gumroad.com/l/zine-issue-1'),
+    ],
     productUrl: catalogue.zine.product.url,
   },
   photoCourse: {
@@ -482,7 +488,10 @@ export const fixtureTweets = {
     date: 'April 15, 2024',
     lang: 'en',
     dir: 'ltr',
-    text: ['The Field Guide to Home Recording is out as an e-book ', link('Sr4bK0y', 'buy.stripe.com/test_6oE5lY0aB1cD')],
+    text: [
+      'The Field Guide to Home Recording is out as an e-book ',
+      link('Sr4bK0y', 'buy.stripe.com/test_6oE5lY0aB1cD'),
+    ],
     productUrl: catalogue.recordingGuide.product.url,
   },
   privateDemo: {
@@ -527,7 +536,10 @@ export const fixtureTweets = {
     date: 'April 25, 2024',
     lang: 'ar',
     dir: 'rtl',
-    text: ['مصباح من خشب الجوز مصنوع يدويًا، بثلاثة تشطيبات ', link('Ar2lM6p', 'fancy.com/things/1234567/handmade-walnut-lamp')],
+    text: [
+      'مصباح من خشب الجوز مصنوع يدويًا، بثلاثة تشطيبات ',
+      link('Ar2lM6p', 'fancy.com/things/1234567/handmade-walnut-lamp'),
+    ],
     productUrl: catalogue.walnutLamp.product.url,
   },
   noProduct: {
@@ -578,9 +590,12 @@ export const fixtureTweets = {
     id: '1787900123456789504',
     date: 'May 7, 2024',
     // Rupiah: Stripe counts it in hundredths, though browsers show none.
-    text: ['Terima kasih Jakarta! Tote bags from the show are in the store ', link('Jk4tB9v', 'musictoday.com/store/theband/…', {
-      to: 'https://musictoday.com/store/theband/jakarta-tote',
-    })],
+    text: [
+      'Terima kasih Jakarta! Tote bags from the show are in the store ',
+      link('Jk4tB9v', 'musictoday.com/store/theband/…', {
+        to: 'https://musictoday.com/store/theband/jakarta-tote',
+      }),
+    ],
     productUrl: catalogue.jakartaTote.product.url,
   },
   linenThrow: {
@@ -591,16 +606,18 @@ export const fixtureTweets = {
     lang: 'en',
     dir: 'ltr',
     // Three colours at one price: its variants leave price and availability to the product.
-    text: ['Stonewashed linen throw in oat, charcoal and rust ', link('Ln5tH2w', 'fancy.com/things/2345678/stonew…', {
-      to: 'https://fancy.com/things/2345678/stonewashed-linen-throw',
-    })],
+    text: [
+      'Stonewashed linen throw in oat, charcoal and rust ',
+      link('Ln5tH2w', 'fancy.com/things/2345678/stonew…', {
+        to: 'https://fancy.com/things/2345678/stonewashed-linen-throw',
+      }),
+    ],
     productUrl: catalogue.linenThrow.product.url,
   },
 } satisfies Record<string, FixtureTweet>;
 
 /** The tweet's URL as twitter.com gives it. */
-export const tweetUrl = (tweet: FixtureTweet): string =>
-  `https://twitter.com/${tweet.authorHandle}/status/${tweet.id}`;
+export const tweetUrl = (tweet: FixtureTweet): string => `https://twitter.com/${tweet.authorHandle}/status/${tweet.id}`;
 
 /** t.co links that no fixture tweet holds, and where they go. */
 export const moreTcoLinks = {

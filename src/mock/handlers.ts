@@ -111,9 +111,7 @@ export interface MockOrder {
 }
 
 export type PaymentEventType =
-  | 'payment_intent.succeeded'
-  | 'payment_intent.processing'
-  | 'payment_intent.payment_failed';
+  'payment_intent.succeeded' | 'payment_intent.processing' | 'payment_intent.payment_failed';
 
 export interface PartnerMockOptions {
   /** `Cache-Control` of a successful lookup. Default `public, max-age=60`. */

@@ -56,7 +56,9 @@ export const embedHtml = (tweet: FixtureTweet, { omitScript = true, links = 'dis
   const paragraph = `<p lang="${escapeHtml(tweet.lang)}" dir="${tweet.dir}">${text}</p>`;
   const byline = `&mdash; ${escapeHtml(tweet.authorName)} (@${escapeHtml(tweet.authorHandle)})`;
   const dateLink = `<a href="${escapeHtml(tweetUrl(tweet))}?${REF}">${escapeHtml(tweet.date)}</a>`;
-  const script = omitScript ? '' : '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n';
+  const script = omitScript
+    ? ''
+    : '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n';
   return `<blockquote class="twitter-tweet">${paragraph}${byline} ${dateLink}</blockquote>\n${script}`;
 };
 

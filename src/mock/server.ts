@@ -89,48 +89,50 @@ const errorBody = (code: string, message: string) => JSON.stringify({ error: { c
  * A Node request listener over the mock's handlers (msw's `getResponse`). The request body is
  * read only once a handler has taken the request, so a middleware can pass the others on.
  */
-export const createRequestListener = (mock: PartnerMock): MockRequestListener => async (req, res) => {
-  const url = requestUrl(req);
-  const method = req.method ?? 'GET';
-  const probe = new Request(url, { method, headers: requestHeaders(req) });
-  let taken = false;
-  for (const handler of mock.handlers) {
-    if (await handler.test({ request: probe })) {
-      taken = true;
-      break;
+export const createRequestListener =
+  (mock: PartnerMock): MockRequestListener =>
+  async (req, res) => {
+    const url = requestUrl(req);
+    const method = req.method ?? 'GET';
+    const probe = new Request(url, { method, headers: requestHeaders(req) });
+    let taken = false;
+    for (const handler of mock.handlers) {
+      if (await handler.test({ request: probe })) {
+        taken = true;
+        break;
+      }
     }
-  }
-  if (!taken) return false;
+    if (!taken) return false;
 
-  const cors = !isControl(url);
-  try {
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
-    const request = new Request(url, { method, headers: requestHeaders(req), body });
-    const response = await getResponse(mock.handlers, request, { quiet: true });
-    if (!response) return false;
-    if (response.type === 'error') {
-      // The `network` fault: the connection fails without an answer.
-      res.destroy();
-      return true;
+    const cors = !isControl(url);
+    try {
+      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
+      const request = new Request(url, { method, headers: requestHeaders(req), body });
+      const response = await getResponse(mock.handlers, request, { quiet: true });
+      if (!response) return false;
+      if (response.type === 'error') {
+        // The `network` fault: the connection fails without an answer.
+        res.destroy();
+        return true;
+      }
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      send(res, response.status, headers, new Uint8Array(await response.arrayBuffer()), cors);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        const message = `A request body may hold ${MAX_BODY_BYTES} bytes at most.`;
+        // Said before the rest is read: the connection closes rather than take it all in.
+        res.setHeader('Connection', 'close');
+        send(res, 413, JSON_HEADERS, errorBody('payload_too_large', message), cors);
+        return true;
+      }
+      console.error('buy-tweet mock partner:', error);
+      send(res, 500, JSON_HEADERS, errorBody('internal_error', 'The mock partner crashed.'), cors);
     }
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    send(res, response.status, headers, new Uint8Array(await response.arrayBuffer()), cors);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) {
-      const message = `A request body may hold ${MAX_BODY_BYTES} bytes at most.`;
-      // Said before the rest is read: the connection closes rather than take it all in.
-      res.setHeader('Connection', 'close');
-      send(res, 413, JSON_HEADERS, errorBody('payload_too_large', message), cors);
-      return true;
-    }
-    console.error('buy-tweet mock partner:', error);
-    send(res, 500, JSON_HEADERS, errorBody('internal_error', 'The mock partner crashed.'), cors);
-  }
-  return true;
-};
+    return true;
+  };
 
 /** The shape of a Koa context that the middleware needs (web-test-runner's dev server is Koa). */
 export interface KoaLikeContext {
@@ -180,7 +182,9 @@ const WILDCARD = /^(?:0\.0\.0\.0|::|\[::\])$/;
 
 /** The names a request may give in `Host` for a server bound to `host`: loopback answers to all of its names. */
 const hostNames = (host: string): Set<string> =>
-  LOOPBACK.test(host) ? new Set(['localhost', '127.0.0.1', '[::1]', host.toLowerCase()]) : new Set([host.toLowerCase()]);
+  LOOPBACK.test(host)
+    ? new Set(['localhost', '127.0.0.1', '[::1]', host.toLowerCase()])
+    : new Set([host.toLowerCase()]);
 
 export const startMockPartnerServer = async (options: MockPartnerServerOptions = {}): Promise<MockPartnerServer> => {
   const { port = 8788, host = '127.0.0.1', mock = createPartnerMock(options) } = options;
@@ -191,7 +195,7 @@ export const startMockPartnerServer = async (options: MockPartnerServerOptions =
   if (!LOOPBACK.test(host)) {
     console.warn(
       `buy-tweet mock partner: listening on ${host}, beyond this machine. Anyone who can reach it can ` +
-        'read its orders (buyers\' emails, client secrets) and steer it: bind it to 127.0.0.1 unless you must.',
+        "read its orders (buyers' emails, client secrets) and steer it: bind it to 127.0.0.1 unless you must.",
     );
   }
   /** Whether a request's `Host` names this server: one of its names, and its port. */
@@ -206,7 +210,8 @@ export const startMockPartnerServer = async (options: MockPartnerServerOptions =
       return;
     }
     void listener(req, res).then(async (answered) => {
-      if (answered || (await sendDistFile(req.method ?? 'GET', new URL(req.url ?? '/', 'http://mock').pathname, res))) return;
+      if (answered || (await sendDistFile(req.method ?? 'GET', new URL(req.url ?? '/', 'http://mock').pathname, res)))
+        return;
       const message = `No mock route here. Partner endpoints are /{${mockPartners.map((p) => p.id).join('|')}}/v1.`;
       send(
         res,

@@ -86,7 +86,14 @@ function standIn(deleted: string[]): void {
   const setStyles = (element: HTMLElement, styles: Record<string, string>) => {
     for (const [name, value] of Object.entries(styles)) element.style.setProperty(name, value);
   };
-  const HIDDEN = { position: 'absolute', visibility: 'hidden', width: '0px', height: '0px', display: 'block', 'flex-grow': '1' };
+  const HIDDEN = {
+    position: 'absolute',
+    visibility: 'hidden',
+    width: '0px',
+    height: '0px',
+    display: 'block',
+    'flex-grow': '1',
+  };
 
   /** What a reader sees of the tweet, read from its embed code. */
   const readTweet = (quote: Element) => {
@@ -100,7 +107,9 @@ function standIn(deleted: string[]): void {
     return {
       id,
       // A reader sees a line break where embed code has `<br>`.
-      text: [...(paragraph?.childNodes ?? [])].map((node) => (node.nodeName === 'BR' ? '\n' : node.textContent)).join(''),
+      text: [...(paragraph?.childNodes ?? [])]
+        .map((node) => (node.nodeName === 'BR' ? '\n' : node.textContent))
+        .join(''),
       lang: paragraph?.getAttribute('lang') ?? '',
       dir: paragraph?.getAttribute('dir') ?? 'auto',
       name: author?.[1] ?? '',
@@ -122,7 +131,10 @@ function standIn(deleted: string[]): void {
     };
     setStyles(doc.body, { margin: '0', font: '15px/1.4 system-ui, sans-serif', color: '#0f1419' });
     const article = add(doc.body, 'article', '', {
-      border: '1px solid #cfd9de', 'border-radius': '12px', padding: '12px 16px', background: '#fff',
+      border: '1px solid #cfd9de',
+      'border-radius': '12px',
+      padding: '12px 16px',
+      background: '#fff',
     });
     const header = add(article, 'header', '');
     add(header, 'strong', tweet.name);
@@ -137,22 +149,37 @@ function standIn(deleted: string[]): void {
     const n = count++;
     const wrapper = document.createElement('div');
     wrapper.className = 'twitter-tweet twitter-tweet-rendered';
-    setStyles(wrapper, { display: 'flex', 'max-width': '550px', width: '100%', 'margin-top': '10px', 'margin-bottom': '10px' });
+    setStyles(wrapper, {
+      display: 'flex',
+      'max-width': '550px',
+      width: '100%',
+      'margin-top': '10px',
+      'margin-bottom': '10px',
+    });
     const frame = document.createElement('iframe');
     frame.id = `twitter-widget-${n}`;
     for (const [name, value] of Object.entries({
-      scrolling: 'no', frameborder: '0', allowtransparency: 'true', allowfullscreen: 'true', class: '', title: 'X Post',
-    })) frame.setAttribute(name, value);
+      scrolling: 'no',
+      frameborder: '0',
+      allowtransparency: 'true',
+      allowfullscreen: 'true',
+      class: '',
+      title: 'X Post',
+    }))
+      frame.setAttribute(name, value);
     setStyles(frame, HIDDEN);
     frame.dataset.tweetId = id;
     wrapper.appendChild(frame);
     return { wrapper, frame };
   };
 
-  const isExtracted = (element: Element) => element.getAttributeNames().some((name) => name.startsWith('data-twitter-extracted'));
+  const isExtracted = (element: Element) =>
+    element.getAttributeNames().some((name) => name.startsWith('data-twitter-extracted'));
 
   const load = (root?: Element | null) => {
-    const quotes = [...(root ?? document.body).querySelectorAll('blockquote.twitter-tweet')].filter((q) => !isExtracted(q));
+    const quotes = [...(root ?? document.body).querySelectorAll('blockquote.twitter-tweet')].filter(
+      (q) => !isExtracted(q),
+    );
     const pending = quotes.map((quote) => {
       const tweet = readTweet(quote);
       const { wrapper, frame } = shell(tweet.id ?? '');

@@ -116,7 +116,8 @@ const readStdin = async (): Promise<Buffer> => {
   let size = 0;
   for await (const chunk of process.stdin) {
     size += (chunk as Buffer).length;
-    if (size > MAX_STDIN) throw new UsageError(`buy-tweet: the input on stdin is over ${MAX_STDIN / 1024 / 1024} MB`, '');
+    if (size > MAX_STDIN)
+      throw new UsageError(`buy-tweet: the input on stdin is over ${MAX_STDIN / 1024 / 1024} MB`, '');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -125,14 +126,23 @@ const readStdin = async (): Promise<Buffer> => {
 /** `args` parsed against `options` (and `--help`); unknown options and missing values are a UsageError. */
 const parse = <T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, usage: string) => {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(`buy-tweet: ${(error as Error).message}`, usage);
   }
 };
 
 const runResolve = async (args: string[]) => {
-  const { values, positionals } = parse(args, { endpoint: { type: 'string' }, 'oembed-endpoint': { type: 'string' } }, RESOLVE_USAGE);
+  const { values, positionals } = parse(
+    args,
+    { endpoint: { type: 'string' }, 'oembed-endpoint': { type: 'string' } },
+    RESOLVE_USAGE,
+  );
   if (values.help) return void process.stdout.write(`${RESOLVE_USAGE}\n`);
   const [input, ...rest] = positionals;
   if (!input || rest.length) throw new UsageError('', RESOLVE_USAGE);
@@ -147,7 +157,10 @@ const runResolve = async (args: string[]) => {
   const endpoints = { endpoint: values.endpoint, oembedEndpoint: values['oembed-endpoint'] };
   // What a flag names is the caller's choice, private or not: exactly those hosts may be asked.
   const allowHosts: string[] = [];
-  for (const [flag, endpoint] of [['--endpoint', endpoints.endpoint], ['--oembed-endpoint', endpoints.oembedEndpoint]]) {
+  for (const [flag, endpoint] of [
+    ['--endpoint', endpoints.endpoint],
+    ['--oembed-endpoint', endpoints.oembedEndpoint],
+  ]) {
     if (endpoint === undefined) continue;
     const safe = safeEndpoint(endpoint);
     if (!safe) throw new UsageError(`buy-tweet: ${flag} must be an https URL (or http on loopback)`, RESOLVE_USAGE);
@@ -168,7 +181,10 @@ const runLinks = async (args: string[]) => {
   if (values.help) return void process.stdout.write(`${LINKS_USAGE}\n`);
   const port = values.port === undefined ? 8790 : Number(values.port);
   if (positionals.length || !/^\d{1,5}$/.test(values.port ?? '0') || port > 65535) {
-    throw new UsageError(positionals.length ? '' : `buy-tweet: --port takes 0 to 65535, not ${values.port}`, LINKS_USAGE);
+    throw new UsageError(
+      positionals.length ? '' : `buy-tweet: --port takes 0 to 65535, not ${values.port}`,
+      LINKS_USAGE,
+    );
   }
   const host = values.host ?? '127.0.0.1';
   if (!isLoopback(host)) {
@@ -193,7 +209,8 @@ const runExpand = async (args: string[]) => {
   let readLinksWith: ReadLinks = tcoReader();
   if (values['link-endpoint'] !== undefined) {
     const endpoint = safeEndpoint(values['link-endpoint']);
-    if (!endpoint) throw new UsageError('buy-tweet: --link-endpoint must be an https URL (or http on loopback)', EXPAND_USAGE);
+    if (!endpoint)
+      throw new UsageError('buy-tweet: --link-endpoint must be an https URL (or http on loopback)', EXPAND_USAGE);
     readLinksWith = (links) => readLinks(endpoint, links);
   }
   const bytes =
@@ -212,19 +229,33 @@ const runExpand = async (args: string[]) => {
 };
 
 const runConformanceCommand = async (args: string[]) => {
-  const options = { 'product-url': { type: 'string', multiple: true }, 'no-orders': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+  const options = {
+    'product-url': { type: 'string', multiple: true },
+    'no-orders': { type: 'boolean' },
+    json: { type: 'boolean' },
+  } as const;
   const { values, positionals } = parse(args, options, CONFORMANCE_USAGE);
   if (values.help) return void process.stdout.write(`${CONFORMANCE_USAGE}\n`);
   const [given, ...rest] = positionals;
   if (!given || rest.length) throw new UsageError('', CONFORMANCE_USAGE);
   const endpoint = safeEndpoint(given);
-  if (!endpoint) throw new UsageError('buy-tweet: the endpoint must be an https URL (or http on loopback)', CONFORMANCE_USAGE);
+  if (!endpoint)
+    throw new UsageError('buy-tweet: the endpoint must be an https URL (or http on loopback)', CONFORMANCE_USAGE);
   // A partner cannot list its catalogue: the lookup and order checks need links it sells.
   const productUrls = values['product-url'] ?? [];
-  if (!productUrls.length) throw new UsageError('buy-tweet: give at least one --product-url of a product the endpoint sells', CONFORMANCE_USAGE);
+  if (!productUrls.length)
+    throw new UsageError(
+      'buy-tweet: give at least one --product-url of a product the endpoint sells',
+      CONFORMANCE_USAGE,
+    );
   const bad = productUrls.find((link) => !/^https?:$/.test(parseUrl(link)?.protocol ?? ''));
-  if (bad !== undefined) throw new UsageError(`buy-tweet: --product-url ${bad} is not an http(s) URL`, CONFORMANCE_USAGE);
-  if (productUrls.length > 18) throw new UsageError('buy-tweet: at most 18 --product-url (a lookup holds 20 links, 2 of them unknown ones)', CONFORMANCE_USAGE);
+  if (bad !== undefined)
+    throw new UsageError(`buy-tweet: --product-url ${bad} is not an http(s) URL`, CONFORMANCE_USAGE);
+  if (productUrls.length > 18)
+    throw new UsageError(
+      'buy-tweet: at most 18 --product-url (a lookup holds 20 links, 2 of them unknown ones)',
+      CONFORMANCE_USAGE,
+    );
   const report = await runConformance(endpoint, { productUrls, orders: !values['no-orders'] });
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   if (report.failed) process.exitCode = 1;

@@ -27,7 +27,12 @@ const EMBED_CLASSES = ['twitter-tweet', 'twitter-video'];
 export const tcoReader =
   (options: ReadTcoLinksOptions = {}): ReadLinks =>
   async (links) =>
-    new Map((await readTcoLinks(links, options)).map((entry) => [entry.url, 'expandedUrl' in entry ? entry.expandedUrl : null]));
+    new Map(
+      (await readTcoLinks(links, options)).map((entry) => [
+        entry.url,
+        'expandedUrl' in entry ? entry.expandedUrl : null,
+      ]),
+    );
 
 const attribute = (element: Element, name: string) => element.attrs.find((attr) => attr.name === name)?.value;
 

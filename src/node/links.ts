@@ -44,7 +44,8 @@ const refuse = (res: ServerResponse, status: number, message: string, headers: R
 
 const answer = async (handler: FetchHandler, origin: string, req: IncomingMessage, res: ServerResponse) => {
   const target = req.url ?? '/';
-  if (target.length > MAX_URL_LENGTH) return refuse(res, 414, `A request URL may be ${MAX_URL_LENGTH} characters long.`);
+  if (target.length > MAX_URL_LENGTH)
+    return refuse(res, 414, `A request URL may be ${MAX_URL_LENGTH} characters long.`);
   let request: Request;
   try {
     // Joined to our own origin, never resolved against it: a target like `//host/` stays a path.

@@ -50,7 +50,12 @@ export const readTweetHtml = (html: string): EmbeddedTweetParts => {
   const quote = elements(root, 'blockquote')[0] ?? root;
   const paragraph = elements(quote, 'p')[0];
   const siblings = paragraph?.parentNode?.childNodes ?? [];
-  const byline = paragraph ? siblings.slice(siblings.indexOf(paragraph) + 1).map(textOf).join('') : '';
+  const byline = paragraph
+    ? siblings
+        .slice(siblings.indexOf(paragraph) + 1)
+        .map(textOf)
+        .join('')
+    : '';
   return {
     links,
     text: paragraph ? textOf(paragraph) : undefined,

@@ -40,7 +40,9 @@ export const ask = async <T>(
   });
   try {
     return await Promise.race([
-      fetch(url, { method: 'GET', redirect: 'manual', signal: controller.signal, ...(headers && { headers }) }).then(read),
+      fetch(url, { method: 'GET', redirect: 'manual', signal: controller.signal, ...(headers && { headers }) }).then(
+        read,
+      ),
       gaveUp,
     ]);
   } finally {

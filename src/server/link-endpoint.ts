@@ -55,7 +55,11 @@ export const createLinkEndpoint = ({ fetch, timeout, cacheSize = 10_000 }: LinkE
       const tweets = query.getAll('tweet');
       const status = tweets.length === 1 && !query.has('url') ? parseStatusUrl(tweets[0]) : null;
       if (!status) {
-        return refuse(400, 'invalid_request', 'Give one tweet parameter, a twitter.com or x.com status URL, and no url parameter.');
+        return refuse(
+          400,
+          'invalid_request',
+          'Give one tweet parameter, a twitter.com or x.com status URL, and no url parameter.',
+        );
       }
       const tweet = await readTweet(status.url, { fetch, timeout, cache });
       if ('oembed' in tweet) return json(tweet.oembed, 200, { 'Cache-Control': A_DAY });
@@ -63,7 +67,11 @@ export const createLinkEndpoint = ({ fetch, timeout, cacheSize = 10_000 }: LinkE
     }
     const links = query.getAll('url');
     if (links.length < 1 || links.length > MAX_LINKS_PER_REQUEST) {
-      return refuse(400, 'invalid_request', `Give 1 to ${MAX_LINKS_PER_REQUEST} url parameters, each https://t.co/{code}.`);
+      return refuse(
+        400,
+        'invalid_request',
+        `Give 1 to ${MAX_LINKS_PER_REQUEST} url parameters, each https://t.co/{code}.`,
+      );
     }
     const entries = await readTcoLinks(links, { fetch, timeout, cache });
     // A failure of t.co's may pass: the next request reads the link again, and so should caches.

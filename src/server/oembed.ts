@@ -53,7 +53,7 @@ const readCapped = async (response: Response, maxBytes: number): Promise<string 
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (let chunk; reader && !(chunk = await reader.read()).done; ) {
+  for (let chunk; reader && !(chunk = await reader.read()).done;) {
     size += chunk.value.byteLength;
     if (size > maxBytes) {
       reader.cancel().catch(() => {});
@@ -76,7 +76,8 @@ const readAnswer = async (response: Response): Promise<TweetRead> => {
   if (response.status === 404) return failure('tweet_not_found', 'publish.twitter.com knows no such tweet.');
   if (response.status !== 200) return failure('upstream_error', `publish.twitter.com answered ${response.status}.`);
   const text = await readCapped(response, MAX_OEMBED_BYTES);
-  if (text === undefined) return failure('upstream_error', `publish.twitter.com answered more than ${MAX_OEMBED_BYTES} bytes.`);
+  if (text === undefined)
+    return failure('upstream_error', `publish.twitter.com answered more than ${MAX_OEMBED_BYTES} bytes.`);
   const answer = parseJson(text) as { html?: unknown } | undefined;
   if (!answer || typeof answer !== 'object' || Array.isArray(answer) || typeof answer.html !== 'string') {
     return failure('upstream_error', 'publish.twitter.com answered no oEmbed of a tweet.');
@@ -102,7 +103,9 @@ export const readTweet = (
     ask(url, { fetch, timeout, headers: { Accept: 'application/json' } }, readAnswer).catch((error: unknown) =>
       failure(
         'upstream_error',
-        error === TIMED_OUT ? `publish.twitter.com did not answer within ${timeout} ms.` : 'publish.twitter.com could not be reached.',
+        error === TIMED_OUT
+          ? `publish.twitter.com did not answer within ${timeout} ms.`
+          : 'publish.twitter.com could not be reached.',
       ),
     );
   return cache ? cache.read(`tweet ${status.url}`, read, (answer) => 'oembed' in answer) : read();

@@ -157,7 +157,10 @@ const waitFor = <T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> => {
  * read may serve other callers too, so `signal` only stops this caller waiting: the read itself
  * ends with t.co's answer or the timeout.
  */
-export const readTcoLinks = async (links: readonly string[], options: ReadTcoLinksOptions = {}): Promise<LinkEntry[]> => {
+export const readTcoLinks = async (
+  links: readonly string[],
+  options: ReadTcoLinksOptions = {},
+): Promise<LinkEntry[]> => {
   const { concurrency = 4, cache = new LinkCache(0), signal, ...read } = options;
   const valid = [...new Set(links.filter((link) => TCO_LINK.test(link)))];
   const answers = new Map<string, LinkEntry>();

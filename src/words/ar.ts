@@ -34,7 +34,7 @@ export default {
   shippingAddress: 'عنوان الشحن',
   fullName: 'الاسم الكامل',
   address: 'العنوان',
-  'address2': 'الشقة أو الجناح (اختياري)',
+  address2: 'الشقة أو الجناح (اختياري)',
   city: 'المدينة',
   region: 'الولاية / المنطقة',
   postalCode: 'الرمز البريدي',
@@ -71,7 +71,8 @@ export default {
   soldOutNow: 'عذرًا، نفدت الكمية للتو. لم يُخصم أي مبلغ.',
   paymentFormUnavailable: 'تعذّر تحميل نموذج الدفع. تحقّق من اتصالك وحاول مرة أخرى.',
   tryAgain: 'إعادة المحاولة',
-  orderUnreadable: ({ partner }) => `أرسل ${partner} ردًا لا يمكن استخدامه. لم يُخصم أي مبلغ: غيّر بياناتك أو حاول مرة أخرى.`,
+  orderUnreadable: ({ partner }) =>
+    `أرسل ${partner} ردًا لا يمكن استخدامه. لم يُخصم أي مبلغ: غيّر بياناتك أو حاول مرة أخرى.`,
   orderProblem: ({ partner }) => `واجه ${partner} مشكلة في تسجيل الطلب. لم يُخصم أي مبلغ: حاول مرة أخرى.`,
   paymentUnconfirmed: 'تعذّر تأكيد الدفع. لم يُخصم أي مبلغ: حاول مرة أخرى.',
   paymentDeclined: 'لم تتم عملية الدفع.',

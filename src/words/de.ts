@@ -34,7 +34,7 @@ export default {
   shippingAddress: 'Lieferadresse',
   fullName: 'Vor- und Nachname',
   address: 'Straße und Hausnummer',
-  'address2': 'Adresszusatz (optional)',
+  address2: 'Adresszusatz (optional)',
   city: 'Ort',
   region: 'Bundesland / Region',
   postalCode: 'Postleitzahl',
@@ -65,14 +65,18 @@ export default {
   enterAddress: 'Bitte Straße und Hausnummer eingeben.',
   enterCity: 'Bitte den Ort eingeben.',
   enterPostalCode: 'Bitte die Postleitzahl eingeben.',
-  orderUnreachable: ({ partner }) => `${partner} ist nicht erreichbar. Die Angaben bleiben erhalten: bitte erneut versuchen.`,
+  orderUnreachable: ({ partner }) =>
+    `${partner} ist nicht erreichbar. Die Angaben bleiben erhalten: bitte erneut versuchen.`,
   checkDetails: 'Bitte die markierten Angaben prüfen.',
   priceChanged: 'Der Preis hat sich geändert, seit diese Seite geladen wurde.',
   soldOutNow: 'Leider gerade ausverkauft. Es wurde nichts berechnet.',
-  paymentFormUnavailable: 'Das Zahlungsformular konnte nicht geladen werden. Bitte die Verbindung prüfen und erneut versuchen.',
+  paymentFormUnavailable:
+    'Das Zahlungsformular konnte nicht geladen werden. Bitte die Verbindung prüfen und erneut versuchen.',
   tryAgain: 'Erneut versuchen',
-  orderUnreadable: ({ partner }) => `${partner} hat eine unbrauchbare Antwort gesendet. Es wurde nichts berechnet: Angaben ändern oder erneut versuchen.`,
-  orderProblem: ({ partner }) => `${partner} konnte die Bestellung nicht annehmen. Es wurde nichts berechnet: bitte erneut versuchen.`,
+  orderUnreadable: ({ partner }) =>
+    `${partner} hat eine unbrauchbare Antwort gesendet. Es wurde nichts berechnet: Angaben ändern oder erneut versuchen.`,
+  orderProblem: ({ partner }) =>
+    `${partner} konnte die Bestellung nicht annehmen. Es wurde nichts berechnet: bitte erneut versuchen.`,
   paymentUnconfirmed: 'Die Zahlung konnte nicht bestätigt werden. Es wurde nichts berechnet: bitte erneut versuchen.',
   paymentDeclined: 'Die Zahlung wurde nicht ausgeführt.',
 } satisfies Words;

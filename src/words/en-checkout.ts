@@ -26,7 +26,8 @@ export default {
   forget: 'Forget saved details',
   total: 'Total',
   /** The partner answered price_changed: `now` and `was` are formatted totals. */
-  newTotal: ({ now, was }: { now: string; was: string }) => `The new total is ${now} (was ${was}). Continue to accept it.`,
+  newTotal: ({ now, was }: { now: string; was: string }) =>
+    `The new total is ${now} (was ${was}). Continue to accept it.`,
   creatingOrder: 'Creating your order…',
   accept: ({ total }: Total) => `Accept ${total} and continue`,
   continue: 'Continue to payment',

@@ -34,7 +34,7 @@ export default {
   shippingAddress: 'Dirección de envío',
   fullName: 'Nombre completo',
   address: 'Dirección',
-  'address2': 'Piso, puerta (opcional)',
+  address2: 'Piso, puerta (opcional)',
   city: 'Ciudad',
   region: 'Provincia / región',
   postalCode: 'Código postal',
@@ -71,8 +71,10 @@ export default {
   soldOutNow: 'Lo sentimos, se acaba de agotar. No se ha cobrado nada.',
   paymentFormUnavailable: 'No se pudo cargar el formulario de pago. Revisa tu conexión e inténtalo de nuevo.',
   tryAgain: 'Reintentar',
-  orderUnreadable: ({ partner }) => `${partner} envió una respuesta que no se puede usar. No se ha cobrado nada: cambia tus datos o inténtalo de nuevo.`,
-  orderProblem: ({ partner }) => `${partner} tuvo un problema al registrar el pedido. No se ha cobrado nada: inténtalo de nuevo.`,
+  orderUnreadable: ({ partner }) =>
+    `${partner} envió una respuesta que no se puede usar. No se ha cobrado nada: cambia tus datos o inténtalo de nuevo.`,
+  orderProblem: ({ partner }) =>
+    `${partner} tuvo un problema al registrar el pedido. No se ha cobrado nada: inténtalo de nuevo.`,
   paymentUnconfirmed: 'No se pudo confirmar el pago. No se ha cobrado nada: inténtalo de nuevo.',
   paymentDeclined: 'El pago no se ha completado.',
 } satisfies Words;

@@ -34,7 +34,7 @@ export default {
   shippingAddress: 'Adresse de livraison',
   fullName: 'Nom complet',
   address: 'Adresse',
-  'address2': 'Appartement, bâtiment (facultatif)',
+  address2: 'Appartement, bâtiment (facultatif)',
   city: 'Ville',
   region: 'État / région',
   postalCode: 'Code postal',
@@ -71,7 +71,8 @@ export default {
   soldOutNow: 'Désolé, ce produit vient d’être épuisé. Rien n’a été débité.',
   paymentFormUnavailable: 'Le formulaire de paiement n’a pas pu être chargé. Vérifiez votre connexion et réessayez.',
   tryAgain: 'Réessayer',
-  orderUnreadable: ({ partner }) => `${partner} a envoyé une réponse inutilisable. Rien n’a été débité\u00a0: modifiez vos informations ou réessayez.`,
+  orderUnreadable: ({ partner }) =>
+    `${partner} a envoyé une réponse inutilisable. Rien n’a été débité\u00a0: modifiez vos informations ou réessayez.`,
   orderProblem: ({ partner }) => `${partner} n’a pas pu enregistrer la commande. Rien n’a été débité\u00a0: réessayez.`,
   paymentUnconfirmed: 'Le paiement n’a pas pu être confirmé. Rien n’a été débité\u00a0: réessayez.',
   paymentDeclined: 'Le paiement n’a pas abouti.',

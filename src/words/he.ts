@@ -34,7 +34,7 @@ export default {
   shippingAddress: 'כתובת למשלוח',
   fullName: 'שם מלא',
   address: 'כתובת',
-  'address2': 'דירה, קומה (לא חובה)',
+  address2: 'דירה, קומה (לא חובה)',
   city: 'עיר',
   region: 'מחוז / אזור',
   postalCode: 'מיקוד',
@@ -71,7 +71,8 @@ export default {
   soldOutNow: 'מצטערים, המוצר אזל הרגע. לא בוצע חיוב.',
   paymentFormUnavailable: 'לא ניתן היה לטעון את טופס התשלום. יש לבדוק את החיבור ולנסות שוב.',
   tryAgain: 'ניסיון נוסף',
-  orderUnreadable: ({ partner }) => `${partner} שלח תשובה שלא ניתן להשתמש בה. לא בוצע חיוב: אפשר לשנות את הפרטים או לנסות שוב.`,
+  orderUnreadable: ({ partner }) =>
+    `${partner} שלח תשובה שלא ניתן להשתמש בה. לא בוצע חיוב: אפשר לשנות את הפרטים או לנסות שוב.`,
   orderProblem: ({ partner }) => `ל-${partner} הייתה בעיה בקליטת ההזמנה. לא בוצע חיוב: נסו שוב.`,
   paymentUnconfirmed: 'לא ניתן היה לאשר את התשלום. לא בוצע חיוב: נסו שוב.',
   paymentDeclined: 'התשלום לא עבר.',

@@ -34,7 +34,7 @@ export default {
   shippingAddress: 'Indirizzo di spedizione',
   fullName: 'Nome e cognome',
   address: 'Indirizzo',
-  'address2': 'Interno, scala (facoltativo)',
+  address2: 'Interno, scala (facoltativo)',
   city: 'Città',
   region: 'Provincia / regione',
   postalCode: 'CAP',
@@ -71,8 +71,10 @@ export default {
   soldOutNow: 'Spiacenti, è appena andato esaurito. Non è stato addebitato nulla.',
   paymentFormUnavailable: 'Impossibile caricare il modulo di pagamento. Controlla la connessione e riprova.',
   tryAgain: 'Riprova',
-  orderUnreadable: ({ partner }) => `${partner} ha inviato una risposta inutilizzabile. Non è stato addebitato nulla: modifica i dati o riprova.`,
-  orderProblem: ({ partner }) => `${partner} ha avuto un problema nel registrare l’ordine. Non è stato addebitato nulla: riprova.`,
+  orderUnreadable: ({ partner }) =>
+    `${partner} ha inviato una risposta inutilizzabile. Non è stato addebitato nulla: modifica i dati o riprova.`,
+  orderProblem: ({ partner }) =>
+    `${partner} ha avuto un problema nel registrare l’ordine. Non è stato addebitato nulla: riprova.`,
   paymentUnconfirmed: 'Impossibile confermare il pagamento. Non è stato addebitato nulla: riprova.',
   paymentDeclined: 'Il pagamento non è andato a buon fine.',
 } satisfies Words;

@@ -34,7 +34,7 @@ export default {
   shippingAddress: 'お届け先',
   fullName: '氏名',
   address: '町名・番地',
-  'address2': '建物名・部屋番号（任意）',
+  address2: '建物名・部屋番号（任意）',
   city: '市区町村',
   region: '都道府県',
   postalCode: '郵便番号',
@@ -65,14 +65,17 @@ export default {
   enterAddress: '町名・番地を入力してください。',
   enterCity: '市区町村を入力してください。',
   enterPostalCode: '郵便番号を入力してください。',
-  orderUnreachable: ({ partner }) => `${partner}に接続できませんでした。入力内容は保持されています。もう一度お試しください。`,
+  orderUnreachable: ({ partner }) =>
+    `${partner}に接続できませんでした。入力内容は保持されています。もう一度お試しください。`,
   checkDetails: '強調表示された項目を確認してください。',
   priceChanged: 'このページを開いた後に価格が変更されました。',
   soldOutNow: '申し訳ありません。ちょうど売り切れました。料金は請求されていません。',
   paymentFormUnavailable: 'お支払いフォームを読み込めませんでした。接続を確認して、もう一度お試しください。',
   tryAgain: '再試行',
-  orderUnreadable: ({ partner }) => `${partner}から利用できない応答が届きました。料金は請求されていません。入力内容を変更するか、もう一度お試しください。`,
-  orderProblem: ({ partner }) => `${partner}で注文の受付に問題が発生しました。料金は請求されていません。もう一度お試しください。`,
+  orderUnreadable: ({ partner }) =>
+    `${partner}から利用できない応答が届きました。料金は請求されていません。入力内容を変更するか、もう一度お試しください。`,
+  orderProblem: ({ partner }) =>
+    `${partner}で注文の受付に問題が発生しました。料金は請求されていません。もう一度お試しください。`,
   paymentUnconfirmed: 'お支払いを確認できませんでした。料金は請求されていません。もう一度お試しください。',
   paymentDeclined: 'お支払いが完了しませんでした。',
 } satisfies Words;

@@ -34,7 +34,7 @@ export default {
   shippingAddress: '배송지',
   fullName: '이름',
   address: '주소',
-  'address2': '상세 주소 (선택)',
+  address2: '상세 주소 (선택)',
   city: '시/군/구',
   region: '시/도',
   postalCode: '우편번호',
@@ -71,8 +71,10 @@ export default {
   soldOutNow: '죄송합니다. 방금 품절되었습니다. 청구된 금액은 없습니다.',
   paymentFormUnavailable: '결제 양식을 불러오지 못했습니다. 연결을 확인하고 다시 시도해 주세요.',
   tryAgain: '다시 시도',
-  orderUnreadable: ({ partner }) => `${partner}에서 사용할 수 없는 응답을 보냈습니다. 청구된 금액은 없습니다. 정보를 변경하거나 다시 시도해 주세요.`,
-  orderProblem: ({ partner }) => `${partner}에서 주문을 처리하지 못했습니다. 청구된 금액은 없습니다. 다시 시도해 주세요.`,
+  orderUnreadable: ({ partner }) =>
+    `${partner}에서 사용할 수 없는 응답을 보냈습니다. 청구된 금액은 없습니다. 정보를 변경하거나 다시 시도해 주세요.`,
+  orderProblem: ({ partner }) =>
+    `${partner}에서 주문을 처리하지 못했습니다. 청구된 금액은 없습니다. 다시 시도해 주세요.`,
   paymentUnconfirmed: '결제를 확인하지 못했습니다. 청구된 금액은 없습니다. 다시 시도해 주세요.',
   paymentDeclined: '결제가 완료되지 않았습니다.',
 } satisfies Words;

@@ -15,7 +15,6 @@ export type FallbackWords = typeof import('./en-fallbacks.js').default;
 export type CheckoutWords = typeof import('./en-checkout.js').default;
 export type Words = CardWords & FallbackWords & CheckoutWords;
 
-
 /** The words of each language loaded so far; English (`{}`) for one whose chunk failed. */
 const loaded: Record<string, Partial<Words>> = { en: {} };
 const loading: Record<string, Promise<unknown>> = {};
@@ -23,7 +22,6 @@ const loading: Record<string, Promise<unknown>> = {};
 /** The language a tag gets: one we ship, or one the publisher gave words for (`configure({words})`). */
 export const languageOf = (tag: string | undefined): string =>
   chooseLanguage(tag, [...LANGUAGES, ...Object.keys(config.words ?? {})]) ?? 'en';
-
 
 /** The language whose words `language` starts from: a publisher's own language starts from ours, or English. */
 const builtIn = (language: string) => chooseLanguage(language) ?? 'en';

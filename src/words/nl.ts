@@ -34,7 +34,7 @@ export default {
   shippingAddress: 'Verzendadres',
   fullName: 'Volledige naam',
   address: 'Adres',
-  'address2': 'Toevoeging (optioneel)',
+  address2: 'Toevoeging (optioneel)',
   city: 'Plaats',
   region: 'Provincie / regio',
   postalCode: 'Postcode',
@@ -69,10 +69,13 @@ export default {
   checkDetails: 'Controleer de gemarkeerde gegevens.',
   priceChanged: 'De prijs is gewijzigd sinds deze pagina is geladen.',
   soldOutNow: 'Helaas, dit is net uitverkocht. Er is niets afgeschreven.',
-  paymentFormUnavailable: 'Het betaalformulier kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
+  paymentFormUnavailable:
+    'Het betaalformulier kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
   tryAgain: 'Opnieuw proberen',
-  orderUnreadable: ({ partner }) => `${partner} stuurde een onbruikbaar antwoord. Er is niets afgeschreven: wijzig je gegevens of probeer het opnieuw.`,
-  orderProblem: ({ partner }) => `${partner} kon de bestelling niet verwerken. Er is niets afgeschreven: probeer het opnieuw.`,
+  orderUnreadable: ({ partner }) =>
+    `${partner} stuurde een onbruikbaar antwoord. Er is niets afgeschreven: wijzig je gegevens of probeer het opnieuw.`,
+  orderProblem: ({ partner }) =>
+    `${partner} kon de bestelling niet verwerken. Er is niets afgeschreven: probeer het opnieuw.`,
   paymentUnconfirmed: 'De betaling kon niet worden bevestigd. Er is niets afgeschreven: probeer het opnieuw.',
   paymentDeclined: 'De betaling is niet gelukt.',
 } satisfies Words;

@@ -34,7 +34,7 @@ export default {
   shippingAddress: 'Endereço de entrega',
   fullName: 'Nome completo',
   address: 'Endereço',
-  'address2': 'Complemento (opcional)',
+  address2: 'Complemento (opcional)',
   city: 'Cidade',
   region: 'Estado / região',
   postalCode: 'CEP',
@@ -71,7 +71,8 @@ export default {
   soldOutNow: 'Que pena, acabou de esgotar. Nada foi cobrado.',
   paymentFormUnavailable: 'Não foi possível carregar o formulário de pagamento. Verifique sua conexão e tente de novo.',
   tryAgain: 'Tentar de novo',
-  orderUnreadable: ({ partner }) => `${partner} enviou uma resposta que não pode ser usada. Nada foi cobrado: altere seus dados ou tente de novo.`,
+  orderUnreadable: ({ partner }) =>
+    `${partner} enviou uma resposta que não pode ser usada. Nada foi cobrado: altere seus dados ou tente de novo.`,
   orderProblem: ({ partner }) => `${partner} teve um problema ao registrar o pedido. Nada foi cobrado: tente de novo.`,
   paymentUnconfirmed: 'Não foi possível confirmar o pagamento. Nada foi cobrado: tente de novo.',
   paymentDeclined: 'O pagamento não foi concluído.',

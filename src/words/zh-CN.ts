@@ -34,7 +34,7 @@ export default {
   shippingAddress: '收货地址',
   fullName: '姓名',
   address: '地址',
-  'address2': '门牌号、楼层（选填）',
+  address2: '门牌号、楼层（选填）',
   city: '城市',
   region: '省 / 地区',
   postalCode: '邮政编码',

@@ -34,7 +34,7 @@ export default {
   shippingAddress: '收件地址',
   fullName: '姓名',
   address: '地址',
-  'address2': '樓層、室（選填）',
+  address2: '樓層、室（選填）',
   city: '城市',
   region: '州 / 省 / 地區',
   postalCode: '郵遞區號',

@@ -12,7 +12,10 @@ export const text = (el: BuyTweetElement, name: string) => part(el, name)?.textC
 export const lookups = () => mock.requests.filter((request) => request.route === 'products');
 
 /** Renders the template and waits for the element's first `name` event, listening from the start. */
-export const settled = async <K extends 'buy-tweet-load' | 'buy-tweet-error'>(template: ReturnType<typeof html>, name: K) => {
+export const settled = async <K extends 'buy-tweet-load' | 'buy-tweet-error'>(
+  template: ReturnType<typeof html>,
+  name: K,
+) => {
   const event = oneEvent(document, name);
   const container = await fixture<HTMLElement>(html`<div>${template}</div>`);
   const { detail } = await event;

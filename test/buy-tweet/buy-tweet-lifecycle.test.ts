@@ -19,15 +19,18 @@ describe('<buy-tweet>', () => {
   it('waits until it nears the viewport with loading="lazy"', async () => {
     // The signal: a lazy card in view at the top of the same box, which does load.
     const nearLoaded = oneEvent(document, 'buy-tweet-load');
-    const wrapper = await fixture<HTMLElement>(html`
-      <div style="height: 300px; overflow: auto">
+    const wrapper = await fixture<HTMLElement>(
+      html` <div style="height: 300px; overflow: auto">
         <buy-tweet product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet>
         <div style="height: 3000px"></div>
         <buy-tweet product-url="https://gumroad.com/l/new-album"></buy-tweet>
-      </div>`);
+      </div>`,
+    );
     const [near, el] = wrapper.querySelectorAll('buy-tweet');
     expect((await nearLoaded).target).to.equal(near);
-    expect(lookups().map((request) => new URL(request.url).searchParams.getAll('url'))).to.deep.equal([['https://gumroad.com/l/zine-issue-1']]);
+    expect(lookups().map((request) => new URL(request.url).searchParams.getAll('url'))).to.deep.equal([
+      ['https://gumroad.com/l/zine-issue-1'],
+    ]);
     expect(el.product).to.equal(null);
     el.scrollIntoView();
     await oneEvent(el, 'buy-tweet-load');
@@ -36,7 +39,9 @@ describe('<buy-tweet>', () => {
 
   it('abandons its lookup when removed, and fires nothing', async () => {
     mock.inject('slow-300', { route: 'products' });
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     let events = 0;
     el.addEventListener('buy-tweet-load', () => events++);
     el.addEventListener('buy-tweet-error', () => events++);
@@ -58,7 +63,9 @@ describe('<buy-tweet>', () => {
 
   it('keeps its lookup when moved to another place in the page', async () => {
     mock.inject('slow-200', { route: 'products' });
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     await waitUntil(() => lookups().length === 1);
     document.body.append(el);
     await oneEvent(el, 'buy-tweet-load');
@@ -67,7 +74,9 @@ describe('<buy-tweet>', () => {
   });
 
   it('fires bubbling, composed events and a cancelable buy-tweet-open', async () => {
-    const el = await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await loaded(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     const opened = oneEvent(document, 'buy-tweet-open');
     setTimeout(() => (part(el, 'buy-button') as HTMLButtonElement).click());
     const event = await opened;
@@ -81,7 +90,9 @@ describe('<buy-tweet>', () => {
     empty.addEventListener('buy-tweet-open', () => opened++);
     empty.open();
     expect(opened).to.equal(0);
-    const el = await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await loaded(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     el.addEventListener('buy-tweet-open', (event) => {
       opened++;
       event.preventDefault();
@@ -92,7 +103,9 @@ describe('<buy-tweet>', () => {
 
   it('asks the endpoint the element names, over real HTTP', async () => {
     const endpoint = `${location.origin}/gumroad/v1`;
-    const el = await loaded(html`<buy-tweet loading="eager" endpoint=${endpoint} product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await loaded(
+      html`<buy-tweet loading="eager" endpoint=${endpoint} product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     expect(el.product!.id).to.equal('prod_album');
     expect(text(el, 'title')).to.equal('New Album (Digital)');
   });
@@ -104,7 +117,9 @@ describe('<buy-tweet>', () => {
         HttpResponse.json({ products: [{ url: 'x', error: { code: 'product_not_found', message: 'no' } }] }),
       ),
     );
-    const { detail } = await failed(html`<buy-tweet loading="eager" product-url="https://fancy.com/things/1"></buy-tweet>`);
+    const { detail } = await failed(
+      html`<buy-tweet loading="eager" product-url="https://fancy.com/things/1"></buy-tweet>`,
+    );
     expect(detail.code).to.equal('product_not_found');
   });
 
@@ -115,7 +130,9 @@ describe('<buy-tweet>', () => {
       ),
     );
     const failed = oneEvent(document, 'buy-tweet-error');
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     configure({ partners: { gumroad: { endpoint: 'https://late-config.example/gumroad/v1' } } });
     expect((await failed).detail.code).to.equal('not_for_sale');
     expect(el.product).to.equal(null);
@@ -124,7 +141,9 @@ describe('<buy-tweet>', () => {
   });
 
   it('re-renders prices when BuyTweet.configure changes the language', async () => {
-    const el = await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await loaded(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     expect(text(el, 'price')).to.equal('$9.99');
     configure({ locale: 'de' });
     await el.updateComplete;
@@ -137,7 +156,15 @@ describe('<buy-tweet>', () => {
     el.tweet = {
       id: '1',
       text: 'Lamp https://t.co/x',
-      entities: { urls: [{ url: 'https://t.co/x', expanded_url: 'https://fancy.com/things/1234567/handmade-walnut-lamp', display_url: 'fancy.com/things/1234567/…' }] },
+      entities: {
+        urls: [
+          {
+            url: 'https://t.co/x',
+            expanded_url: 'https://fancy.com/things/1234567/handmade-walnut-lamp',
+            display_url: 'fancy.com/things/1234567/…',
+          },
+        ],
+      },
     };
     const loadedEvent = oneEvent(el, 'buy-tweet-load');
     document.body.append(el);

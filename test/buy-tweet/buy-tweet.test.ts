@@ -31,7 +31,9 @@ const CONTROL_ASKED = [['products', ['https://gumroad.com/l/zine-issue-1']]];
 const beforeControl = async (template: ReturnType<typeof html>) => {
   const event = oneEvent(document, 'buy-tweet-load');
   const container = await fixture<HTMLElement>(
-    html`<div>${template}<buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet></div>`,
+    html`<div>
+      ${template}<buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet>
+    </div>`,
   );
   const [el, control] = container.querySelectorAll('buy-tweet');
   expect((await event).target).to.equal(control);
@@ -45,8 +47,9 @@ describe('<buy-tweet>', () => {
   });
 
   it('finds the product in an embedded tweet and shows its card under the tweet', async () => {
-    const el = await fixture<BuyTweetElement>(html`
-      <buy-tweet loading="eager">${embedded('gumroad.com/l/new-album')}</buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html` <buy-tweet loading="eager">${embedded('gumroad.com/l/new-album')}</buy-tweet>`,
+    );
     const { detail } = await oneEvent(el, 'buy-tweet-load');
     await el.updateComplete;
     expect(detail.product.id).to.equal('prod_album');
@@ -72,10 +75,11 @@ describe('<buy-tweet>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('holds the card\'s space with a skeleton while it looks the product up', async () => {
+  it("holds the card's space with a skeleton while it looks the product up", async () => {
     mock.inject('hang', { route: 'products' });
-    const el = await fixture<BuyTweetElement>(html`
-      <buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html` <buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     await waitUntil(() => lookups().length === 1);
     const card = part(el, 'card')!;
     expect(card.getAttribute('aria-busy')).to.equal('true');
@@ -87,8 +91,9 @@ describe('<buy-tweet>', () => {
 
   it('keeps the card the same height from skeleton to product', async () => {
     mock.inject('slow-300', { route: 'products' });
-    const el = await fixture<BuyTweetElement>(html`
-      <buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html` <buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     const before = part(el, 'card')!.getBoundingClientRect().height;
     await oneEvent(el, 'buy-tweet-load');
     await el.updateComplete;
@@ -96,59 +101,85 @@ describe('<buy-tweet>', () => {
   });
 
   it('takes product-url over the tweet, and sends it without tracking parameters', async () => {
-    const el = await loaded(html`
-      <buy-tweet loading="eager" product-url="https://fancy.com/things/7654321?utm_source=tw#top">
+    const el = await loaded(
+      html` <buy-tweet loading="eager" product-url="https://fancy.com/things/7654321?utm_source=tw#top">
         ${embedded('gumroad.com/l/new-album')}
-      </buy-tweet>`);
+      </buy-tweet>`,
+    );
     expect(el.product!.url).to.equal('https://fancy.com/things/7654321');
     expect(new URL(lookups()[0].url).searchParams.getAll('url')).to.deep.equal(['https://fancy.com/things/7654321']);
     expect(new URL(lookups()[0].url).host).to.equal('fancy.com');
   });
 
   it('reads a t.co link through data-expanded-url when its text is cut short', async () => {
-    const el = await loaded(html`
-      <buy-tweet loading="eager">
+    const el = await loaded(
+      html` <buy-tweet loading="eager">
         <blockquote class="twitter-tweet">
-          <p lang="en" dir="ltr">Out today <a href="https://t.co/AbC123" data-expanded-url="https://gumroad.com/l/new-album">gumroad.com/l/new-alb…</a></p>
-          &mdash; The Band (@theband) <a href="https://twitter.com/theband/status/509074208133345280">September 8, 2014</a>
+          <p lang="en" dir="ltr">
+            Out today
+            <a href="https://t.co/AbC123" data-expanded-url="https://gumroad.com/l/new-album">gumroad.com/l/new-alb…</a>
+          </p>
+          &mdash; The Band (@theband)
+          <a href="https://twitter.com/theband/status/509074208133345280">September 8, 2014</a>
         </blockquote>
-      </buy-tweet>`);
+      </buy-tweet>`,
+    );
     expect(el.product!.id).to.equal('prod_album');
   });
 
   it('says sold out and disables Buy', async () => {
-    const el = await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet>`);
+    const el = await loaded(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet>`,
+    );
     expect(text(el, 'availability')).to.equal('Sold out');
     expect((part(el, 'buy-button') as HTMLButtonElement).disabled).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
   it('labels a preorder', async () => {
-    const el = await loaded(html`<buy-tweet loading="eager" product-url="https://fancy.com/things/7654321"></buy-tweet>`);
+    const el = await loaded(
+      html`<buy-tweet loading="eager" product-url="https://fancy.com/things/7654321"></buy-tweet>`,
+    );
     expect(text(el, 'availability')).to.equal('Preorder');
     expect(text(el, 'buy-button')).to.equal('Preorder');
     expect(text(el, 'price')).to.match(/€/);
     await expect(el).to.be.accessible();
   });
 
-  it('formats prices in the element\'s language, in Stripe\'s units whatever the locale\'s digits', async () => {
-    const de = await loaded(html`<buy-tweet loading="eager" lang="de" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+  it("formats prices in the element's language, in Stripe's units whatever the locale's digits", async () => {
+    const de = await loaded(
+      html`<buy-tweet loading="eager" lang="de" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     expect(text(de, 'price')).to.equal(intlPrice('de', 9.99, 'USD'));
-    const yen = await loaded(html`<buy-tweet loading="eager" lang="ja" product-url="https://tokyoband.musictoday.com/live-cd"></buy-tweet>`);
+    const yen = await loaded(
+      html`<buy-tweet loading="eager" lang="ja" product-url="https://tokyoband.musictoday.com/live-cd"></buy-tweet>`,
+    );
     expect(text(yen, 'price')).to.equal(intlPrice('ja', 3300, 'JPY'));
     // 25,000,000 hundredths of a rupiah: Intl counts IDR without decimals, Stripe with two.
-    const rupiah = await loaded(html`<buy-tweet loading="eager" lang="id" product-url="https://musictoday.com/store/theband/jakarta-tote"></buy-tweet>`);
+    const rupiah = await loaded(
+      html`<buy-tweet
+        loading="eager"
+        lang="id"
+        product-url="https://musictoday.com/store/theband/jakarta-tote"
+      ></buy-tweet>`,
+    );
     expect(text(rupiah, 'price')).to.equal(intlPrice('id', 250_000, 'IDR'));
   });
 
   it('takes the language from BuyTweet.configure, then the nearest ancestor', async () => {
-    const wrapper = await fixture(html`<div lang="fr"><buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet></div>`);
+    const wrapper = await fixture(
+      html`<div lang="fr"><buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet></div>`,
+    );
     const el = wrapper.querySelector('buy-tweet')!;
     await oneEvent(el, 'buy-tweet-load');
     await el.updateComplete;
     expect(text(el, 'price')).to.equal(intlPrice('fr', 9.99, 'USD'));
     configure({ locale: 'de' });
-    const other = await fixture(html`<div lang="fr"><buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet></div>`);
+    const other = await fixture(
+      html`<div lang="fr">
+        <buy-tweet loading="eager" product-url="https://gumroad.com/l/zine-issue-1"></buy-tweet>
+      </div>`,
+    );
     const configured = other.querySelector('buy-tweet')!;
     await oneEvent(configured, 'buy-tweet-load');
     await configured.updateComplete;
@@ -160,11 +191,14 @@ describe('<buy-tweet>', () => {
     const listener = (event: Event) => events.push(event.target!);
     for (const name of ['buy-tweet-load', 'buy-tweet-error'] as const) document.addEventListener(name, listener);
     // The signal: a card after it, which does load; by then this one has long read its tweet.
-    const { el, control } = await beforeControl(html`
-      <buy-tweet loading="eager">
-        <blockquote class="twitter-tweet"><p>Just a thought <a href="https://t.co/x">example.com/blog</a></p>
-        &mdash; Someone (@someone) <a href="https://twitter.com/someone/status/1">May 1, 2020</a></blockquote>
-      </buy-tweet>`);
+    const { el, control } = await beforeControl(
+      html` <buy-tweet loading="eager">
+        <blockquote class="twitter-tweet">
+          <p>Just a thought <a href="https://t.co/x">example.com/blog</a></p>
+          &mdash; Someone (@someone) <a href="https://twitter.com/someone/status/1">May 1, 2020</a>
+        </blockquote>
+      </buy-tweet>`,
+    );
     for (const name of ['buy-tweet-load', 'buy-tweet-error'] as const) document.removeEventListener(name, listener);
     expect(part(el, 'card')).to.equal(null);
     expect(el.product).to.equal(null);
@@ -174,7 +208,7 @@ describe('<buy-tweet>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('calls a product-url no partner sells through the publisher\'s mistake', async () => {
+  it("calls a product-url no partner sells through the publisher's mistake", async () => {
     const { el, detail } = await failed(html`<buy-tweet product-url="https://example.com/shop/1"></buy-tweet>`);
     expect(detail).to.deep.equal({
       code: 'unsupported_link',
@@ -190,7 +224,9 @@ describe('<buy-tweet>', () => {
 
   it('retries a failing partner twice by itself, then offers Retry, which works', async () => {
     mock.inject('500', { route: 'products', times: 3 });
-    const { el, detail } = await failed(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const { el, detail } = await failed(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     expect(detail).to.include({ code: 'partner_error', step: 'lookup', status: 500, retryable: true });
     expect(lookups()).to.have.length(3);
     expect(text(el, 'error')).to.equal('Gumroad is having trouble right now.');
@@ -209,7 +245,9 @@ describe('<buy-tweet>', () => {
   it('waits Retry-After before asking a busy partner again', async () => {
     mock.inject('503', { route: 'products', times: 1 });
     const wait = holdRetryWait();
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     // The 503's Retry-After: 1, not the client's own backoff of 300 to 500 ms.
     expect(await wait.asked).to.equal(1000);
     await roundTrip();
@@ -223,14 +261,16 @@ describe('<buy-tweet>', () => {
 
   it('says so when the network is down', async () => {
     mock.inject('network', { route: 'products', times: 3 });
-    const { el, detail } = await failed(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const { el, detail } = await failed(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     expect(detail).to.include({ code: 'network', step: 'lookup', retryable: true });
     expect(text(el, 'error')).to.equal('Gumroad could not be reached.');
     expect(part(el, 'retry-button')).to.not.equal(null);
   });
 
   const unusable: Array<[string, string, string]> = [
-    ['product_not_found', 'https://gumroad.com/l/no-such-thing', 'Gumroad doesn\'t know this product.'],
+    ['product_not_found', 'https://gumroad.com/l/no-such-thing', "Gumroad doesn't know this product."],
     ['not_for_sale', 'https://gumroad.com/l/private-demo', 'This product is not for sale.'],
   ];
   for (const [code, link, message] of unusable) {
@@ -247,7 +287,9 @@ describe('<buy-tweet>', () => {
   for (const fault of ['malformed', 'schema']) {
     it(`treats a ${fault} answer as invalid_response, not a crash`, async () => {
       mock.inject(fault, { route: 'products' });
-      const { el, detail } = await failed(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+      const { el, detail } = await failed(
+        html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+      );
       expect(detail).to.include({ code: 'invalid_response', step: 'lookup' });
       expect(part(el, 'fallback-link')).to.not.equal(null);
     });
@@ -255,7 +297,9 @@ describe('<buy-tweet>', () => {
 
   it('renders hostile partner text as text and drops unsafe links', async () => {
     mock.inject('html-title', { route: 'products' });
-    const el = await loaded(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const el = await loaded(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     expect(text(el, 'title')).to.contain('<img src=x onerror=alert(1)>');
     expect(el.shadowRoot!.querySelectorAll('img:not([part="image"])')).to.have.length(0);
     expect(part(el, 'image')).to.equal(null);
@@ -263,15 +307,20 @@ describe('<buy-tweet>', () => {
   });
 
   it('takes no link from a hostile tweet: javascript: hrefs, unsafe expansions, lookalike hosts', async () => {
-    const { el } = await beforeControl(html`
-      <buy-tweet loading="eager">
-        <blockquote class="twitter-tweet"><p>Free stuff
-          <a href="javascript:alert(1)">gumroad.com/l/new-album</a>
-          <a href="https://t.co/1" data-expanded-url="javascript:alert(1)" title="data:text/html,x">click</a>
-          <a href="https://t.co/2">gumroad.com.evil.example/l/x</a>
-          <a href="http://gumroad.com/l/new-album">http link</a></p>
-          &mdash; Mallory (@mallory) <a href="https://twitter.com/mallory/status/1">May 1, 2020</a></blockquote>
-      </buy-tweet>`);
+    const { el } = await beforeControl(
+      html` <buy-tweet loading="eager">
+        <blockquote class="twitter-tweet">
+          <p>
+            Free stuff
+            <a href="javascript:alert(1)">gumroad.com/l/new-album</a>
+            <a href="https://t.co/1" data-expanded-url="javascript:alert(1)" title="data:text/html,x">click</a>
+            <a href="https://t.co/2">gumroad.com.evil.example/l/x</a>
+            <a href="http://gumroad.com/l/new-album">http link</a>
+          </p>
+          &mdash; Mallory (@mallory) <a href="https://twitter.com/mallory/status/1">May 1, 2020</a>
+        </blockquote>
+      </buy-tweet>`,
+    );
     expect(el.product).to.equal(null);
     expect(part(el, 'card')).to.equal(null);
     expect(asked()).to.deep.equal(CONTROL_ASKED);
@@ -308,7 +357,9 @@ describe('<buy-tweet>', () => {
       ),
     );
     // A checkout URL that is not https makes the product unusable, not a javascript: link.
-    const { detail } = await failed(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+    const { detail } = await failed(
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+    );
     expect(detail.code).to.equal('invalid_response');
   });
 });

@@ -23,8 +23,12 @@ let pages = 0;
  */
 const page = (tweets = [ALBUM, LAMP]) =>
   openPage(
-    tweets.map((code) => `<buy-tweet link-endpoint="${location.origin}/links">\n${code}</buy-tweet>\n<p>An article goes on.</p>\n`).join('') +
-      `<script async src="/dist/buy-tweet.js?page=${++pages}"></script>`,
+    tweets
+      .map(
+        (code) =>
+          `<buy-tweet link-endpoint="${location.origin}/links">\n${code}</buy-tweet>\n<p>An article goes on.</p>\n`,
+      )
+      .join('') + `<script async src="/dist/buy-tweet.js?page=${++pages}"></script>`,
     { width: 600, height: 1200 },
   );
 
@@ -85,7 +89,9 @@ describe('a page of embed code with widgets.js', () => {
     expect(titles(p)).to.deep.equal(TITLES);
     expect(p.window.loads).to.equal(2);
     // Each tweet read once by its id, through the link endpoint (which asks publish.twitter.com).
-    const tweetReads = mock.requests.filter((request) => request.route === 'links' && new URL(request.url).searchParams.has('tweet'));
+    const tweetReads = mock.requests.filter(
+      (request) => request.route === 'links' && new URL(request.url).searchParams.has('tweet'),
+    );
     expect(tweetReads.map((request) => new URL(request.url).searchParams.get('tweet')).sort()).to.deep.equal([
       'https://twitter.com/i/status/1765010922174111744',
       'https://twitter.com/i/status/509074208133345280',

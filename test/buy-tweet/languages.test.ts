@@ -30,19 +30,149 @@ const POSTER = 'https://theband.gumroad.com/l/tour-poster';
  * empty, the City label, its error when empty]: each language's own words, as a buyer reads them.
  */
 const LANGUAGES: Array<[string, string, string, string, string, string, string, string, string]> = [
-  ['en', 'Buy', 'In stock', 'Checkout', 'Continue to payment', 'Email', 'Enter an email address like name@example.com.', 'City', 'Enter your city.'],
-  ['de', 'Kaufen', 'Auf Lager', 'Kasse', 'Weiter zur Zahlung', 'E-Mail', 'Bitte eine E-Mail-Adresse wie name@example.com eingeben.', 'Ort', 'Bitte den Ort eingeben.'],
-  ['es', 'Comprar', 'Disponible', 'Finalizar compra', 'Continuar al pago', 'Correo electrónico', 'Indica un correo como nombre@example.com.', 'Ciudad', 'Indica tu ciudad.'],
-  ['fr', 'Acheter', 'En stock', 'Finaliser la commande', 'Continuer vers le paiement', 'E-mail', 'Saisissez une adresse e-mail comme nom@example.com.', 'Ville', 'Saisissez votre ville.'],
-  ['it', 'Acquista', 'Disponibile', 'Cassa', 'Continua al pagamento', 'Email', 'Inserisci un indirizzo email come nome@example.com.', 'Città', 'Inserisci la città.'],
-  ['nl', 'Kopen', 'Op voorraad', 'Afrekenen', 'Door naar betalen', 'E-mail', 'Vul een e-mailadres in, zoals naam@example.com.', 'Plaats', 'Vul je plaats in.'],
-  ['pt-BR', 'Comprar', 'Em estoque', 'Finalizar compra', 'Continuar para o pagamento', 'E-mail', 'Informe um e-mail como nome@example.com.', 'Cidade', 'Informe sua cidade.'],
-  ['ja', '購入する', '在庫あり', 'ご購入手続き', 'お支払いへ進む', 'メールアドレス', 'name@example.com のようなメールアドレスを入力してください。', '市区町村', '市区町村を入力してください。'],
-  ['ko', '구매하기', '재고 있음', '주문/결제', '결제로 이동', '이메일', 'name@example.com 형식의 이메일 주소를 입력해 주세요.', '시/군/구', '시/군/구를 입력해 주세요.'],
-  ['zh-CN', '购买', '有货', '结账', '继续付款', '电子邮件', '请输入电子邮件地址，例如 name@example.com。', '城市', '请输入城市。'],
-  ['zh-TW', '購買', '有現貨', '結帳', '繼續付款', '電子郵件', '請輸入電子郵件地址，例如 name@example.com。', '城市', '請輸入城市。'],
-  ['ar', 'شراء', 'متوفر', 'إتمام الشراء', 'المتابعة إلى الدفع', 'البريد الإلكتروني', 'أدخل بريدًا إلكترونيًا مثل name@example.com.', 'المدينة', 'أدخل مدينتك.'],
-  ['he', 'לקנייה', 'במלאי', 'קופה', 'המשך לתשלום', 'אימייל', 'יש להזין כתובת אימייל, למשל name@example.com.', 'עיר', 'יש להזין עיר.'],
+  [
+    'en',
+    'Buy',
+    'In stock',
+    'Checkout',
+    'Continue to payment',
+    'Email',
+    'Enter an email address like name@example.com.',
+    'City',
+    'Enter your city.',
+  ],
+  [
+    'de',
+    'Kaufen',
+    'Auf Lager',
+    'Kasse',
+    'Weiter zur Zahlung',
+    'E-Mail',
+    'Bitte eine E-Mail-Adresse wie name@example.com eingeben.',
+    'Ort',
+    'Bitte den Ort eingeben.',
+  ],
+  [
+    'es',
+    'Comprar',
+    'Disponible',
+    'Finalizar compra',
+    'Continuar al pago',
+    'Correo electrónico',
+    'Indica un correo como nombre@example.com.',
+    'Ciudad',
+    'Indica tu ciudad.',
+  ],
+  [
+    'fr',
+    'Acheter',
+    'En stock',
+    'Finaliser la commande',
+    'Continuer vers le paiement',
+    'E-mail',
+    'Saisissez une adresse e-mail comme nom@example.com.',
+    'Ville',
+    'Saisissez votre ville.',
+  ],
+  [
+    'it',
+    'Acquista',
+    'Disponibile',
+    'Cassa',
+    'Continua al pagamento',
+    'Email',
+    'Inserisci un indirizzo email come nome@example.com.',
+    'Città',
+    'Inserisci la città.',
+  ],
+  [
+    'nl',
+    'Kopen',
+    'Op voorraad',
+    'Afrekenen',
+    'Door naar betalen',
+    'E-mail',
+    'Vul een e-mailadres in, zoals naam@example.com.',
+    'Plaats',
+    'Vul je plaats in.',
+  ],
+  [
+    'pt-BR',
+    'Comprar',
+    'Em estoque',
+    'Finalizar compra',
+    'Continuar para o pagamento',
+    'E-mail',
+    'Informe um e-mail como nome@example.com.',
+    'Cidade',
+    'Informe sua cidade.',
+  ],
+  [
+    'ja',
+    '購入する',
+    '在庫あり',
+    'ご購入手続き',
+    'お支払いへ進む',
+    'メールアドレス',
+    'name@example.com のようなメールアドレスを入力してください。',
+    '市区町村',
+    '市区町村を入力してください。',
+  ],
+  [
+    'ko',
+    '구매하기',
+    '재고 있음',
+    '주문/결제',
+    '결제로 이동',
+    '이메일',
+    'name@example.com 형식의 이메일 주소를 입력해 주세요.',
+    '시/군/구',
+    '시/군/구를 입력해 주세요.',
+  ],
+  [
+    'zh-CN',
+    '购买',
+    '有货',
+    '结账',
+    '继续付款',
+    '电子邮件',
+    '请输入电子邮件地址，例如 name@example.com。',
+    '城市',
+    '请输入城市。',
+  ],
+  [
+    'zh-TW',
+    '購買',
+    '有現貨',
+    '結帳',
+    '繼續付款',
+    '電子郵件',
+    '請輸入電子郵件地址，例如 name@example.com。',
+    '城市',
+    '請輸入城市。',
+  ],
+  [
+    'ar',
+    'شراء',
+    'متوفر',
+    'إتمام الشراء',
+    'المتابعة إلى الدفع',
+    'البريد الإلكتروني',
+    'أدخل بريدًا إلكترونيًا مثل name@example.com.',
+    'المدينة',
+    'أدخل مدينتك.',
+  ],
+  [
+    'he',
+    'לקנייה',
+    'במלאי',
+    'קופה',
+    'המשך לתשלום',
+    'אימייל',
+    'יש להזין כתובת אימייל, למשל name@example.com.',
+    'עיר',
+    'יש להזין עיר.',
+  ],
 ];
 
 /** A card inside `template`'s wrapper, loaded: listening from before it exists. */
@@ -85,12 +215,14 @@ describe('languages: each shows its own words', () => {
   }
 
   it('follows the language chain: configure({locale}), then the nearest ancestor, with fallbacks', async () => {
-    const el = await inside(html`<div lang="pt-PT"><buy-tweet loading="eager" product-url=${POSTER}></buy-tweet></div>`);
+    const el = await inside(
+      html`<div lang="pt-PT"><buy-tweet loading="eager" product-url=${POSTER}></buy-tweet></div>`,
+    );
     expect(text(el, 'buy-button')).to.equal('Comprar');
     configure({ locale: 'zh-HK' });
     await waitUntil(() => text(el, 'buy-button') === '購買', 'configure({locale}) did not count over the ancestor');
     el.setAttribute('lang', 'es-MX');
-    await waitUntil(() => text(el, 'buy-button') === 'Comprar', 'the element\'s own lang did not count');
+    await waitUntil(() => text(el, 'buy-button') === 'Comprar', "the element's own lang did not count");
     el.setAttribute('lang', 'en-GB');
     await waitUntil(() => text(el, 'buy-button') === 'Buy', 'en-GB did not fall back to English');
   });
@@ -101,7 +233,7 @@ describe('languages: each shows its own words', () => {
     expect(text(el, 'price')).to.equal(intlPrice('sv-SE', 25, 'USD'));
   });
 
-  it('says errors in the element\'s language', async () => {
+  it("says errors in the element's language", async () => {
     const failed = oneEvent(document, 'buy-tweet-error');
     const el = await fixture<BuyTweetElement>(
       html`<buy-tweet loading="eager" lang="de" product-url="https://gumroad.com/l/no-such-thing"></buy-tweet>`,
@@ -112,11 +244,16 @@ describe('languages: each shows its own words', () => {
     expect(text(el, 'fallback-link')).to.equal('Bei Gumroad ansehen');
   });
 
-  it('gives Stripe\'s Payment Element the language, in Stripe\'s codes', async () => {
+  it("gives Stripe's Payment Element the language, in Stripe's codes", async () => {
     const el = await card(POSTER, { lang: 'zh-HK' });
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
-    for (const [name, value] of [['shipping.name', 'Chan Tai Man'], ['shipping.line1', '1 Queen\'s Road'], ['shipping.city', 'Hong Kong'], ['shipping.postalCode', '000000']]) {
+    for (const [name, value] of [
+      ['shipping.name', 'Chan Tai Man'],
+      ['shipping.line1', "1 Queen's Road"],
+      ['shipping.city', 'Hong Kong'],
+      ['shipping.postalCode', '000000'],
+    ]) {
       await fill(el, name, value);
     }
     await toPayment(el);
@@ -173,15 +310,17 @@ describe('languages: right to left', () => {
     });
   }
 
-  it('keeps the page\'s direction for a language written left to right', async () => {
-    const el = await inside(html`<div dir="rtl"><buy-tweet loading="eager" lang="de" product-url=${POSTER}></buy-tweet></div>`);
+  it("keeps the page's direction for a language written left to right", async () => {
+    const el = await inside(
+      html`<div dir="rtl"><buy-tweet loading="eager" lang="de" product-url=${POSTER}></buy-tweet></div>`,
+    );
     expect(getComputedStyle(part(el, 'card')!).direction).to.equal('rtl');
     el.setAttribute('dir', 'ltr');
     expect(getComputedStyle(part(el, 'card')!).direction).to.equal('ltr');
   });
 });
 
-describe('languages: the publisher\'s own words', () => {
+describe("languages: the publisher's own words", () => {
   it('overrides a word in one language, and the elements on the page show it', async () => {
     const de = await card(POSTER, { lang: 'de' });
     const en = await card(POSTER, { lang: 'en' });
@@ -202,14 +341,14 @@ describe('languages: the publisher\'s own words', () => {
     expect(textOf(inDialog(el, '[for="quantity"] ~ p'))).to.equal('3 max, {nothing}');
   });
 
-  it('adds a language it does not ship, over English and the publisher\'s English', async () => {
+  it("adds a language it does not ship, over English and the publisher's English", async () => {
     configure({ words: { sv: { buy: 'Köp' }, en: { inStock: 'Ready to ship', buy: 'Get it' } } });
     const el = await card(POSTER, { lang: 'sv-SE' });
     expect(text(el, 'buy-button')).to.equal('Köp');
     expect(text(el, 'availability')).to.equal('Ready to ship');
   });
 
-  it('applies a language\'s words to its regions, and a region\'s over them', async () => {
+  it("applies a language's words to its regions, and a region's over them", async () => {
     configure({ words: { 'de-AT': { inStock: 'Lagernd' }, DE: { buy: 'Jetzt kaufen', inStock: 'Vorrätig' } } });
     const at = await card(POSTER, { lang: 'de-AT' });
     const de = await card(POSTER, { lang: 'de-DE' });
@@ -218,7 +357,10 @@ describe('languages: the publisher\'s own words', () => {
   });
 
   it('takes strings only', () => {
-    expect(() => configure({ words: { de: { buy: 42 as unknown as string } } })).to.throw(TypeError, /words\.de\.buy must be a string/);
+    expect(() => configure({ words: { de: { buy: 42 as unknown as string } } })).to.throw(
+      TypeError,
+      /words\.de\.buy must be a string/,
+    );
     expect(config.words?.de).to.equal(undefined);
   });
 });

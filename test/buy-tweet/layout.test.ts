@@ -10,12 +10,15 @@ import { worker } from '../setup.js';
 import { waitUntil } from '../wait.js';
 
 const STYLESHEET = '<link rel="stylesheet" href="/dist/buy-tweet.css">';
-const ARTICLE = '<h2>The Band on tour</h2>' + '<p>The band played three nights in a row, each to a full house, and the tour goes on.</p>'.repeat(12);
+const ARTICLE =
+  '<h2>The Band on tour</h2>' +
+  '<p>The band played three nights in a row, each to a full house, and the tour goes on.</p>'.repeat(12);
 const tweet = (link: string) =>
   `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Our new album is out today ${link}</p>&mdash; The Band (@theband) <a href="https://twitter.com/theband/status/509074208133345280?ref_src=twsrc%5Etfw">September 8, 2014</a></blockquote>`;
 const RAW = '<a href="https://t.co/AbC123">https://t.co/AbC123</a>';
 /** As `npx buy-tweet expand` writes it. */
-const EXPANDED = '<a href="https://t.co/AbC123" data-expanded-url="https://gumroad.com/l/new-album">https://t.co/AbC123</a>';
+const EXPANDED =
+  '<a href="https://t.co/AbC123" data-expanded-url="https://gumroad.com/l/new-album">https://t.co/AbC123</a>';
 
 let pages = 0;
 
@@ -54,7 +57,9 @@ describe('layout at 375 px: what the card moves', () => {
   });
 
   it('nothing, for product-url', async () => {
-    expect(await measure(`<buy-tweet product-url="https://gumroad.com/l/new-album">${tweet(RAW)}</buy-tweet>`)).to.equal(0);
+    expect(
+      await measure(`<buy-tweet product-url="https://gumroad.com/l/new-album">${tweet(RAW)}</buy-tweet>`),
+    ).to.equal(0);
   });
 
   it('nothing, for a t.co link whose title names the product', async () => {

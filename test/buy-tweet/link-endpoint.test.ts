@@ -14,7 +14,8 @@ import { waitUntil } from '../wait.js';
 import { mock } from '../setup.js';
 
 const LINKS = `${location.origin}/links`;
-const asked = (route: 'links' | 'tco' | 'products' | 'oembed') => mock.requests.filter((request) => request.route === route);
+const asked = (route: 'links' | 'tco' | 'products' | 'oembed') =>
+  mock.requests.filter((request) => request.route === route);
 const urlsOf = (url: string) => new URL(url).searchParams.getAll('url');
 const card = (el: BuyTweetElement) => el.shadowRoot!.querySelector('[part="card"]');
 const titleOf = (el: BuyTweetElement) => el.shadowRoot!.querySelector('[part="title"]')?.textContent;
@@ -74,11 +75,13 @@ describe('without a link endpoint', () => {
     const original = console.info;
     console.info = (...args: unknown[]) => info.push(args.map(String).join(' '));
     try {
-      const els = await fixture<HTMLElement>(html`<div>
-        <buy-tweet loading="eager">${today(fixtureTweets.newAlbum)}</buy-tweet>
-        <buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>
-        <buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.emoji)}></buy-tweet>
-      </div>`);
+      const els = await fixture<HTMLElement>(
+        html`<div>
+          <buy-tweet loading="eager">${today(fixtureTweets.newAlbum)}</buy-tweet>
+          <buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>
+          <buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.emoji)}></buy-tweet>
+        </div>`,
+      );
       const [, , fromUrl] = els.querySelectorAll('buy-tweet');
       await waitUntil(() => info.length, 'no advice was given');
       await waitUntil(() => fromUrl.shadowRoot!.querySelector('.tweet')?.textContent, 'the tweet-url was not read');
@@ -93,7 +96,9 @@ describe('without a link endpoint', () => {
       expect(asked('oembed')).to.have.length(1);
       expect(asked('links')).to.have.length(0);
       expect(asked('tco')).to.have.length(0);
-      expect(asked('products').map((request) => urlsOf(request.url))).to.deep.equal([[catalogue.walnutLamp.product.url]]);
+      expect(asked('products').map((request) => urlsOf(request.url))).to.deep.equal([
+        [catalogue.walnutLamp.product.url],
+      ]);
       // The tweets stay as they were, with their working t.co links.
       expect(els.querySelector<HTMLAnchorElement>('a[href^="https://t.co/"]')!.href).to.equal('https://t.co/AbC123');
     } finally {
@@ -103,8 +108,10 @@ describe('without a link endpoint', () => {
 });
 
 describe('with a link endpoint', () => {
-  it('reads a tweet in today\'s shape through the link-endpoint attribute and shows its card', async () => {
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" link-endpoint=${LINKS}>${today(fixtureTweets.newAlbum)}</buy-tweet>`);
+  it("reads a tweet in today's shape through the link-endpoint attribute and shows its card", async () => {
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" link-endpoint=${LINKS}>${today(fixtureTweets.newAlbum)}</buy-tweet>`,
+    );
     const { detail } = await oneEvent(el, 'buy-tweet-load');
     expect(detail.product.id).to.equal(catalogue.album.product.id);
     expect(titleOf(el)).to.equal(catalogue.album.product.title);
@@ -126,7 +133,9 @@ describe('with a link endpoint', () => {
       fixtureTweets.newAlbum,
     ];
     const all = loaded(tweets.length);
-    await fixture(html`<div>${tweets.map((tweet) => html`<buy-tweet loading="eager">${today(tweet)}</buy-tweet>`)}</div>`);
+    await fixture(
+      html`<div>${tweets.map((tweet) => html`<buy-tweet loading="eager">${today(tweet)}</buy-tweet>`)}</div>`,
+    );
     const els = await all;
     expect(els.map((el) => el.product!.id)).to.have.members([
       catalogue.album.product.id,
@@ -155,57 +164,86 @@ describe('with a link endpoint', () => {
     // The signal: the 25th, a link that does lead to a product, loads; the others were read with it.
     const links = Array.from({ length: 24 }, (_, i) => `https://t.co/Unkn0wn${i}`);
     const control = loaded(1);
-    await fixture(html`<div>
-      ${links.map((link) => html`<buy-tweet loading="eager">${tweetWith(link)}</buy-tweet>`)}
-      <buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>
-    </div>`);
+    await fixture(
+      html`<div>
+        ${links.map((link) => html`<buy-tweet loading="eager">${tweetWith(link)}</buy-tweet>`)}
+        <buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>
+      </div>`,
+    );
     await control;
     expect(asked('tco')).to.have.length(25);
-    expect(asked('links').map((request) => urlsOf(request.url).length).sort()).to.deep.equal([20, 5]);
-    expect(asked('links').flatMap((request) => urlsOf(request.url))).to.have.members([...links, 'https://t.co/Wl8nT4k']);
+    expect(
+      asked('links')
+        .map((request) => urlsOf(request.url).length)
+        .sort(),
+    ).to.deep.equal([20, 5]);
+    expect(asked('links').flatMap((request) => urlsOf(request.url))).to.have.members([
+      ...links,
+      'https://t.co/Wl8nT4k',
+    ]);
     expect(asked('products').map((request) => urlsOf(request.url))).to.deep.equal([[WALNUT_LAMP_TCO_TARGET]]);
   });
 
   it('keeps answers as their Cache-Control allows: the same link again asks nothing', async () => {
     BuyTweet.configure({ linkEndpoint: LINKS });
-    const first = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>`);
+    const first = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>`,
+    );
     await oneEvent(first, 'buy-tweet-load');
-    const again = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>`);
+    const again = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>`,
+    );
     await waitUntil(() => again.product, 'the second card did not show');
     expect(asked('links')).to.have.length(1);
   });
 
-  it('asks only for the t.co links no other rule reads, and only those before a partner\'s link', async () => {
+  it("asks only for the t.co links no other rule reads, and only those before a partner's link", async () => {
     BuyTweet.configure({ linkEndpoint: LINKS });
     // A bare t.co link first, then an old-style link whose text says where it goes.
-    const before = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager">
-      <blockquote class="twitter-tweet"><p lang="en" dir="ltr">Lamp <a href="https://t.co/Wl8nT4k">https://t.co/Wl8nT4k</a>
-        and album <a href="https://t.co/AbC123">gumroad.com/l/new-album</a></p>&mdash; Fancy (@fancy)
-        <a href="https://twitter.com/fancy/status/1765010922174111744?ref_src=twsrc%5Etfw">March 5, 2024</a></blockquote>
-    </buy-tweet>`);
+    const before = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager">
+        <blockquote class="twitter-tweet">
+          <p lang="en" dir="ltr">
+            Lamp <a href="https://t.co/Wl8nT4k">https://t.co/Wl8nT4k</a> and album
+            <a href="https://t.co/AbC123">gumroad.com/l/new-album</a>
+          </p>
+          &mdash; Fancy (@fancy)
+          <a href="https://twitter.com/fancy/status/1765010922174111744?ref_src=twsrc%5Etfw">March 5, 2024</a>
+        </blockquote>
+      </buy-tweet>`,
+    );
     // The first link in reading order wins, once it is read.
     expect((await oneEvent(before, 'buy-tweet-load')).detail.product.id).to.equal(catalogue.walnutLamp.product.id);
     expect(asked('links').map((request) => urlsOf(request.url))).to.deep.equal([['https://t.co/Wl8nT4k']]);
 
     mock.reset();
-    const after = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager">
-      <blockquote class="twitter-tweet"><p lang="en" dir="ltr">Album <a href="https://t.co/AbC123">gumroad.com/l/new-album</a>
-        and lamp <a href="https://t.co/Wl8nT4k">https://t.co/Wl8nT4k</a></p>&mdash; Fancy (@fancy)
-        <a href="https://twitter.com/fancy/status/1765010922174111744?ref_src=twsrc%5Etfw">March 5, 2024</a></blockquote>
-    </buy-tweet>`);
+    const after = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager">
+        <blockquote class="twitter-tweet">
+          <p lang="en" dir="ltr">
+            Album <a href="https://t.co/AbC123">gumroad.com/l/new-album</a> and lamp
+            <a href="https://t.co/Wl8nT4k">https://t.co/Wl8nT4k</a>
+          </p>
+          &mdash; Fancy (@fancy)
+          <a href="https://twitter.com/fancy/status/1765010922174111744?ref_src=twsrc%5Etfw">March 5, 2024</a>
+        </blockquote>
+      </buy-tweet>`,
+    );
     expect((await oneEvent(after, 'buy-tweet-load')).detail.product.id).to.equal(catalogue.album.product.id);
     expect(asked('links')).to.have.length(0);
   });
 
-  it('treats expanded links as untrusted: only a partner\'s https product link gets a card', async () => {
+  it("treats expanded links as untrusted: only a partner's https product link gets a card", async () => {
     BuyTweet.configure({ linkEndpoint: LINKS });
     const { plainHttp, unsupportedShop, shortener } = moreTcoLinks;
     // The signal: a fourth tweet, whose link does lead to a product, read with them, loads.
     const control = loaded(1);
-    const els = await fixture<HTMLElement>(html`<div>
-      ${[plainHttp, unsupportedShop, shortener].map(({ tco }) => html`<buy-tweet loading="eager">${tweetWith(tco)}</buy-tweet>`)}
-      <buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>
-    </div>`);
+    const els = await fixture<HTMLElement>(
+      html`<div>
+        ${[plainHttp, unsupportedShop, shortener].map(({ tco }) => html`<buy-tweet loading="eager">${tweetWith(tco)}</buy-tweet>`)}
+        <buy-tweet loading="eager">${today(fixtureTweets.walnutLamp)}</buy-tweet>
+      </div>`,
+    );
     const [loadedOne] = await control;
     const untrusted = [...els.querySelectorAll('buy-tweet')].slice(0, 3);
     expect(untrusted).to.not.include(loadedOne);
@@ -216,7 +254,9 @@ describe('with a link endpoint', () => {
   });
 
   it('follows a configure called after the elements read their tweets', async () => {
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager">${today(fixtureTweets.emoji)}</buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager">${today(fixtureTweets.emoji)}</buy-tweet>`,
+    );
     await loadsAfter(el.parentElement!, byProductUrl);
     expect(card(el)).to.equal(null);
     expect(asked('links')).to.have.length(0);
@@ -228,14 +268,21 @@ describe('with a link endpoint', () => {
 
   it('lets the attribute win over configure', async () => {
     BuyTweet.configure({ linkEndpoint: 'https://links.example/' });
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" link-endpoint=${LINKS}>${today(fixtureTweets.liveCd)}</buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" link-endpoint=${LINKS}>${today(fixtureTweets.liveCd)}</buy-tweet>`,
+    );
     await oneEvent(el, 'buy-tweet-load');
     expect(asked('links').map((request) => new URL(request.url).origin)).to.deep.equal([location.origin]);
   });
 
   it('reads a tweet-url through it, and then the t.co links its oEmbed html holds', async () => {
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" link-endpoint=${LINKS}
-      tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet
+        loading="eager"
+        link-endpoint=${LINKS}
+        tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}
+      ></buy-tweet>`,
+    );
     expect((await oneEvent(el, 'buy-tweet-load')).detail.product.id).to.equal(catalogue.walnutLamp.product.id);
     const oembed = asked('oembed')[0];
     expect(oembed).to.exist;
@@ -256,7 +303,9 @@ describe('a link endpoint that fails', () => {
     it(`is buy-tweet-error with step tweet and no card: ${name}`, async () => {
       mock.inject(fault, { route: 'links', times: 3 });
       const failed = oneEvent(document, 'buy-tweet-error');
-      const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" link-endpoint=${LINKS}>${today(fixtureTweets.newAlbum)}</buy-tweet>`);
+      const el = await fixture<BuyTweetElement>(
+        html`<buy-tweet loading="eager" link-endpoint=${LINKS}>${today(fixtureTweets.newAlbum)}</buy-tweet>`,
+      );
       expect((await failed).detail).to.include(detail);
       await el.updateComplete;
       expect(card(el)).to.equal(null);

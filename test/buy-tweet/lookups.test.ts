@@ -36,7 +36,9 @@ describe('lookups: one request for a page of tweets', () => {
       'https://gumroad.com/l/new-album#top',
     ];
     const all = loadedAll(10);
-    await fixture(html`<div>${links.map((link) => html`<buy-tweet loading="eager" product-url=${link}></buy-tweet>`)}</div>`);
+    await fixture(
+      html`<div>${links.map((link) => html`<buy-tweet loading="eager" product-url=${link}></buy-tweet>`)}</div>`,
+    );
     await all;
     expect(lookups()).to.have.length(1);
     expect(linksOf(lookups()[0].url)).to.have.members([
@@ -48,9 +50,13 @@ describe('lookups: one request for a page of tweets', () => {
   });
 
   it('reuses an answer while its Cache-Control allows, and asks again when it does not', async () => {
-    const first = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://fancy.com/things/7654321"></buy-tweet>`);
+    const first = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" product-url="https://fancy.com/things/7654321"></buy-tweet>`,
+    );
     await oneEvent(first, 'buy-tweet-load');
-    const again = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://fancy.com/things/7654321"></buy-tweet>`);
+    const again = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" product-url="https://fancy.com/things/7654321"></buy-tweet>`,
+    );
     await waitUntil(() => again.product, 'the cached product did not show');
     expect(lookups()).to.have.length(1);
 
@@ -58,12 +64,18 @@ describe('lookups: one request for a page of tweets', () => {
     worker.use(
       http.get('https://musictoday.com/.well-known/buy-tweet/v1/products', async ({ request }) => {
         asked++;
-        const answer = await fetch(request.url.replace('musictoday.com/.well-known/buy-tweet', `${location.host}/musictoday`).replace('https://', 'http://'));
+        const answer = await fetch(
+          request.url
+            .replace('musictoday.com/.well-known/buy-tweet', `${location.host}/musictoday`)
+            .replace('https://', 'http://'),
+        );
         return HttpResponse.json(await answer.json(), { headers: { 'Cache-Control': 'no-store' } });
       }),
     );
     for (let i = 0; i < 2; i++) {
-      const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://musictoday.com/store/theband/vinyl"></buy-tweet>`);
+      const el = await fixture<BuyTweetElement>(
+        html`<buy-tweet loading="eager" product-url="https://musictoday.com/store/theband/vinyl"></buy-tweet>`,
+      );
       await oneEvent(el, 'buy-tweet-load');
     }
     expect(asked).to.equal(2);
@@ -76,14 +88,16 @@ describe('lookups: one request for a page of tweets', () => {
       const listener = () => ++seen === 25 && (document.removeEventListener('buy-tweet-error', listener), resolve());
       document.addEventListener('buy-tweet-error', listener);
     });
-    await fixture(html`<div>${links.map((link) => html`<buy-tweet loading="eager" product-url=${link}></buy-tweet>`)}</div>`);
+    await fixture(
+      html`<div>${links.map((link) => html`<buy-tweet loading="eager" product-url=${link}></buy-tweet>`)}</div>`,
+    );
     await errors;
     expect(lookups().map((request) => linksOf(request.url).length)).to.deep.equal([20, 5]);
   });
 });
 
 describe('partners: only registered partners are asked', () => {
-  it('never contacts anyone but a registered partner\'s endpoint, whatever the tweets link to', async () => {
+  it("never contacts anyone but a registered partner's endpoint, whatever the tweets link to", async () => {
     const contacted: string[] = [];
     const record = ({ request }: { request: Request }) => contacted.push(request.url);
     worker.events.on('request:start', record);
@@ -96,14 +110,19 @@ describe('partners: only registered partners are asked', () => {
       'https://fancy.com/things/7654321',
     ];
     const all = loadedAll(1);
-    await fixture(html`<div>
-      ${tweets.map(
-        (link) => html`<buy-tweet loading="eager">
-          <blockquote class="twitter-tweet"><p>Look <a href=${link}>${link}</a></p>&mdash; X (@x)
-          <a href="https://twitter.com/x/status/1">May 1, 2020</a></blockquote>
-        </buy-tweet>`,
-      )}
-    </div>`);
+    await fixture(
+      html`<div>
+        ${tweets.map(
+          (link) =>
+            html`<buy-tweet loading="eager">
+              <blockquote class="twitter-tweet">
+                <p>Look <a href=${link}>${link}</a></p>
+                &mdash; X (@x) <a href="https://twitter.com/x/status/1">May 1, 2020</a>
+              </blockquote>
+            </buy-tweet>`,
+        )}
+      </div>`,
+    );
     await all;
     worker.events.removeListener('request:start', record);
     const hosts = new Set(contacted.map((url) => new URL(url).host));
@@ -111,7 +130,7 @@ describe('partners: only registered partners are asked', () => {
     expect(contacted.filter((url) => url.includes('/products'))).to.have.length(1);
   });
 
-  it('looks up a registered partner\'s links at its endpoint, by patterns', async () => {
+  it("looks up a registered partner's links at its endpoint, by patterns", async () => {
     BuyTweet.registerPartner({
       id: 'shop-patterns',
       name: 'Pattern Shop',
@@ -122,10 +141,14 @@ describe('partners: only registered partners are asked', () => {
     worker.use(
       http.get('https://shop.example/buy-tweet/v1/products', ({ request }) => {
         asked.push(...linksOf(request.url));
-        return HttpResponse.json({ products: [{ url: 'https://shop.example/p/42', error: { code: 'not_for_sale', message: 'Not yet' } }] });
+        return HttpResponse.json({
+          products: [{ url: 'https://shop.example/p/42', error: { code: 'not_for_sale', message: 'Not yet' } }],
+        });
       }),
     );
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://SHOP.example/p/42?utm_medium=x"></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" product-url="https://SHOP.example/p/42?utm_medium=x"></buy-tweet>`,
+    );
     const { detail } = await oneEvent(el, 'buy-tweet-error');
     expect(detail.code).to.equal('not_for_sale');
     expect(asked).to.deep.equal(['https://shop.example/p/42']);
@@ -133,22 +156,33 @@ describe('partners: only registered partners are asked', () => {
   });
 
   it('reads the tweets already on the page again when a partner registers later', async () => {
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager">
-      <blockquote class="twitter-tweet"><p>New print <a href="https://t.co/9">late.example/print/7</a></p>
-      &mdash; Printer (@printer) <a href="https://twitter.com/printer/status/7">June 1, 2024</a></blockquote>
-    </buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager">
+        <blockquote class="twitter-tweet">
+          <p>New print <a href="https://t.co/9">late.example/print/7</a></p>
+          &mdash; Printer (@printer) <a href="https://twitter.com/printer/status/7">June 1, 2024</a>
+        </blockquote>
+      </buy-tweet>`,
+    );
     expect(el.shadowRoot!.querySelector('[part="card"]')).to.equal(null);
     worker.use(
       http.get('https://late.example/v1/products', () =>
-        HttpResponse.json({ products: [{ url: 'https://late.example/print/7', error: { code: 'not_for_sale', message: 'Soon' } }] }),
+        HttpResponse.json({
+          products: [{ url: 'https://late.example/print/7', error: { code: 'not_for_sale', message: 'Soon' } }],
+        }),
       ),
     );
     const failed = oneEvent(el, 'buy-tweet-error');
-    BuyTweet.registerPartner({ id: 'late', name: 'Late Prints', match: [/^late\.example\/print\/\d+$/], endpoint: 'https://late.example/v1' });
+    BuyTweet.registerPartner({
+      id: 'late',
+      name: 'Late Prints',
+      match: [/^late\.example\/print\/\d+$/],
+      endpoint: 'https://late.example/v1',
+    });
     expect((await failed).detail.code).to.equal('not_for_sale');
   });
 
-  it('takes a match function too, and the element\'s endpoint over the registered one', async () => {
+  it("takes a match function too, and the element's endpoint over the registered one", async () => {
     BuyTweet.registerPartner({
       id: 'shop-function',
       name: 'Function Shop',
@@ -162,7 +196,13 @@ describe('partners: only registered partners are asked', () => {
         return HttpResponse.json({ products: [{ url: 'x', error: { code: 'product_not_found', message: 'no' } }] });
       }),
     );
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" endpoint="https://elsewhere.example/v1" product-url="https://function.example/item/7"></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet
+        loading="eager"
+        endpoint="https://elsewhere.example/v1"
+        product-url="https://function.example/item/7"
+      ></buy-tweet>`,
+    );
     await oneEvent(el, 'buy-tweet-error');
     expect(linksOf(asked)).to.deep.equal(['https://function.example/item/7']);
   });
@@ -171,7 +211,9 @@ describe('partners: only registered partners are asked', () => {
 describe('Stripe Payment Links', () => {
   it('still offers Buy, opening the link itself, when the endpoint cannot be reached', async () => {
     worker.use(http.get('https://buy.stripe.com/.well-known/buy-tweet/v1/products', () => HttpResponse.error()));
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://buy.stripe.com/test_9AQ3dF7gH2kL?utm_source=x"></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" product-url="https://buy.stripe.com/test_9AQ3dF7gH2kL?utm_source=x"></buy-tweet>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('[part="buy-button"]'), 'no Buy', { timeout: 5000 });
     const buy = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part="buy-button"]')!;
     expect(buy.href).to.equal('https://buy.stripe.com/test_9AQ3dF7gH2kL');
@@ -182,7 +224,9 @@ describe('Stripe Payment Links', () => {
   });
 
   it('shows the product when the endpoint answers', async () => {
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://buy.stripe.com/test_6oE5lY0aB1cD"></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" product-url="https://buy.stripe.com/test_6oE5lY0aB1cD"></buy-tweet>`,
+    );
     await oneEvent(el, 'buy-tweet-load');
     expect(el.product!.title).to.match(/Field Guide/);
   });

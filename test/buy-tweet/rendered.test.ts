@@ -68,7 +68,9 @@ describe('a tweet widgets.js renders after the card is shown', () => {
     // The card comes after the rendered tweet, which stays in the light DOM.
     const slot = el.shadowRoot!.querySelector('slot')!;
     expect(slot.assignedElements()[0].classList.contains('twitter-tweet-rendered')).to.equal(true);
-    expect(slot.compareDocumentPosition(el.shadowRoot!.querySelector('[part="card"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(
+      slot.compareDocumentPosition(el.shadowRoot!.querySelector('[part="card"]')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.not.equal(0);
   });
 
   it('keeps the card when the tweet was deleted and widgets.js leaves an empty shell', async () => {
@@ -93,8 +95,12 @@ describe('a tweet widgets.js rendered before the element read it', () => {
     await el.updateComplete;
     expect(titleOf(el)).to.equal('New Album (Digital)');
     // Read once, through the link endpoint (which asks publish.twitter.com itself).
-    const tweetReads = mock.requests.filter((request) => request.route === 'links' && new URL(request.url).searchParams.has('tweet'));
-    expect(tweetReads.map((request) => new URL(request.url).searchParams.get('tweet'))).to.deep.equal(['https://twitter.com/i/status/509074208133345280']);
+    const tweetReads = mock.requests.filter(
+      (request) => request.route === 'links' && new URL(request.url).searchParams.has('tweet'),
+    );
+    expect(tweetReads.map((request) => new URL(request.url).searchParams.get('tweet'))).to.deep.equal([
+      'https://twitter.com/i/status/509074208133345280',
+    ]);
     // The rendered tweet is the tweet: the element draws no copy of it.
     expect(el.shadowRoot!.querySelector('.tweet')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -103,7 +109,9 @@ describe('a tweet widgets.js rendered before the element read it', () => {
   it('with product-url, asks nothing about the rendered tweet', async () => {
     const loaded = oneEvent(document, 'buy-tweet-load');
     const el = await fixture<BuyTweetElement>(
-      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album">${rendered('509074208133345280')}</buy-tweet>`,
+      html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"
+        >${rendered('509074208133345280')}</buy-tweet
+      >`,
     );
     await loaded;
     // product-url decides: nothing else needs reading.

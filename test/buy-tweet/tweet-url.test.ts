@@ -9,8 +9,11 @@ import { mock } from '../setup.js';
 const oembedRequests = () => mock.requests.filter((request) => request.route === 'oembed');
 /** The tweets asked of a link endpoint (`?tweet=`), as the URLs asked. */
 const tweetReads = () =>
-  mock.requests.filter((request) => request.route === 'links' && new URL(request.url).searchParams.has('tweet')).map((request) => new URL(request.url));
-const tweetText = (el: BuyTweetElement) => el.shadowRoot!.querySelector('.tweet')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  mock.requests
+    .filter((request) => request.route === 'links' && new URL(request.url).searchParams.has('tweet'))
+    .map((request) => new URL(request.url));
+const tweetText = (el: BuyTweetElement) =>
+  el.shadowRoot!.querySelector('.tweet')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** An element with only a tweet-url, as a publisher without embed code would write it. */
 const fromUrl = async (tweet: FixtureTweet, event: 'buy-tweet-load' | 'buy-tweet-error' = 'buy-tweet-load') => {
@@ -28,7 +31,11 @@ const CASES: Array<[string, FixtureTweet, string]> = [
   ['emoji', fixtureTweets.emoji, catalogue.tourTee.product.id],
   ['right-to-left text', fixtureTweets.rtl, catalogue.walnutLamp.product.id],
   ['a link whose display text was cut short', fixtureTweets.cutLink, catalogue.vinyl.product.id],
-  ['a link cut short, with a title on the old embed code', fixtureTweets.cutLinkTitle, catalogue.fieldRecordings.product.id],
+  [
+    'a link cut short, with a title on the old embed code',
+    fixtureTweets.cutLinkTitle,
+    catalogue.fieldRecordings.product.id,
+  ],
 ];
 
 describe('tweet-url: tweets read through oEmbed', () => {
@@ -79,7 +86,9 @@ describe('tweet-url: tweets read through oEmbed', () => {
   });
 
   it('shows a tweet without a product, with no card and no lookup', async () => {
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.noProduct)}></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.noProduct)}></buy-tweet>`,
+    );
     await waitUntil(() => tweetText(el), 'the tweet did not show');
     expect(el.shadowRoot!.querySelector('[part="card"]')).to.equal(null);
     expect(mock.requests.filter((request) => request.route === 'products')).to.have.length(0);
@@ -101,7 +110,9 @@ describe('tweet-url: tweets read through oEmbed', () => {
       ran.length = 0;
 
       mock.inject('html-title', { route: 'oembed' });
-      const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.newAlbum)}></buy-tweet>`);
+      const el = await fixture<BuyTweetElement>(
+        html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.newAlbum)}></buy-tweet>`,
+      );
       await waitUntil(() => tweetText(el), 'the tweet did not show');
       expect(el.shadowRoot!.querySelectorAll('.tweet *:not(p):not(a), script, iframe, .tweet img')).to.have.length(0);
       expect(tweetText(el)).to.contain('Our new album is out today');
@@ -140,10 +151,15 @@ describe('tweet-url: tweets read through oEmbed', () => {
     expect((await loaded).detail.product.id).to.equal(catalogue.album.product.id);
   });
 
-  it('asks the oembed-endpoint attribute, or BuyTweet.configure\'s, instead', async () => {
+  it("asks the oembed-endpoint attribute, or BuyTweet.configure's, instead", async () => {
     const settled = oneEvent(document, 'buy-tweet-load');
-    await fixture(html`<buy-tweet loading="eager" oembed-endpoint=${`${location.origin}/oembed`}
-      tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}></buy-tweet>`);
+    await fixture(
+      html`<buy-tweet
+        loading="eager"
+        oembed-endpoint=${`${location.origin}/oembed`}
+        tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}
+      ></buy-tweet>`,
+    );
     expect((await settled).detail.product.id).to.equal(catalogue.walnutLamp.product.id);
     expect(new URL(oembedRequests()[0].url).origin).to.equal(location.origin);
     // The link endpoint still reads the t.co links, but not the tweet.
@@ -160,29 +176,45 @@ describe('tweet-url: tweets read through oEmbed', () => {
   it('reads the tweet through the link-endpoint attribute when nothing is configured', async () => {
     config.linkEndpoint = undefined;
     const loaded = oneEvent(document, 'buy-tweet-load');
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" link-endpoint=${`${location.origin}/links?via=attribute`}
-      tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet
+        loading="eager"
+        link-endpoint=${`${location.origin}/links?via=attribute`}
+        tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}
+      ></buy-tweet>`,
+    );
     expect((await loaded).detail.product.id).to.equal(catalogue.walnutLamp.product.id);
     expect(tweetReads().map((url) => [...url.searchParams])).to.deep.equal([
-      [['via', 'attribute'], ['tweet', tweetUrl(fixtureTweets.walnutLamp)]],
+      [
+        ['via', 'attribute'],
+        ['tweet', tweetUrl(fixtureTweets.walnutLamp)],
+      ],
     ]);
     expect(tweetText(el)).to.contain(`@${fixtureTweets.walnutLamp.authorHandle}`);
   });
 
   it('asks publish.twitter.com itself without a link endpoint', async () => {
     config.linkEndpoint = undefined;
-    const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.noProduct)}></buy-tweet>`);
+    const el = await fixture<BuyTweetElement>(
+      html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.noProduct)}></buy-tweet>`,
+    );
     await waitUntil(() => tweetText(el), 'the tweet did not show');
-    expect(oembedRequests().map((request) => new URL(request.url).origin)).to.deep.equal(['https://publish.twitter.com']);
+    expect(oembedRequests().map((request) => new URL(request.url).origin)).to.deep.equal([
+      'https://publish.twitter.com',
+    ]);
     expect(tweetReads()).to.have.length(0);
   });
 
   it('prefers an embedded tweet in the light DOM over tweet-url', async () => {
     const settled = oneEvent(document, 'buy-tweet-load');
-    await fixture(html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}>
-      <blockquote class="twitter-tweet"><p>Out now <a href="https://t.co/x">gumroad.com/l/new-album</a></p>
-      &mdash; The Band (@theband) <a href="https://twitter.com/theband/status/1">May 1, 2020</a></blockquote>
-    </buy-tweet>`);
+    await fixture(
+      html`<buy-tweet loading="eager" tweet-url=${tweetUrl(fixtureTweets.walnutLamp)}>
+        <blockquote class="twitter-tweet">
+          <p>Out now <a href="https://t.co/x">gumroad.com/l/new-album</a></p>
+          &mdash; The Band (@theband) <a href="https://twitter.com/theband/status/1">May 1, 2020</a>
+        </blockquote>
+      </buy-tweet>`,
+    );
     expect((await settled).detail.product.id).to.equal(catalogue.album.product.id);
     expect(oembedRequests()).to.have.length(0);
   });

@@ -22,7 +22,7 @@ const appearanceOf = async (el: BuyTweetElement): Promise<Appearance> => {
 
 const systemDark = matchMedia('(prefers-color-scheme: dark)').matches;
 
-describe('the Payment Element\'s appearance', () => {
+describe("the Payment Element's appearance", () => {
   const THEMES: Array<['light' | 'dark' | 'auto', string]> = [
     ['light', 'stripe'],
     ['dark', 'night'],
@@ -37,7 +37,7 @@ describe('the Payment Element\'s appearance', () => {
     });
   }
 
-  it('takes the page\'s accent, radius and font, and the defaults without them', async () => {
+  it("takes the page's accent, radius and font, and the defaults without them", async () => {
     const el = await card('https://gumroad.com/l/new-album');
     el.theme = 'light';
     el.style.setProperty('--buy-tweet-accent', '#7a2bd6');

@@ -65,7 +65,9 @@ describe('checkout: nothing twice', () => {
     continueButton(el).click();
     expect((await failed).detail).to.include({ code: 'partner_error', step: 'order', status: 500, retryable: true });
     await checkoutOf(el).updateComplete;
-    expect(textOf(inDialog(el, '.error'))).to.equal('Gumroad had a problem taking the order. Nothing was charged: try again.');
+    expect(textOf(inDialog(el, '.error'))).to.equal(
+      'Gumroad had a problem taking the order. Nothing was charged: try again.',
+    );
     await expect(checkoutOf(el)).to.be.accessible();
     await toPayment(el);
     const keys = new Set(orderRequests().map((request) => request.headers['idempotency-key']));
@@ -129,7 +131,12 @@ describe('checkout: what the partner says', () => {
     const el = await card('https://theband.gumroad.com/l/tour-poster');
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
-    for (const [name, value] of [['shipping.name', 'Ada'], ['shipping.line1', '1 Main St'], ['shipping.city', 'X'], ['shipping.postalCode', 'not-a-zip']]) {
+    for (const [name, value] of [
+      ['shipping.name', 'Ada'],
+      ['shipping.line1', '1 Main St'],
+      ['shipping.city', 'X'],
+      ['shipping.postalCode', 'not-a-zip'],
+    ]) {
       await fill(el, name, value);
     }
     const failed = oneEvent(el, 'buy-tweet-error');

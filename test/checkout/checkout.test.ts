@@ -107,7 +107,13 @@ describe('checkout: a whole purchase', () => {
     await fill(el, 'shipping.postalCode', '62701');
     await toPayment(el);
     expect((orderRequests()[0].body as { shipping: unknown }).shipping).to.deep.equal({
-      name: 'Ada Lovelace', line1: '1 Main St', line2: '', city: 'Springfield', region: 'IL', postalCode: '62701', country: 'US',
+      name: 'Ada Lovelace',
+      line1: '1 Main St',
+      line2: '',
+      city: 'Springfield',
+      region: 'IL',
+      postalCode: '62701',
+      country: 'US',
     });
     await fillCard(el, CARD_OK);
     payButton(el).click();
@@ -121,19 +127,29 @@ describe('checkout: a whole purchase', () => {
     await toPayment(el);
     const form = paymentContainer(el)!.querySelector<HTMLElement>('.buy-tweet-fake-stripe')!;
     expect([form.lang, form.dir]).to.deep.equal(['ar', 'rtl']);
-    expect(stripe.calls.filter((call) => call.method === 'stripe.elements').at(-1)!.args[0]).to.include({ locale: 'ar' });
+    expect(stripe.calls.filter((call) => call.method === 'stripe.elements').at(-1)!.args[0]).to.include({
+      locale: 'ar',
+    });
   });
 
   it('buys in yen, a currency without minor units', async () => {
     const el = await card('https://tokyoband.musictoday.com/live-cd', { lang: 'ja-JP' });
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.jp');
-    for (const [name, value] of [['shipping.name', '山田太郎'], ['shipping.line1', '1-1 Chiyoda'], ['shipping.city', 'Tokyo'], ['shipping.postalCode', '100-0001']]) {
+    for (const [name, value] of [
+      ['shipping.name', '山田太郎'],
+      ['shipping.line1', '1-1 Chiyoda'],
+      ['shipping.city', 'Tokyo'],
+      ['shipping.postalCode', '100-0001'],
+    ]) {
       await fill(el, name, value);
     }
-    expect((inDialog<HTMLSelectElement>(el, '[name="shipping.country"]')!).value).to.equal('JP');
+    expect(inDialog<HTMLSelectElement>(el, '[name="shipping.country"]')!.value).to.equal('JP');
     await toPayment(el);
-    expect((orderRequests()[0].body as { expectedTotal: unknown }).expectedTotal).to.deep.equal({ amount: 3300, currency: 'JPY' });
+    expect((orderRequests()[0].body as { expectedTotal: unknown }).expectedTotal).to.deep.equal({
+      amount: 3300,
+      currency: 'JPY',
+    });
     expect(textOf(payButton(el))).to.match(/3,300/);
     await fillCard(el, CARD_OK);
     payButton(el).click();
@@ -166,7 +182,7 @@ describe('checkout: closing, reopening, remembering', () => {
     el.addEventListener('buy-tweet-open', (event) => event.preventDefault(), { once: true });
     el.open();
     other.open();
-    await waitUntil(() => dialogOf(other)?.open, 'the other card\'s checkout did not open');
+    await waitUntil(() => dialogOf(other)?.open, "the other card's checkout did not open");
     expect(dialogOf(el)?.open ?? false).to.equal(false);
     dialogOf(other)!.close();
     el.open();
@@ -177,7 +193,12 @@ describe('checkout: closing, reopening, remembering', () => {
     const el = await card('https://theband.gumroad.com/l/tour-poster');
     await openCheckout(el);
     await fill(el, 'email', 'ada@example.com');
-    for (const [name, value] of [['shipping.name', 'Ada'], ['shipping.line1', '1 Main St'], ['shipping.city', 'Springfield'], ['shipping.postalCode', '62701']]) {
+    for (const [name, value] of [
+      ['shipping.name', 'Ada'],
+      ['shipping.line1', '1 Main St'],
+      ['shipping.city', 'Springfield'],
+      ['shipping.postalCode', '62701'],
+    ]) {
       await fill(el, name, value);
     }
     const box = inDialog<HTMLInputElement>(el, '[name="remember"]')!;
@@ -191,7 +212,15 @@ describe('checkout: closing, reopening, remembering', () => {
     const { savedAt, ...buyer } = JSON.parse(stored);
     expect(buyer).to.deep.equal({
       email: 'ada@example.com',
-      shipping: { name: 'Ada', line1: '1 Main St', line2: '', city: 'Springfield', region: '', postalCode: '62701', country: 'US' },
+      shipping: {
+        name: 'Ada',
+        line1: '1 Main St',
+        line2: '',
+        city: 'Springfield',
+        region: '',
+        postalCode: '62701',
+        country: 'US',
+      },
     });
     expect(savedAt).to.be.a('number');
     expect(stored).to.not.match(/4242|cvc|card/i);
@@ -269,7 +298,7 @@ describe('checkout: styling from the page', () => {
 });
 
 describe('checkout: redirect checkout', () => {
-  it('opens the partner\'s own checkout in a new tab with noopener, after buy-tweet-open', async () => {
+  it("opens the partner's own checkout in a new tab with noopener, after buy-tweet-open", async () => {
     const el = await card('https://gum.co/photo-course');
     const opened: unknown[][] = [];
     const original = window.open;
@@ -284,7 +313,9 @@ describe('checkout: redirect checkout', () => {
     } finally {
       window.open = original;
     }
-    expect(opened).to.deep.equal([['https://gumroad.com/__mock/checkout/photo-course', '_blank', 'noopener,noreferrer']]);
+    expect(opened).to.deep.equal([
+      ['https://gumroad.com/__mock/checkout/photo-course', '_blank', 'noopener,noreferrer'],
+    ]);
     expect(dialogOf(el)).to.equal(null);
   });
 });

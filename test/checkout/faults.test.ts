@@ -51,9 +51,24 @@ const ORDER_FAULTS: Array<[string, string, string, number]> = [
   ['503*3', 'partner_error', 'Gumroad had a problem taking the order. Nothing was charged: try again.', 3],
   ['429*3', 'partner_error', 'Gumroad had a problem taking the order. Nothing was charged: try again.', 3],
   ['network*3', 'network', 'Gumroad could not be reached. Your details are kept: try again.', 3],
-  ['malformed', 'invalid_response', "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.", 1],
-  ['oversize', 'invalid_response', "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.", 1],
-  ['schema', 'invalid_response', "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.", 1],
+  [
+    'malformed',
+    'invalid_response',
+    "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.",
+    1,
+  ],
+  [
+    'oversize',
+    'invalid_response',
+    "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.",
+    1,
+  ],
+  [
+    'schema',
+    'invalid_response',
+    "Gumroad sent an answer that can't be used. Nothing was charged: change your details or try again.",
+    1,
+  ],
   // The partner's own code passes on (docs/publishers/events.md); the buyer reads no partner's words.
   ['404', 'not_found', 'Gumroad had a problem taking the order. Nothing was charged: try again.', 1],
 ];
@@ -89,7 +104,9 @@ describe('fault matrix: the order step', () => {
       source: {},
     };
     const endpoint = 'https://gumroad.com/.well-known/buy-tweet/v1';
-    const error = await createOrder(endpoint, request, 'key-timeout', { timeout: 50, retries: 0 }).catch((rejected: unknown) => rejected);
+    const error = await createOrder(endpoint, request, 'key-timeout', { timeout: 50, retries: 0 }).catch(
+      (rejected: unknown) => rejected,
+    );
     expect(error).to.be.instanceOf(BuyTweetError);
     expect(error).to.include({ code: 'network', step: 'order', retryable: true });
     // The partner took the order all the same, late; asking again under the key finds it.
@@ -110,7 +127,9 @@ describe('fault matrix: the order step', () => {
       expectedTotal: { amount: 999, currency: 'USD' },
       source: {},
     };
-    const sent = createOrder('https://gumroad.com/.well-known/buy-tweet/v1', request, 'key-abort', { signal: controller.signal });
+    const sent = createOrder('https://gumroad.com/.well-known/buy-tweet/v1', request, 'key-abort', {
+      signal: controller.signal,
+    });
     await waitUntil(() => orderRequests().length === 1, 'the order did not leave');
     controller.abort();
     const error = await sent.catch((rejected: unknown) => rejected);
@@ -121,13 +140,15 @@ describe('fault matrix: the order step', () => {
 });
 
 describe('fault matrix: the payment step', () => {
-  it('3-D Secure: the bank\'s check, then the receipt, one order', async () => {
+  it("3-D Secure: the bank's check, then the receipt, one order", async () => {
     const el = await albumCheckout();
     await toPayment(el);
     await fillCard(el, fakeStripeCards.threeDSecure);
     payButton(el).click();
-    const form = () => (inDialog<HTMLSlotElement>(el, 'slot[name="payment"]')!.assignedElements({ flatten: true })[0]
-      .querySelector('.buy-tweet-fake-stripe')!.shadowRoot!);
+    const form = () =>
+      inDialog<HTMLSlotElement>(el, 'slot[name="payment"]')!
+        .assignedElements({ flatten: true })[0]
+        .querySelector('.buy-tweet-fake-stripe')!.shadowRoot!;
     const complete = () => [...form().querySelectorAll('button')].find((button) => button.textContent === 'Complete');
     await waitUntil(complete, 'no 3-D Secure panel');
     complete()!.click();
@@ -139,7 +160,13 @@ describe('fault matrix: the payment step', () => {
     const el = await albumCheckout();
     await toPayment(el);
     await fillCard(el, fakeStripeCards.succeeds);
-    stripe.nextOutcome({ error: { type: 'api_connection_error', message: 'We are experiencing issues connecting to our payments provider. Please check your internet connection.' } });
+    stripe.nextOutcome({
+      error: {
+        type: 'api_connection_error',
+        message:
+          'We are experiencing issues connecting to our payments provider. Please check your internet connection.',
+      },
+    });
     const failed = oneEvent(el, 'buy-tweet-error');
     payButton(el).click();
     expect((await failed).detail).to.include({ code: 'payment_failed', step: 'payment' });
@@ -162,10 +189,14 @@ describe('fault matrix: the lookup', () => {
     it(`${fault}: the card says so, with the product link to fall back on`, async () => {
       mock.inject(fault, { route: 'products' });
       const failed = oneEvent(document, 'buy-tweet-error');
-      const el = await fixture<BuyTweetElement>(html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`);
+      const el = await fixture<BuyTweetElement>(
+        html`<buy-tweet loading="eager" product-url="https://gumroad.com/l/new-album"></buy-tweet>`,
+      );
       expect((await failed).detail).to.include({ code, step: 'lookup' });
       expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(shown);
-      expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('[part="fallback-link"]')!.href).to.equal('https://gumroad.com/l/new-album');
+      expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('[part="fallback-link"]')!.href).to.equal(
+        'https://gumroad.com/l/new-album',
+      );
       expect(mock.requests.filter((request) => request.route === 'products')).to.have.length(requests);
       expect(mock.ordersCreated).to.equal(0);
     });

@@ -10,14 +10,17 @@ import { mock } from '../setup.js';
  * A card for this product link, loaded; the embedded tweet gives the order its source. `nested`
  * puts it where a page's own component would: inside that component's (open) shadow root.
  */
-export const card = async (productUrl: string, { lang = 'en-US', nested = false }: { lang?: string; nested?: boolean } = {}) => {
+export const card = async (
+  productUrl: string,
+  { lang = 'en-US', nested = false }: { lang?: string; nested?: boolean } = {},
+) => {
   const loaded = oneEvent(document, 'buy-tweet-load');
-  const tweet = html`
-    <buy-tweet loading="eager" product-url=${productUrl} lang=${lang}>
-      <blockquote class="twitter-tweet"><p lang="en" dir="ltr">Out now
-        <a href="https://t.co/AbC123">example.com/x</a></p>&mdash; The Band (@theband)
-        <a href="https://twitter.com/theband/status/509074208133345280">September 8, 2014</a></blockquote>
-    </buy-tweet>`;
+  const tweet = html` <buy-tweet loading="eager" product-url=${productUrl} lang=${lang}>
+    <blockquote class="twitter-tweet">
+      <p lang="en" dir="ltr">Out now <a href="https://t.co/AbC123">example.com/x</a></p>
+      &mdash; The Band (@theband) <a href="https://twitter.com/theband/status/509074208133345280">September 8, 2014</a>
+    </blockquote>
+  </buy-tweet>`;
   let el: BuyTweetElement;
   if (nested) {
     const component = await fixture<HTMLElement>(html`<div class="component"></div>`);
@@ -35,7 +38,8 @@ export const card = async (productUrl: string, { lang = 'en-US', nested = false 
 export const buyButton = (el: BuyTweetElement) =>
   el.shadowRoot!.querySelector<HTMLButtonElement>('[part="buy-button"]')!;
 
-export const checkoutOf = (el: BuyTweetElement) => el.shadowRoot!.querySelector('buy-tweet-checkout') as BuyTweetCheckout;
+export const checkoutOf = (el: BuyTweetElement) =>
+  el.shadowRoot!.querySelector('buy-tweet-checkout') as BuyTweetCheckout;
 
 export const dialogOf = (el: BuyTweetElement) => checkoutOf(el)?.renderRoot.querySelector('dialog') ?? null;
 
@@ -57,7 +61,9 @@ export const openCheckout = async (el: BuyTweetElement) => {
 export const fill = async (el: BuyTweetElement, name: string, value: string) => {
   const field = inDialog<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]`)!;
   field.value = value;
-  field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+  field.dispatchEvent(
+    new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }),
+  );
   await checkoutOf(el).updateComplete;
 };
 
@@ -75,7 +81,8 @@ export const toPayment = async (el: BuyTweetElement) => {
 
 /** The Payment Element's container, shown in the dialog through its `payment` slot. */
 export const paymentContainer = (el: BuyTweetElement) =>
-  inDialog<HTMLSlotElement>(el, 'slot[name="payment"]')?.assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+  inDialog<HTMLSlotElement>(el, 'slot[name="payment"]')?.assignedElements({ flatten: true })[0] as
+    HTMLElement | undefined;
 
 /** The fake card field, in its own shadow root inside the Payment Element's container. */
 export const fillCard = async (el: BuyTweetElement, number: string) => {

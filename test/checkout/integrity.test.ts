@@ -51,7 +51,12 @@ const heldOrders = () => {
       hold.waiting++;
       await held;
       // On to the mock partner's own handler, as if nothing had been in between.
-      return fetch(new Request(request.url.replace('https://gumroad.com/.well-known/buy-tweet', `${location.origin}/gumroad`), request));
+      return fetch(
+        new Request(
+          request.url.replace('https://gumroad.com/.well-known/buy-tweet', `${location.origin}/gumroad`),
+          request,
+        ),
+      );
     }),
   );
   return hold;
@@ -82,7 +87,12 @@ describe('what was sent is what is ordered', () => {
     worker.use(
       http.post(GUMROAD_ORDERS, () =>
         HttpResponse.json(
-          { id: 'ord_x', status: 'requires_payment', total: { amount: 99999, currency: 'USD' }, payment: { type: 'stripe', clientSecret: 'pi_1_secret_2', publishableKey: 'pk_test_x' } },
+          {
+            id: 'ord_x',
+            status: 'requires_payment',
+            total: { amount: 99999, currency: 'USD' },
+            payment: { type: 'stripe', clientSecret: 'pi_1_secret_2', publishableKey: 'pk_test_x' },
+          },
           { status: 201 },
         ),
       ),
@@ -140,7 +150,12 @@ describe('a reload loses nothing', () => {
     let lost = 0;
     worker.use(
       http.post(GUMROAD_ORDERS, async ({ request }) => {
-        const answer = await fetch(new Request(request.url.replace('https://gumroad.com/.well-known/buy-tweet', `${location.origin}/gumroad`), request));
+        const answer = await fetch(
+          new Request(
+            request.url.replace('https://gumroad.com/.well-known/buy-tweet', `${location.origin}/gumroad`),
+            request,
+          ),
+        );
         return ++lost <= 3 ? HttpResponse.error() : answer;
       }),
     );
@@ -165,7 +180,10 @@ describe('a reload loses nothing', () => {
     const [ordered] = mock.orders;
     const again = await reload(el);
     await openCheckout(again);
-    await waitUntil(() => payButton(again).getAttribute('aria-disabled') === 'false', 'the payment step did not come back');
+    await waitUntil(
+      () => payButton(again).getAttribute('aria-disabled') === 'false',
+      'the payment step did not come back',
+    );
     expect(textOf(inDialog(again, '.payment .muted'))).to.contain(ordered.order.id);
     await fillCard(again, CARD_OK);
     payButton(again).click();
@@ -190,7 +208,7 @@ describe('a reload loses nothing', () => {
 });
 
 describe('unclear answers and secrets', () => {
-  it('checks with Stripe and the partner when the confirmation\'s answer is lost: the payment that went through shows its receipt', async () => {
+  it("checks with Stripe and the partner when the confirmation's answer is lost: the payment that went through shows its receipt", async () => {
     const el = await albumCheckout();
     await toPayment(el);
     await fillCard(el, CARD_OK);

@@ -49,7 +49,14 @@ describe('checkout by keyboard alone', () => {
         await tab();
         order.push(where());
       }
-      expect(order).to.deep.equal(['Close', 'variantId', 'quantity', 'email', 'remember', 'button:Continue to payment']);
+      expect(order).to.deep.equal([
+        'Close',
+        'variantId',
+        'quantity',
+        'email',
+        'remember',
+        'button:Continue to payment',
+      ]);
 
       await tab(4, true); // back to the options
       expect(where()).to.equal('variantId');
@@ -61,7 +68,9 @@ describe('checkout by keyboard alone', () => {
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => !inDialog(el, '.payment')!.hidden, 'Enter on Continue did not reach payment');
       await waitUntil(() => where() === 'h3:Payment', `focus is on ${where()}, not the payment heading`);
-      expect((mock.requests.find((r) => r.route === 'orders')!.body as { variantId: string }).variantId).to.equal('var_flac');
+      expect((mock.requests.find((r) => r.route === 'orders')!.body as { variantId: string }).variantId).to.equal(
+        'var_flac',
+      );
 
       await tab();
       expect(where()).to.equal('cc-number');

@@ -19,10 +19,18 @@ describe('checkout: loaded on intent only', () => {
     expect(requested(/js\.stripe\.com/)).to.have.length(0);
     expect(document.querySelector('script[src*="stripe"]')).to.equal(null);
 
-    worker.use(http.get('https://js.stripe.com/*', () => new HttpResponse('/* hover */', { headers: { 'Content-Type': 'text/javascript' } })));
+    worker.use(
+      http.get(
+        'https://js.stripe.com/*',
+        () => new HttpResponse('/* hover */', { headers: { 'Content-Type': 'text/javascript' } }),
+      ),
+    );
     buyButton(el).dispatchEvent(new PointerEvent('pointerenter'));
     await waitUntil(() => requested(/\/src\/checkout\/checkout\.ts/).length === 1, 'hover did not load the checkout');
-    await waitUntil(() => document.querySelector('script[src^="https://js.stripe.com/"]'), 'hover did not load Stripe.js');
+    await waitUntil(
+      () => document.querySelector('script[src^="https://js.stripe.com/"]'),
+      'hover did not load Stripe.js',
+    );
     expect(document.querySelector<HTMLScriptElement>('script[src^="https://js.stripe.com/"]')!.src).to.equal(
       'https://js.stripe.com/endive/stripe.js',
     );

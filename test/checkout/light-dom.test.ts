@@ -37,7 +37,9 @@ const expectShownInDialog = (el: BuyTweetElement) => {
   const container = paymentContainer(el)!;
   expect(dialog.open).to.equal(true);
   expect(container.getRootNode()).to.equal(document);
-  expect(dialog.querySelector<HTMLSlotElement>('slot[name="payment"]')!.assignedElements({ flatten: true })).to.include(container);
+  expect(dialog.querySelector<HTMLSlotElement>('slot[name="payment"]')!.assignedElements({ flatten: true })).to.include(
+    container,
+  );
   const box = container.getBoundingClientRect();
   const frame = dialog.getBoundingClientRect();
   expect(box.width).to.be.above(0);

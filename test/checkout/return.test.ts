@@ -7,9 +7,20 @@ import { fakeStripeCards } from '../../src/mock/stripe/index.js';
 import type { ReturnPage } from '../pages/checkout-return.js';
 import { waitUntil } from '../wait.js';
 import '../setup.js';
-import { buyButton, continueButton, dialogOf, fill, fillCard, inDialog, payButton, receiptOf, textOf } from './helpers.js';
+import {
+  buyButton,
+  continueButton,
+  dialogOf,
+  fill,
+  fillCard,
+  inDialog,
+  payButton,
+  receiptOf,
+  textOf,
+} from './helpers.js';
 
-const loaded = (frame: HTMLIFrameElement) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+const loaded = (frame: HTMLIFrameElement) =>
+  new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
 const elementIn = (frame: HTMLIFrameElement) => frame.contentDocument!.querySelector('buy-tweet') as BuyTweetElement;
 const pageOf = (frame: HTMLIFrameElement) => frame.contentWindow as unknown as ReturnPage & Window;
 
@@ -48,7 +59,7 @@ const attemptsIn = (frame: HTMLIFrameElement) =>
 afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
 describe('back from a payment method that left the page', () => {
-  it('opens the receipt, tells the page once, and takes Stripe\'s parameters off the address bar', async () => {
+  it("opens the receipt, tells the page once, and takes Stripe's parameters off the address bar", async () => {
     const { frame, el } = await toPayment();
     const again = await payAndReturn(frame, el, fakeStripeCards.redirect);
     await waitUntil(() => receiptOf(again), 'no receipt after the return');

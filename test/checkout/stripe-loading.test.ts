@@ -8,7 +8,11 @@ import { worker } from '../setup.js';
 import { waitUntil } from '../wait.js';
 
 const stripeTags = () => document.querySelectorAll('script[src^="https://js.stripe.com/"]');
-const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 const realClock = stripeClock.timeout;
 afterEach(() => {
@@ -18,7 +22,12 @@ afterEach(() => {
 
 describe('Stripe.js loading', () => {
   it('calls a script that loads but makes no Stripe stripe_unavailable, without waiting for the timeout', async () => {
-    worker.use(http.get('https://js.stripe.com/*', () => new HttpResponse('/* a captive portal */', { headers: { 'Content-Type': 'text/javascript' } })));
+    worker.use(
+      http.get(
+        'https://js.stripe.com/*',
+        () => new HttpResponse('/* a captive portal */', { headers: { 'Content-Type': 'text/javascript' } }),
+      ),
+    );
     const error = await rejection(getStripe('pk_test_portal', { timeout: 60_000 }));
     expect(error).to.include({ code: 'stripe_unavailable' });
   });

@@ -1,7 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { BuyTweetError } from '../../src/core/errors.js';
-import { cacheLifetime, createOrder, getOrder, lookupProducts, retryAfter, retryDelay } from '../../src/core/protocol.js';
+import {
+  cacheLifetime,
+  createOrder,
+  getOrder,
+  lookupProducts,
+  retryAfter,
+  retryDelay,
+} from '../../src/core/protocol.js';
 import { holdRetryWait, roundTrip } from '../retry-wait.js';
 import { mock, worker } from '../setup.js';
 
@@ -27,7 +34,7 @@ const order = {
 };
 
 describe('protocol client: lookups', () => {
-  it('gives one entry per link, in order: products and the partner\'s own no', async () => {
+  it("gives one entry per link, in order: products and the partner's own no", async () => {
     const { entries, maxAge } = await lookupProducts(GUMROAD, [
       'https://gumroad.com/l/zine-issue-1',
       'https://gumroad.com/l/private-demo',
@@ -57,8 +64,23 @@ describe('protocol client: lookups', () => {
       http.get(`${GUMROAD}/products`, () =>
         HttpResponse.json({
           products: [
-            { id: 'p', url: 'https://gumroad.com/l/a', title: 'No price', merchant: { name: 'M' }, availability: 'in_stock', checkout: { type: 'stripe', publishableKey: 'pk_test_x' } },
-            { id: 'q', url: 'https://gumroad.com/l/b', title: 'Fine', merchant: { name: 'M' }, price: { amount: 5, currency: 'jpy' }, availability: 'in_stock', checkout: { type: 'stripe', publishableKey: 'pk_test_x' } },
+            {
+              id: 'p',
+              url: 'https://gumroad.com/l/a',
+              title: 'No price',
+              merchant: { name: 'M' },
+              availability: 'in_stock',
+              checkout: { type: 'stripe', publishableKey: 'pk_test_x' },
+            },
+            {
+              id: 'q',
+              url: 'https://gumroad.com/l/b',
+              title: 'Fine',
+              merchant: { name: 'M' },
+              price: { amount: 5, currency: 'jpy' },
+              availability: 'in_stock',
+              checkout: { type: 'stripe', publishableKey: 'pk_test_x' },
+            },
           ],
         }),
       ),
@@ -74,7 +96,7 @@ describe('protocol client: lookups', () => {
     expect(error.code).to.equal('invalid_response');
   });
 
-  it('waits the 429\'s Retry-After before asking again, and succeeds', async () => {
+  it("waits the 429's Retry-After before asking again, and succeeds", async () => {
     mock.inject('429', { route: 'products', times: 1 });
     const asked = () => mock.requests.filter((request) => request.route === 'products').length;
     const wait = holdRetryWait();
@@ -92,7 +114,15 @@ describe('protocol client: lookups', () => {
   // never asked again. The answer is a good one but for its size.
   const album = 'https://gumroad.com/l/new-album';
   const padded = (bytes: number) => {
-    const product = { id: 'p', url: album, title: 'Album', merchant: { name: 'M' }, price: { amount: 5, currency: 'USD' }, availability: 'in_stock', checkout: { type: 'stripe', publishableKey: 'pk_test_x' } };
+    const product = {
+      id: 'p',
+      url: album,
+      title: 'Album',
+      merchant: { name: 'M' },
+      price: { amount: 5, currency: 'USD' },
+      availability: 'in_stock',
+      checkout: { type: 'stripe', publishableKey: 'pk_test_x' },
+    };
     const head = `{"products": [${JSON.stringify(product)}], "padding": "`;
     return `${head}${'x'.repeat(bytes - head.length - 2)}"}`;
   };
@@ -108,10 +138,18 @@ describe('protocol client: lookups', () => {
   };
   const json = { 'Content-Type': 'application/json' };
   // A body that sends its first bytes and then nothing more: only its headers can end the wait.
-  const stalled = () => new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"products": [')) });
+  const stalled = () =>
+    new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"products": [')) });
   const oversize: Array<[string, () => Response]> = [
-    ['by its Content-Length, before the body', () => new HttpResponse(stalled(), { headers: { ...json, 'Content-Length': String(2 * 1024 * 1024) } })],
-    ['with its Content-Length', () => new HttpResponse(padded(1024 * 1024 + 1), { headers: { ...json, 'Content-Length': String(1024 * 1024 + 1) } })],
+    [
+      'by its Content-Length, before the body',
+      () => new HttpResponse(stalled(), { headers: { ...json, 'Content-Length': String(2 * 1024 * 1024) } }),
+    ],
+    [
+      'with its Content-Length',
+      () =>
+        new HttpResponse(padded(1024 * 1024 + 1), { headers: { ...json, 'Content-Length': String(1024 * 1024 + 1) } }),
+    ],
     ['streamed without Content-Length', () => new HttpResponse(streamed(padded(1024 * 1024 + 1)), { headers: json })],
   ];
   for (const [how, answer] of oversize) {
@@ -125,7 +163,9 @@ describe('protocol client: lookups', () => {
   }
 
   it('reads a lookup answer of exactly 1 MB, streamed', async () => {
-    worker.use(http.get(`${GUMROAD}/products`, () => new HttpResponse(streamed(padded(1024 * 1024)), { headers: json })));
+    worker.use(
+      http.get(`${GUMROAD}/products`, () => new HttpResponse(streamed(padded(1024 * 1024)), { headers: json })),
+    );
     const { entries } = await lookupProducts(GUMROAD, [album]);
     expect((entries[0] as { title: string }).title).to.equal('Album');
   });
@@ -151,11 +191,15 @@ describe('protocol client: orders', () => {
     expect((await getOrder(GUMROAD, created.id)).id).to.equal(created.id);
   });
 
-  it('passes the partner\'s own codes on, with their details', async () => {
-    const changed = await rejection(createOrder(GUMROAD, { ...order, expectedTotal: { amount: 1, currency: 'USD' } }, 'key-2'));
+  it("passes the partner's own codes on, with their details", async () => {
+    const changed = await rejection(
+      createOrder(GUMROAD, { ...order, expectedTotal: { amount: 1, currency: 'USD' } }, 'key-2'),
+    );
     expect(changed).to.include({ code: 'price_changed', step: 'order', status: 409, retryable: false });
     expect(changed.details!.total).to.deep.equal({ amount: 999, currency: 'USD' });
-    const conflict = await rejection(createOrder(GUMROAD, { ...order, quantity: 2, expectedTotal: { amount: 1998, currency: 'USD' } }, 'key-2'));
+    const conflict = await rejection(
+      createOrder(GUMROAD, { ...order, quantity: 2, expectedTotal: { amount: 1998, currency: 'USD' } }, 'key-2'),
+    );
     expect(conflict.code).to.equal('idempotency_conflict');
     const invalid = await rejection(createOrder(GUMROAD, { ...order, email: 'nope' }, 'key-3'));
     expect(invalid.code).to.equal('invalid_request');
@@ -165,7 +209,12 @@ describe('protocol client: orders', () => {
   it('calls an order answer over 100 KB invalid_response, and sends it once', async () => {
     let asked = 0;
     // A good Order but for its size.
-    const big = JSON.stringify({ id: 'ord_1', status: 'requires_payment', total: order.expectedTotal, padding: 'x'.repeat(100 * 1024) });
+    const big = JSON.stringify({
+      id: 'ord_1',
+      status: 'requires_payment',
+      total: order.expectedTotal,
+      padding: 'x'.repeat(100 * 1024),
+    });
     worker.use(
       http.post(`${GUMROAD}/orders`, () => {
         asked++;
@@ -223,7 +272,14 @@ describe('protocol client: headers', () => {
   ];
   for (const [header, tries, random, ms] of delays) {
     it(`waits ${ms} ms before try ${tries + 2} after Retry-After ${header} (jitter ${random})`, () => {
-      const busy = new BuyTweetError({ code: 'partner_error', message: 'Busy', step: 'lookup', status: 503, retryable: true, details: { retryAfter: header } });
+      const busy = new BuyTweetError({
+        code: 'partner_error',
+        message: 'Busy',
+        step: 'lookup',
+        status: 503,
+        retryable: true,
+        details: { retryAfter: header },
+      });
       expect(retryDelay(busy, tries, { now: 0, random })).to.equal(ms);
     });
   }

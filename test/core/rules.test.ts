@@ -24,13 +24,24 @@ describe('rules: how a partner recognises a product link', () => {
   for (const [link, key] of LINK_KEYS) {
     it(`${link} → ${key}`, () => expect(productLinkKey(link)).to.equal(key));
   }
-  it('takes a URL as well as a string', () => expect(productLinkKey(new URL('https://www.fancy.com/things/1/'))).to.equal('https://fancy.com/things/1'));
+  it('takes a URL as well as a string', () =>
+    expect(productLinkKey(new URL('https://www.fancy.com/things/1/'))).to.equal('https://fancy.com/things/1'));
 });
 
 describe('rules: what identifies an order request', () => {
   it('is the same for two bodies that say the same thing in another order', () => {
-    const a = { productId: 'p', quantity: 1, shipping: { city: 'Oslo', name: 'A' }, expectedTotal: { amount: 1, currency: 'USD' } };
-    const b = { expectedTotal: { currency: 'USD', amount: 1 }, shipping: { name: 'A', city: 'Oslo' }, quantity: 1, productId: 'p' };
+    const a = {
+      productId: 'p',
+      quantity: 1,
+      shipping: { city: 'Oslo', name: 'A' },
+      expectedTotal: { amount: 1, currency: 'USD' },
+    };
+    const b = {
+      expectedTotal: { currency: 'USD', amount: 1 },
+      shipping: { name: 'A', city: 'Oslo' },
+      quantity: 1,
+      productId: 'p',
+    };
     expect(orderFingerprint(a)).to.equal(orderFingerprint(b));
   });
   it('differs for a change of the buyer', () => {

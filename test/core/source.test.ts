@@ -33,11 +33,20 @@ describe('source: which link is the product link (docs/publishers/embedding.md)'
   }
 
   it('takes the first source present: product-url, the tweet object, the embedded tweet, tweet-url', () => {
-    const tweet = { id: '1', text: 'x', entities: { urls: [{ url: 'https://t.co/a', expanded_url: LAMP, display_url: 'fancy.com/…' }] } };
+    const tweet = {
+      id: '1',
+      text: 'x',
+      entities: { urls: [{ url: 'https://t.co/a', expanded_url: LAMP, display_url: 'fancy.com/…' }] },
+    };
     const embedded = { links: [{ href: ALBUM, text: 'gumroad.com/l/new-album' }] };
     const tweetUrl = 'https://x.com/a/status/1';
-    expect(pickSource({ productUrl: ALBUM, tweet, embedded, tweetUrl })).to.deep.include({ from: 'product-url', productUrl: ALBUM });
-    expect(pickSource({ productUrl: ALBUM, tweet })?.from === 'product-url' && pickSource({ productUrl: ALBUM, tweet })).to.have.nested.property('tweet.id', '1');
+    expect(pickSource({ productUrl: ALBUM, tweet, embedded, tweetUrl })).to.deep.include({
+      from: 'product-url',
+      productUrl: ALBUM,
+    });
+    expect(
+      pickSource({ productUrl: ALBUM, tweet })?.from === 'product-url' && pickSource({ productUrl: ALBUM, tweet }),
+    ).to.have.nested.property('tweet.id', '1');
     expect(pickSource({ tweet, embedded, tweetUrl })).to.have.nested.property('tweet.links[0]', LAMP);
     expect(pickSource({ tweet: 'not an object', embedded, tweetUrl })).to.have.nested.property('tweet.links[0]', ALBUM);
     expect(pickSource({ tweetUrl })).to.deep.equal({ from: 'tweet-url', tweetUrl });
@@ -51,8 +60,18 @@ describe('source: tweets widgets.js rendered (docs/publishers/embedding.md)', ()
   const CASES: Array<[string, { id?: string } | null, TweetInfo | null, unknown]> = [
     ['the same tweet as was read: what was read', { id: '7' }, kept, { from: 'tweet', tweet: kept }],
     ["a deleted tweet's empty shell: what was read", {}, kept, { from: 'tweet', tweet: kept }],
-    ['rendered before anything read it: read by its id', { id: '9' }, null, { from: 'rendered', tweetUrl: 'https://twitter.com/i/status/9' }],
-    ['another tweet than was read: read by its id', { id: '9' }, kept, { from: 'rendered', tweetUrl: 'https://twitter.com/i/status/9' }],
+    [
+      'rendered before anything read it: read by its id',
+      { id: '9' },
+      null,
+      { from: 'rendered', tweetUrl: 'https://twitter.com/i/status/9' },
+    ],
+    [
+      'another tweet than was read: read by its id',
+      { id: '9' },
+      kept,
+      { from: 'rendered', tweetUrl: 'https://twitter.com/i/status/9' },
+    ],
     ['an empty shell and nothing read: no source', {}, null, null],
     ['nothing rendered: what was read counts no more', null, kept, null],
   ];
@@ -64,9 +83,19 @@ describe('source: tweets widgets.js rendered (docs/publishers/embedding.md)', ()
     const embedded = { links: [{ href: LAMP, text: 'fancy.com/things/1234567' }] };
     expect(pickSource({ embedded, rendered: { id: '9' }, kept })).to.have.nested.property('tweet.links[0]', LAMP);
     expect(pickSource({ embedded, rendered: {}, kept })).to.have.nested.property('tweet.links[0]', LAMP);
-    expect(pickSource({ productUrl: ALBUM, rendered: { id: '7' }, kept })).to.deep.equal({ from: 'product-url', productUrl: ALBUM, tweet: kept });
-    expect(pickSource({ productUrl: ALBUM, rendered: { id: '9' } })).to.deep.equal({ from: 'product-url', productUrl: ALBUM, tweet: null });
-    expect(pickSource({ rendered: { id: '9' }, tweetUrl: 'https://x.com/a/status/1' })).to.deep.include({ from: 'rendered' });
+    expect(pickSource({ productUrl: ALBUM, rendered: { id: '7' }, kept })).to.deep.equal({
+      from: 'product-url',
+      productUrl: ALBUM,
+      tweet: kept,
+    });
+    expect(pickSource({ productUrl: ALBUM, rendered: { id: '9' } })).to.deep.equal({
+      from: 'product-url',
+      productUrl: ALBUM,
+      tweet: null,
+    });
+    expect(pickSource({ rendered: { id: '9' }, tweetUrl: 'https://x.com/a/status/1' })).to.deep.include({
+      from: 'rendered',
+    });
   });
 
   it('reads a rendered tweet through loadTweet, like a tweet-url', async () => {
@@ -120,7 +149,7 @@ describe('source: reading what must be read', () => {
     expect(unread).to.deep.equal(['https://t.co/a']);
   });
 
-  it('reads a tweet-url\'s tweet, then its t.co links the same way', async () => {
+  it("reads a tweet-url's tweet, then its t.co links the same way", async () => {
     const read = options({ readLinks: through({ 'https://t.co/a': ALBUM }) });
     const { match, tweet } = await readProductLink({ from: 'tweet-url', tweetUrl: 'https://x.com/a/status/1' }, read);
     expect(match?.productUrl).to.equal(ALBUM);
@@ -128,7 +157,10 @@ describe('source: reading what must be read', () => {
   });
 
   it('rejects a product-url no partner takes as unsupported_link, step tweet', async () => {
-    const error = await readProductLink({ from: 'product-url', productUrl: 'https://example.com/x', tweet: null }, options()).catch((e) => e);
+    const error = await readProductLink(
+      { from: 'product-url', productUrl: 'https://example.com/x', tweet: null },
+      options(),
+    ).catch((e) => e);
     expect(error).to.include({ code: 'unsupported_link', step: 'tweet', retryable: false });
   });
 

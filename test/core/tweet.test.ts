@@ -47,7 +47,10 @@ describe('tweet: reading links through t.co', () => {
 
 describe('tweet: status links', () => {
   const cases: Array<[string, { id: string; url: string } | null]> = [
-    ['https://twitter.com/theband/status/509074208133345280', { id: '509074208133345280', url: 'https://twitter.com/theband/status/509074208133345280' }],
+    [
+      'https://twitter.com/theband/status/509074208133345280',
+      { id: '509074208133345280', url: 'https://twitter.com/theband/status/509074208133345280' },
+    ],
     ['https://x.com/theband/status/1?ref_src=twsrc%5Etfw', { id: '1', url: 'https://x.com/theband/status/1' }],
     ['https://mobile.twitter.com/a_b/status/42/', { id: '42', url: 'https://mobile.twitter.com/a_b/status/42/' }],
     ['https://twitter.com/theband', null],
@@ -94,9 +97,11 @@ describe('tweet: embedded tweets as twitter.com gives them', () => {
     expect(tweet.id).to.equal('2');
   });
 
-  it('leaves every link of today\'s embed code (t.co text, ref_src status link) for a link endpoint', () => {
+  it("leaves every link of today's embed code (t.co text, ref_src status link) for a link endpoint", () => {
     // As publish.twitter.com writes a tweet today: each link's text is the t.co link itself.
-    const tweet = embed(`<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Our new album is out today <a href="https://t.co/CM16ByNrbt">https://t.co/CM16ByNrbt</a> <a href="https://t.co/Xy7Zq2Lm9K">pic.twitter.com/Xy7Zq2Lm9K</a></p>&mdash; The Band (@theband) <a href="https://twitter.com/theband/status/509074208133345280?ref_src=twsrc%5Etfw">September 8, 2014</a></blockquote>`);
+    const tweet = embed(
+      `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Our new album is out today <a href="https://t.co/CM16ByNrbt">https://t.co/CM16ByNrbt</a> <a href="https://t.co/Xy7Zq2Lm9K">pic.twitter.com/Xy7Zq2Lm9K</a></p>&mdash; The Band (@theband) <a href="https://twitter.com/theband/status/509074208133345280?ref_src=twsrc%5Etfw">September 8, 2014</a></blockquote>`,
+    );
     expect(tweet.links).to.deep.equal(['https://t.co/CM16ByNrbt', 'https://pic.twitter.com/Xy7Zq2Lm9K']);
     expect(tweet).to.include({ id: '509074208133345280', authorHandle: 'theband', date: 'September 8, 2014' });
   });
@@ -108,7 +113,15 @@ describe('tweet: API objects', () => {
       id: '1460323737035677698',
       text: 'New album https://t.co/AbC123',
       author_id: '2244994945',
-      entities: { urls: [{ url: 'https://t.co/AbC123', expanded_url: 'https://gumroad.com/l/new-album', display_url: 'gumroad.com/l/new-album' }] },
+      entities: {
+        urls: [
+          {
+            url: 'https://t.co/AbC123',
+            expanded_url: 'https://gumroad.com/l/new-album',
+            display_url: 'gumroad.com/l/new-album',
+          },
+        ],
+      },
     });
     expect(tweet?.id).to.equal('1460323737035677698');
     expect(tweet?.links).to.deep.equal(['https://gumroad.com/l/new-album']);
@@ -120,14 +133,30 @@ describe('tweet: API objects', () => {
       id_str: '509074208133345280',
       full_text: 'Out now https://t.co/x',
       user: { screen_name: 'theband', name: 'The Band' },
-      entities: { urls: [{ url: 'https://t.co/x', expanded_url: 'https://fancy.com/things/1234567', display_url: 'fancy.com/things/1234567' }] },
+      entities: {
+        urls: [
+          {
+            url: 'https://t.co/x',
+            expanded_url: 'https://fancy.com/things/1234567',
+            display_url: 'fancy.com/things/1234567',
+          },
+        ],
+      },
     });
-    expect(tweet).to.include({ id: '509074208133345280', authorHandle: 'theband', url: 'https://twitter.com/theband/status/509074208133345280' });
+    expect(tweet).to.include({
+      id: '509074208133345280',
+      authorHandle: 'theband',
+      url: 'https://twitter.com/theband/status/509074208133345280',
+    });
     expect(tweet?.links).to.deep.equal(['https://fancy.com/things/1234567']);
   });
 
   it('falls back to the display URL of an entity without expanded_url', () => {
-    const tweet = tweetFromObject({ id_str: '1', text: 't', entities: { urls: [{ url: 'https://t.co/x', display_url: 'gum.co/photo-course' }] } });
+    const tweet = tweetFromObject({
+      id_str: '1',
+      text: 't',
+      entities: { urls: [{ url: 'https://t.co/x', display_url: 'gum.co/photo-course' }] },
+    });
     expect(tweet?.links).to.deep.equal(['https://gum.co/photo-course']);
   });
 
@@ -152,8 +181,16 @@ const RENDERED: Array<[string, string, { id?: string } | null]> = [
     '<div class="twitter-tweet twitter-tweet-rendered"><iframe id="twitter-widget-0" title="X Post" src="https://platform.twitter.com/embed/Tweet.html?creatorScreenName=someone&amp;dnt=true&amp;embedId=twitter-widget-0&amp;id=1630000000000000002&amp;lang=en"></iframe></div>',
     { id: '1630000000000000002' },
   ],
-  ['the empty shell of a deleted tweet', '<div class="twitter-tweet twitter-tweet-rendered" style="display: flex;"></div>', {}],
-  ['an id that is no number', '<div class="twitter-tweet twitter-tweet-rendered"><iframe data-tweet-id="1;alert(1)"></iframe></div>', {}],
+  [
+    'the empty shell of a deleted tweet',
+    '<div class="twitter-tweet twitter-tweet-rendered" style="display: flex;"></div>',
+    {},
+  ],
+  [
+    'an id that is no number',
+    '<div class="twitter-tweet twitter-tweet-rendered"><iframe data-tweet-id="1;alert(1)"></iframe></div>',
+    {},
+  ],
   ['a blockquote not rendered yet', '<blockquote class="twitter-tweet"><p>Hi</p></blockquote>', null],
   ['an iframe of someone else', '<iframe src="https://example.com/?id=1"></iframe>', null],
 ];

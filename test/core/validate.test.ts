@@ -26,15 +26,39 @@ const third = Math.floor(Number.MAX_SAFE_INTEGER / 3);
 /** [what, fields that replace the product's, whether the product is accepted] */
 const CASES: Array<[string, Record<string, unknown>, boolean]> = [
   ['a variant without price or availability', { variants: [colour] }, true],
-  ['a variant whose price and availability are null', { variants: [{ ...colour, price: null, availability: null }] }, true],
-  ['a variant with a price and availability of its own', { variants: [{ ...colour, price: { amount: 9900, currency: 'EUR' }, availability: 'sold_out' }] }, true],
-  ['a variant price that is not Money', { variants: [{ ...colour, price: { amount: '9900', currency: 'EUR' } }] }, false],
-  ['a variant price with a fraction of the smallest unit', { variants: [{ ...colour, price: { amount: 99.5, currency: 'EUR' } }] }, false],
+  [
+    'a variant whose price and availability are null',
+    { variants: [{ ...colour, price: null, availability: null }] },
+    true,
+  ],
+  [
+    'a variant with a price and availability of its own',
+    { variants: [{ ...colour, price: { amount: 9900, currency: 'EUR' }, availability: 'sold_out' }] },
+    true,
+  ],
+  [
+    'a variant price that is not Money',
+    { variants: [{ ...colour, price: { amount: '9900', currency: 'EUR' } }] },
+    false,
+  ],
+  [
+    'a variant price with a fraction of the smallest unit',
+    { variants: [{ ...colour, price: { amount: 99.5, currency: 'EUR' } }] },
+    false,
+  ],
   ['a variant availability that is not one of the three', { variants: [{ ...colour, availability: 'soon' }] }, false],
   ['a price whose maxQuantity total is just safe', { price: { amount: third, currency: 'EUR' } }, true],
   ['a price whose maxQuantity total is not a safe integer', { price: { amount: third + 1, currency: 'EUR' } }, false],
-  ['a variant price whose maxQuantity total is not a safe integer', { variants: [{ ...colour, price: { amount: third + 1, currency: 'EUR' } }] }, false],
-  ['the largest safe price, one at a time', { price: { amount: Number.MAX_SAFE_INTEGER, currency: 'EUR' }, maxQuantity: 1 }, true],
+  [
+    'a variant price whose maxQuantity total is not a safe integer',
+    { variants: [{ ...colour, price: { amount: third + 1, currency: 'EUR' } }] },
+    false,
+  ],
+  [
+    'the largest safe price, one at a time',
+    { price: { amount: Number.MAX_SAFE_INTEGER, currency: 'EUR' }, maxQuantity: 1 },
+    true,
+  ],
 ];
 
 describe('parseProduct: prices and variants', () => {
@@ -44,7 +68,7 @@ describe('parseProduct: prices and variants', () => {
     });
   }
 
-  it('leaves a variant\'s missing price and availability out: they are the product\'s', () => {
+  it("leaves a variant's missing price and availability out: they are the product's", () => {
     expect(parseProduct({ ...product, variants: [colour] })!.variants).to.deep.equal([colour]);
   });
 });
@@ -57,12 +81,20 @@ describe('checkout of a variant without a price of its own', () => {
     variantId,
     quantity,
     email: 'buyer@example.com',
-    shipping: { name: 'Ana Silva', line1: 'Rua Augusta 1', line2: '', city: 'Lisboa', region: '', postalCode: '1100-048', country: 'PT' },
+    shipping: {
+      name: 'Ana Silva',
+      line1: 'Rua Augusta 1',
+      line2: '',
+      city: 'Lisboa',
+      region: '',
+      postalCode: '1100-048',
+      country: 'PT',
+    },
   });
   const order = (product: Product, input: BuyerInput) =>
     createOrder(FANCY, orderRequest(product, input, undefined, {}), crypto.randomUUID());
 
-  it('totals the product\'s price, as the partner does', async () => {
+  it("totals the product's price, as the partner does", async () => {
     const throwBlanket = await lookUpThrow();
     const charcoal = buyer('var_charcoal', 3);
     const total = { amount: 3 * 8900, currency: 'EUR' };
@@ -70,7 +102,7 @@ describe('checkout of a variant without a price of its own', () => {
     expect((await order(throwBlanket, charcoal)).total).to.deep.equal(total);
   });
 
-  it('keeps a variant\'s own availability: the sold-out colour is not sold', async () => {
+  it("keeps a variant's own availability: the sold-out colour is not sold", async () => {
     const error = await order(await lookUpThrow(), buyer('var_rust', 1)).catch((rejected: BuyTweetError) => rejected);
     expect(error).to.include({ code: 'sold_out' });
   });

@@ -38,7 +38,7 @@ const CASES: Array<[string | undefined, string]> = [
   [undefined, 'en'],
 ];
 
-describe('chooseLanguage: which words a page\'s language gets', () => {
+describe("chooseLanguage: which words a page's language gets", () => {
   for (const [tag, language] of CASES) {
     it(`${tag ?? '(none)'} → ${language}`, () => {
       expect(chooseLanguage(tag) ?? 'en').to.equal(language);

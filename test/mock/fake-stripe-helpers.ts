@@ -1,7 +1,13 @@
 // What the tests of the test-mode fake of Stripe.js share: an order of the mock partner, the fake's
 // card form as a buyer types into it, and the payment element mounted as the checkout mounts it.
 import { expect, fixture, html } from '@open-wc/testing';
-import type { PaymentIntentResult, Stripe, StripeElementLocale, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
+import type {
+  PaymentIntentResult,
+  Stripe,
+  StripeElementLocale,
+  StripeElements,
+  StripePaymentElement,
+} from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import { installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe/index.js';
 import { mock } from '../setup.js';
@@ -68,7 +74,11 @@ export const openCheckout = async (locale: StripeElementLocale = 'en'): Promise<
   const order = await createOrder();
   const stripe = (await loadStripe(order.payment.publishableKey))!;
   const node = await fixture<HTMLElement>(html`<div></div>`);
-  const elements = stripe.elements({ clientSecret: order.payment.clientSecret, appearance: { theme: 'stripe' }, locale });
+  const elements = stripe.elements({
+    clientSecret: order.payment.clientSecret,
+    appearance: { theme: 'stripe' },
+    locale,
+  });
   const payment = elements.create('payment');
   payment.mount(node);
   const confirm = () =>

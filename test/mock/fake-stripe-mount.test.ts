@@ -5,7 +5,16 @@ import { waitUntil } from '../wait.js';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import { fakeStripeCards, installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe/index.js';
 import { cardLocale } from '../../src/mock/stripe/words.js';
-import { button, cardForm, createOrder, fill, input, installTestStripe, openCheckout, uninstallTestStripe } from './fake-stripe-helpers.js';
+import {
+  button,
+  cardForm,
+  createOrder,
+  fill,
+  input,
+  installTestStripe,
+  openCheckout,
+  uninstallTestStripe,
+} from './fake-stripe-helpers.js';
 
 describe('fake Stripe (test mode)', () => {
   let control: FakeStripeControl;
@@ -16,7 +25,9 @@ describe('fake Stripe (test mode)', () => {
   it('throws like Stripe.js for mistakes in the integration', async () => {
     const { stripe, elements, order, node } = await openCheckout();
     const Constructor = (window as unknown as { Stripe: (key: unknown) => unknown }).Stripe;
-    expect(() => Constructor('sk_test_123')).to.throw(/secret key/).with.property('name', 'IntegrationError');
+    expect(() => Constructor('sk_test_123'))
+      .to.throw(/secret key/)
+      .with.property('name', 'IntegrationError');
     expect(() => Constructor('nope')).to.throw(/publishable key/);
     expect(() => stripe.elements({ clientSecret: 'not-a-secret' })).to.throw(/_secret_/);
     expect(() => elements.create('payment')).to.throw(/one Element/);
@@ -31,11 +42,17 @@ describe('fake Stripe (test mode)', () => {
     };
     const other = (await loadStripe(order.payment.publishableKey))!;
     const stranger = other.elements({ clientSecret: order.payment.clientSecret });
-    expect((await rejection(stripe.confirmPayment({ elements: stranger, redirect: 'if_required' }))).message).to.match(/this Stripe instance/);
+    expect((await rejection(stripe.confirmPayment({ elements: stranger, redirect: 'if_required' }))).message).to.match(
+      /this Stripe instance/,
+    );
     const unmounted = stripe.elements({ clientSecret: order.payment.clientSecret });
     unmounted.create('payment');
-    expect((await rejection(stripe.confirmPayment({ elements: unmounted, redirect: 'if_required' }))).message).to.match(/mounted Payment Element/);
-    expect((await rejection(stripe.confirmPayment({ elements, confirmParams: { return_url: location.href } }))).name).to.equal('IntegrationError');
+    expect((await rejection(stripe.confirmPayment({ elements: unmounted, redirect: 'if_required' }))).message).to.match(
+      /mounted Payment Element/,
+    );
+    expect(
+      (await rejection(stripe.confirmPayment({ elements, confirmParams: { return_url: location.href } }))).name,
+    ).to.equal('IntegrationError');
     expect(cardForm(node).querySelectorAll('[role="alert"]')).to.have.length(0);
   });
 
@@ -80,7 +97,11 @@ describe('fake Stripe (test mode)', () => {
     await expect(host).to.be.accessible();
 
     pay.focus();
-    const result = stripe.confirmPayment({ elements, redirect: 'if_required', confirmParams: { return_url: location.href } });
+    const result = stripe.confirmPayment({
+      elements,
+      redirect: 'if_required',
+      confirmParams: { return_url: location.href },
+    });
     await waitUntil(() => button(container, 'Complete'), 'no 3-D Secure panel');
     expect(cardForm(container).activeElement).to.equal(button(container, 'Complete'));
     button(container, 'Complete')!.click();
@@ -104,7 +125,13 @@ describe('fake Stripe (test mode)', () => {
   // Stripe.js shows its placeholders and errors in elements({locale}), default the browser's
   // (docs.stripe.com/js/elements_object/create); the fake's words are in src/mock/stripe/words.ts.
   const languages = [
-    { locale: 'de', lang: 'de', dir: 'ltr', legend: 'Karte (Testmodus)', incomplete: 'Ihre Kartennummer ist unvollständig.' },
+    {
+      locale: 'de',
+      lang: 'de',
+      dir: 'ltr',
+      legend: 'Karte (Testmodus)',
+      incomplete: 'Ihre Kartennummer ist unvollständig.',
+    },
     { locale: 'ar', lang: 'ar', dir: 'rtl', legend: 'البطاقة (وضع الاختبار)', incomplete: 'رقم بطاقتك غير مكتمل.' },
     { locale: 'he', lang: 'he', dir: 'rtl', legend: 'כרטיס (מצב בדיקה)', incomplete: 'מספר הכרטיס שלך לא שלם.' },
     { locale: 'zh', lang: 'zh-CN', dir: 'ltr', legend: '银行卡（测试模式）', incomplete: '您的卡号不完整。' },
@@ -116,7 +143,11 @@ describe('fake Stripe (test mode)', () => {
       const host = node.querySelector<HTMLElement>('.buy-tweet-fake-stripe')!;
       expect([host.lang, host.dir]).to.deep.equal([lang, dir]);
       expect(cardForm(node).querySelector('legend')!.textContent).to.equal(legend);
-      expect((await confirm()).error).to.deep.equal({ type: 'validation_error', code: 'incomplete_number', message: incomplete });
+      expect((await confirm()).error).to.deep.equal({
+        type: 'validation_error',
+        code: 'incomplete_number',
+        message: incomplete,
+      });
       expect(cardForm(node).querySelector('[role="alert"]')!.textContent).to.equal(incomplete);
       await expect(node).to.be.accessible();
     });
@@ -125,7 +156,9 @@ describe('fake Stripe (test mode)', () => {
   it('keeps each test card number left to right in a right-to-left form', async () => {
     const { node } = await openCheckout('ar');
     const numbers = [...cardForm(node).querySelectorAll<HTMLElement>('#hint [dir="ltr"]')];
-    expect(numbers.map((number) => number.textContent!.replace(/ /g, ''))).to.deep.equal(Object.values(fakeStripeCards));
+    expect(numbers.map((number) => number.textContent!.replace(/ /g, ''))).to.deep.equal(
+      Object.values(fakeStripeCards),
+    );
     for (const number of numbers) {
       // The first group of digits is drawn left of the last, on one line.
       const group = (start: number) => {

@@ -6,7 +6,23 @@ import { loadStripe } from '@stripe/stripe-js/pure';
 import { http, HttpResponse } from 'msw';
 import { fakeStripeCards, installFakeStripe, type FakeStripeControl } from '../../src/mock/stripe/index.js';
 import { mock, worker } from '../setup.js';
-import { FUTURE, PAST, button, cardForm, createOrder, fill, input, installTestStripe, openCheckout, readOrder, stripeEvents, thisYear, twoDigits, type, uninstallTestStripe } from './fake-stripe-helpers.js';
+import {
+  FUTURE,
+  PAST,
+  button,
+  cardForm,
+  createOrder,
+  fill,
+  input,
+  installTestStripe,
+  openCheckout,
+  readOrder,
+  stripeEvents,
+  thisYear,
+  twoDigits,
+  type,
+  uninstallTestStripe,
+} from './fake-stripe-helpers.js';
 
 describe('fake Stripe (test mode)', () => {
   let control: FakeStripeControl;
@@ -76,13 +92,20 @@ describe('fake Stripe (test mode)', () => {
       status: 'succeeded',
       client_secret: order.payment.clientSecret,
     });
-    expect(stripeEvents()).to.deep.equal([{ type: 'payment_intent.succeeded', clientSecret: order.payment.clientSecret }]);
+    expect(stripeEvents()).to.deep.equal([
+      { type: 'payment_intent.succeeded', clientSecret: order.payment.clientSecret },
+    ]);
 
     const paid = await readOrder(order.id);
     expect(paid.status).to.equal('paid');
     expect(paid.receiptUrl).to.equal(`https://gumroad.com/__mock/receipts/${order.id}`);
     expect(control.confirmations).to.equal(1);
-    expect(control.calls.map((call) => call.method)).to.include.members(['stripe.elements', 'elements.create', 'paymentElement.mount', 'stripe.confirmPayment']);
+    expect(control.calls.map((call) => call.method)).to.include.members([
+      'stripe.elements',
+      'elements.create',
+      'paymentElement.mount',
+      'stripe.confirmPayment',
+    ]);
 
     const again = await confirm();
     expect(again.error).to.include({ type: 'invalid_request_error', code: 'payment_intent_unexpected_state' });
@@ -97,7 +120,11 @@ describe('fake Stripe (test mode)', () => {
 
   const declines = [
     { card: fakeStripeCards.declined, decline_code: 'generic_decline', message: 'Your card was declined.' },
-    { card: fakeStripeCards.insufficientFunds, decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+    {
+      card: fakeStripeCards.insufficientFunds,
+      decline_code: 'insufficient_funds',
+      message: 'Your card has insufficient funds.',
+    },
   ];
   for (const { card, decline_code, message } of declines) {
     it(`declines ${card} (${decline_code}); the buyer can try again on the same order`, async () => {
@@ -106,7 +133,9 @@ describe('fake Stripe (test mode)', () => {
       const { error } = await confirm();
       expect(error).to.include({ type: 'card_error', code: 'card_declined', decline_code, message });
       expect(error!.payment_intent?.status).to.equal('requires_payment_method');
-      expect(stripeEvents()).to.deep.equal([{ type: 'payment_intent.payment_failed', clientSecret: order.payment.clientSecret }]);
+      expect(stripeEvents()).to.deep.equal([
+        { type: 'payment_intent.payment_failed', clientSecret: order.payment.clientSecret },
+      ]);
       expect((await readOrder(order.id)).status).to.equal('requires_payment');
 
       fill(node, fakeStripeCards.succeeds);
@@ -120,7 +149,9 @@ describe('fake Stripe (test mode)', () => {
     const { order, node, confirm } = await openCheckout();
     fill(node, fakeStripeCards.processing);
     expect((await confirm()).paymentIntent?.status).to.equal('processing');
-    expect(stripeEvents()).to.deep.equal([{ type: 'payment_intent.processing', clientSecret: order.payment.clientSecret }]);
+    expect(stripeEvents()).to.deep.equal([
+      { type: 'payment_intent.processing', clientSecret: order.payment.clientSecret },
+    ]);
     expect((await confirm()).error?.code).to.equal('payment_intent_unexpected_state');
   });
 
@@ -151,18 +182,69 @@ describe('fake Stripe (test mode)', () => {
     expect(error!.message).to.match(/^We are unable to authenticate your payment method/);
     expect(cardForm(node).querySelector('button')).to.equal(null);
     expect(input(node, 'cc-number').disabled).to.equal(false);
-    expect(stripeEvents()).to.deep.equal([{ type: 'payment_intent.payment_failed', clientSecret: order.payment.clientSecret }]);
+    expect(stripeEvents()).to.deep.equal([
+      { type: 'payment_intent.payment_failed', clientSecret: order.payment.clientSecret },
+    ]);
     expect((await readOrder(order.id)).status).to.equal('requires_payment');
   });
 
   const invalidEntries = [
-    { number: '', expiry: FUTURE, cvc: '123', code: 'incomplete_number', message: 'Your card number is incomplete.', field: 'cc-number' },
-    { number: '4242 4242 4242', expiry: FUTURE, cvc: '123', code: 'incomplete_number', message: 'Your card number is incomplete.', field: 'cc-number' },
-    { number: '4242 4242 4242 4241', expiry: FUTURE, cvc: '123', code: 'invalid_number', message: 'Your card number is invalid.', field: 'cc-number' },
-    { number: fakeStripeCards.succeeds, expiry: '', cvc: '123', code: 'incomplete_expiry', message: "Your card's expiration date is incomplete.", field: 'cc-exp' },
-    { number: fakeStripeCards.succeeds, expiry: PAST, cvc: '123', code: 'invalid_expiry_year_past', message: "Your card's expiration year is in the past.", field: 'cc-exp' },
-    { number: fakeStripeCards.succeeds, expiry: `13 / ${twoDigits(thisYear + 1)}`, cvc: '123', code: 'invalid_expiry_month', message: "Your card's expiration month is invalid.", field: 'cc-exp' },
-    { number: fakeStripeCards.succeeds, expiry: FUTURE, cvc: '1', code: 'incomplete_cvc', message: "Your card's security code is incomplete.", field: 'cc-csc' },
+    {
+      number: '',
+      expiry: FUTURE,
+      cvc: '123',
+      code: 'incomplete_number',
+      message: 'Your card number is incomplete.',
+      field: 'cc-number',
+    },
+    {
+      number: '4242 4242 4242',
+      expiry: FUTURE,
+      cvc: '123',
+      code: 'incomplete_number',
+      message: 'Your card number is incomplete.',
+      field: 'cc-number',
+    },
+    {
+      number: '4242 4242 4242 4241',
+      expiry: FUTURE,
+      cvc: '123',
+      code: 'invalid_number',
+      message: 'Your card number is invalid.',
+      field: 'cc-number',
+    },
+    {
+      number: fakeStripeCards.succeeds,
+      expiry: '',
+      cvc: '123',
+      code: 'incomplete_expiry',
+      message: "Your card's expiration date is incomplete.",
+      field: 'cc-exp',
+    },
+    {
+      number: fakeStripeCards.succeeds,
+      expiry: PAST,
+      cvc: '123',
+      code: 'invalid_expiry_year_past',
+      message: "Your card's expiration year is in the past.",
+      field: 'cc-exp',
+    },
+    {
+      number: fakeStripeCards.succeeds,
+      expiry: `13 / ${twoDigits(thisYear + 1)}`,
+      cvc: '123',
+      code: 'invalid_expiry_month',
+      message: "Your card's expiration month is invalid.",
+      field: 'cc-exp',
+    },
+    {
+      number: fakeStripeCards.succeeds,
+      expiry: FUTURE,
+      cvc: '1',
+      code: 'incomplete_cvc',
+      message: "Your card's security code is incomplete.",
+      field: 'cc-csc',
+    },
   ];
   for (const { number, expiry, cvc, code, message, field } of invalidEntries) {
     it(`refuses ${JSON.stringify([number, expiry, cvc])} with ${code}, shown under the field`, async () => {
@@ -223,10 +305,12 @@ describe('fake Stripe (test mode)', () => {
     control.uninstall();
     control = installFakeStripe({ delay: 80, events: '/gumroad-events' });
     const seen: unknown[] = [];
-    worker.use(http.post('*/gumroad-events', async ({ request }) => {
-      seen.push(await request.json());
-      return HttpResponse.json({ received: true });
-    }));
+    worker.use(
+      http.post('*/gumroad-events', async ({ request }) => {
+        seen.push(await request.json());
+        return HttpResponse.json({ received: true });
+      }),
+    );
     const { order, node, confirm } = await openCheckout();
     fill(node, fakeStripeCards.succeeds);
     // Not answered at once: still pending after the next task, as a network round trip would be.

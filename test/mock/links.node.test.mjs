@@ -30,7 +30,8 @@ describe('t.co, as the mock answers it', () => {
     for (const tweet of tweets) {
       for (const piece of tcoPieces(tweet)) {
         assert.equal(tcoLinks[piece.tco], piece.to, piece.tco);
-        if (piece.display.startsWith('pic.twitter.com/')) assert.ok(piece.to.endsWith(`/status/${tweet.id}/photo/1`), piece.to);
+        if (piece.display.startsWith('pic.twitter.com/'))
+          assert.ok(piece.to.endsWith(`/status/${tweet.id}/photo/1`), piece.to);
         else if (!piece.display.includes('…')) assert.ok(bare(piece.to).startsWith(piece.display), piece.to);
       }
     }
@@ -40,7 +41,10 @@ describe('t.co, as the mock answers it', () => {
     for (const tweet of tweets.filter((candidate) => candidate.productUrl)) {
       const products = tcoPieces(tweet).map((piece) => findPartner(tcoLinks[piece.tco])?.productUrl);
       const canonical = (link) => link.replace('://www.', '://').replace(/\/$/, '');
-      assert.ok(products.some((link) => link && canonical(link) === canonical(tweet.productUrl)), tweet.id);
+      assert.ok(
+        products.some((link) => link && canonical(link) === canonical(tweet.productUrl)),
+        tweet.id,
+      );
     }
   });
 
@@ -78,7 +82,11 @@ describe('embed code', () => {
     const stack = [parseFragment(html)];
     while (stack.length) {
       const node = stack.pop();
-      if (node.nodeName === 'a') links.push({ attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])), text: node.childNodes.map((c) => c.value).join('') });
+      if (node.nodeName === 'a')
+        links.push({
+          attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])),
+          text: node.childNodes.map((c) => c.value).join(''),
+        });
       stack.push(...[...(node.childNodes ?? [])].reverse());
     }
     return links;
@@ -94,12 +102,18 @@ describe('embed code', () => {
         [{ href: 'https://t.co/Xy7Zq2Lm9K' }, 'pic.twitter.com/Xy7Zq2Lm9K'],
       ],
     );
-    assert.match(html, /<a href="https:\/\/twitter\.com\/theband\/status\/1781234567890123776\?ref_src=twsrc%5Etfw">April 19, 2024<\/a>/);
+    assert.match(
+      html,
+      /<a href="https:\/\/twitter\.com\/theband\/status\/1781234567890123776\?ref_src=twsrc%5Etfw">April 19, 2024<\/a>/,
+    );
     assert.doesNotMatch(embedHtml(fixtureTweets.cutLink, { links: 'tco' }), /data-expanded-url|title=/);
   });
 
   test('keeps the older shape by default', () => {
     assert.equal(embedHtml(fixtureTweets.cutLink), embedHtml(fixtureTweets.cutLink, { links: 'display' }));
-    assert.match(embedHtml(fixtureTweets.cutLink), /data-expanded-url="https:\/\/www\.musictoday\.com\/store\/theband\/vinyl\/">musictoday\.com\/store\/theband\/…</);
+    assert.match(
+      embedHtml(fixtureTweets.cutLink),
+      /data-expanded-url="https:\/\/www\.musictoday\.com\/store\/theband\/vinyl\/">musictoday\.com\/store\/theband\/…</,
+    );
   });
 });

@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getResponse } from 'msw';
 import { catalogue, fixtureTweets, productAt, tweetUrl } from '../../dist/esm/mock/fixtures.js';
-import { album, albumOrder, endpoint, lookup, mock, postOrder, poster, server, useMockPartnerServer } from './server-helpers.mjs';
+import {
+  album,
+  albumOrder,
+  endpoint,
+  lookup,
+  mock,
+  postOrder,
+  poster,
+  server,
+  useMockPartnerServer,
+} from './server-helpers.mjs';
 
 useMockPartnerServer();
 
@@ -18,8 +28,13 @@ describe('faults', () => {
   });
 
   test('503 and 429 by the request’s own query, with Retry-After', async () => {
-    for (const [fault, code] of [['503', 'unavailable'], ['429', 'rate_limited']]) {
-      const response = await fetch(`${endpoint('gumroad')}/products?url=${encodeURIComponent(album.url)}&fault=${fault}`);
+    for (const [fault, code] of [
+      ['503', 'unavailable'],
+      ['429', 'rate_limited'],
+    ]) {
+      const response = await fetch(
+        `${endpoint('gumroad')}/products?url=${encodeURIComponent(album.url)}&fault=${fault}`,
+      );
       assert.equal(response.status, Number(fault));
       assert.equal(response.headers.get('retry-after'), '1');
       assert.equal((await response.json()).error.code, code);
@@ -80,7 +95,12 @@ describe('faults', () => {
   });
 
   test('entry faults change only the entry of the link that asks', async () => {
-    const links = [`${album.url}?fault=schema`, `${poster.url}?fault=html-title`, `${album.url}?fault=partner-error`, poster.url];
+    const links = [
+      `${album.url}?fault=schema`,
+      `${poster.url}?fault=html-title`,
+      `${album.url}?fault=partner-error`,
+      poster.url,
+    ];
     const { products } = await (await lookup('gumroad', links)).json();
     assert.equal(products[0].title, undefined);
     assert.equal(products[0].price.amount, String(album.price.amount));
@@ -110,7 +130,8 @@ describe('faults', () => {
 });
 
 describe('oEmbed', () => {
-  const oembed = (url, extra = '&omit_script=true') => fetch(`${server.url}/oembed?url=${encodeURIComponent(url)}${extra}`);
+  const oembed = (url, extra = '&omit_script=true') =>
+    fetch(`${server.url}/oembed?url=${encodeURIComponent(url)}${extra}`);
 
   test('answers like publish.twitter.com', async () => {
     const tweet = fixtureTweets.newAlbum;
@@ -138,7 +159,11 @@ describe('oEmbed', () => {
   test('adds the script unless omit_script, and keeps right-to-left tweets right-to-left', async () => {
     const { html } = await (await oembed(tweetUrl(fixtureTweets.rtl), '')).json();
     assert.match(html, /^<blockquote class="twitter-tweet"><p lang="ar" dir="rtl">/);
-    assert.ok(html.endsWith('</blockquote>\n<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n'));
+    assert.ok(
+      html.endsWith(
+        '</blockquote>\n<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n',
+      ),
+    );
   });
 
   test('answers 404 for a tweet it does not know', async () => {
@@ -148,9 +173,15 @@ describe('oEmbed', () => {
 
   test('sends no CORS headers as publish.twitter.com, which sends none (its own origin does)', async () => {
     const url = `https://publish.twitter.com/oembed?url=${encodeURIComponent(tweetUrl(fixtureTweets.newAlbum))}`;
-    const response = await getResponse(mock.handlers, new Request(url, { headers: { Origin: 'https://publisher.example' } }));
+    const response = await getResponse(
+      mock.handlers,
+      new Request(url, { headers: { Origin: 'https://publisher.example' } }),
+    );
     assert.equal(response.status, 200);
-    assert.deepEqual([...response.headers.keys()].filter((name) => name.startsWith('access-control-')), []);
+    assert.deepEqual(
+      [...response.headers.keys()].filter((name) => name.startsWith('access-control-')),
+      [],
+    );
     assert.equal((await oembed(tweetUrl(fixtureTweets.newAlbum))).headers.get('access-control-allow-origin'), '*');
   });
 
@@ -165,7 +196,9 @@ describe('oEmbed', () => {
       `links ${server.url}/links?tweet=${encodeURIComponent(tweet)}`,
       `oembed https://publish.twitter.com/oembed?url=${encodeURIComponent(tweet)}&omit_script=true`,
     ]);
-    const unknown = await fetch(`${server.url}/links?tweet=${encodeURIComponent('https://twitter.com/theband/status/1')}`);
+    const unknown = await fetch(
+      `${server.url}/links?tweet=${encodeURIComponent('https://twitter.com/theband/status/1')}`,
+    );
     assert.equal(unknown.status, 404);
     assert.equal((await unknown.json()).error.code, 'tweet_not_found');
   });
@@ -187,14 +220,22 @@ describe('the default partner hosts', () => {
     const request = (url) => new Request(url);
     const gumroad = await getResponse(
       mock.handlers,
-      request(`https://gumroad.com/.well-known/buy-tweet/v1/products?url=${encodeURIComponent(album.url)}&url=${encodeURIComponent(lamp.url)}`),
+      request(
+        `https://gumroad.com/.well-known/buy-tweet/v1/products?url=${encodeURIComponent(album.url)}&url=${encodeURIComponent(lamp.url)}`,
+      ),
     );
     const { products } = await gumroad.json();
     assert.deepEqual(products[0], productAt(album, 'https://gumroad.com'));
     assert.equal(products[0].image.url, 'https://gumroad.com/__mock/images/new-album.svg');
     assert.equal(products[1].error.code, 'product_not_found');
-    const fancy = await getResponse(mock.handlers, request(`https://fancy.com/.well-known/buy-tweet/v1/products?url=${encodeURIComponent(lamp.url)}`));
+    const fancy = await getResponse(
+      mock.handlers,
+      request(`https://fancy.com/.well-known/buy-tweet/v1/products?url=${encodeURIComponent(lamp.url)}`),
+    );
     assert.equal((await fancy.json()).products[0].id, lamp.id);
-    assert.equal(await getResponse(mock.handlers, request('https://example.com/.well-known/buy-tweet/v1/products')), undefined);
+    assert.equal(
+      await getResponse(mock.handlers, request('https://example.com/.well-known/buy-tweet/v1/products')),
+      undefined,
+    );
   });
 });

@@ -40,7 +40,11 @@ export const albumOrder = (changes = {}) => ({
   email: 'buyer@example.com',
   shipping: null,
   expectedTotal: { amount: flac.price.amount * 2, currency: flac.price.currency },
-  source: { tweetId: fixtureTweets.newAlbum.id, tweetUrl: tweetUrl(fixtureTweets.newAlbum), pageUrl: 'https://blog.example/post' },
+  source: {
+    tweetId: fixtureTweets.newAlbum.id,
+    tweetUrl: tweetUrl(fixtureTweets.newAlbum),
+    pageUrl: 'https://blog.example/post',
+  },
   ...changes,
 });
 

@@ -3,7 +3,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { catalogue, fixtureTweets } from '../../dist/esm/mock/fixtures.js';
-import { address, album, albumOrder, endpoint, flac, lookup, mock, postOrder, poster, posterOrder, server, useMockPartnerServer } from './server-helpers.mjs';
+import {
+  address,
+  album,
+  albumOrder,
+  endpoint,
+  flac,
+  lookup,
+  mock,
+  postOrder,
+  poster,
+  posterOrder,
+  server,
+  useMockPartnerServer,
+} from './server-helpers.mjs';
 
 useMockPartnerServer();
 
@@ -77,7 +90,10 @@ describe('orders', () => {
   });
 
   test('refuse a total the buyer did not see: 409 price_changed with the total', async () => {
-    const response = await postOrder('gumroad', albumOrder({ expectedTotal: { amount: album.price.amount * 2, currency: 'USD' } }));
+    const response = await postOrder(
+      'gumroad',
+      albumOrder({ expectedTotal: { amount: album.price.amount * 2, currency: 'USD' } }),
+    );
     assert.equal(response.status, 409);
     const { error } = await response.json();
     assert.equal(error.code, 'price_changed');
@@ -125,7 +141,13 @@ describe('orders', () => {
 
   test('are not taken for redirect-checkout products, nor for another partner’s', async () => {
     const course = catalogue.photoCourse.product;
-    const redirect = await postOrder('gumroad', { ...albumOrder(), productId: course.id, variantId: null, quantity: 1, expectedTotal: course.price });
+    const redirect = await postOrder('gumroad', {
+      ...albumOrder(),
+      productId: course.id,
+      variantId: null,
+      quantity: 1,
+      expectedTotal: course.price,
+    });
     assert.equal(redirect.status, 422);
     assert.equal((await redirect.json()).error.code, 'invalid_request');
     const elsewhere = await postOrder('fancy', albumOrder());

@@ -5,7 +5,17 @@ import { request } from 'node:http';
 import { describe, test } from 'node:test';
 import { startMockPartnerServer } from '../../dist/esm/mock/server.js';
 import { catalogue, notForSale, productAt, unlistedLinks } from '../../dist/esm/mock/fixtures.js';
-import { album, albumOrder, endpoint, lookup, mock, postOrder, poster, server, useMockPartnerServer } from './server-helpers.mjs';
+import {
+  album,
+  albumOrder,
+  endpoint,
+  lookup,
+  mock,
+  postOrder,
+  poster,
+  server,
+  useMockPartnerServer,
+} from './server-helpers.mjs';
 
 useMockPartnerServer();
 
@@ -49,7 +59,10 @@ describe('lookups', () => {
       ],
     );
     const atFancy = await (await lookup('fancy', [lamp, 'https://fancy.com/things/1234567'])).json();
-    assert.deepEqual(atFancy.products.map((entry) => entry.id), ['prod_walnut_lamp', 'prod_walnut_lamp']);
+    assert.deepEqual(
+      atFancy.products.map((entry) => entry.id),
+      ['prod_walnut_lamp', 'prod_walnut_lamp'],
+    );
     const atStripe = await (await lookup('stripe', [unlistedLinks.stripe])).json();
     assert.equal(atStripe.products[0].error.code, 'product_not_found');
   });
@@ -58,9 +71,15 @@ describe('lookups', () => {
     const none = await fetch(`${endpoint('gumroad')}/products`);
     assert.equal(none.status, 400);
     assert.equal((await none.json()).error.code, 'invalid_request');
-    const many = await lookup('gumroad', Array.from({ length: 21 }, () => album.url));
+    const many = await lookup(
+      'gumroad',
+      Array.from({ length: 21 }, () => album.url),
+    );
     assert.equal(many.status, 400);
-    const twenty = await lookup('gumroad', Array.from({ length: 20 }, () => album.url));
+    const twenty = await lookup(
+      'gumroad',
+      Array.from({ length: 20 }, () => album.url),
+    );
     assert.equal((await twenty.json()).products.length, 20);
   });
 
@@ -83,12 +102,16 @@ describe('CORS', () => {
     'access-control-allow-headers': 'Content-Type, Idempotency-Key, X-Buy-Tweet-Fault',
     'access-control-expose-headers': 'Retry-After',
   };
-  const corsOf = (response) => Object.fromEntries(Object.keys(expected).map((name) => [name, response.headers.get(name)]));
+  const corsOf = (response) =>
+    Object.fromEntries(Object.keys(expected).map((name) => [name, response.headers.get(name)]));
 
   test('is open on answers, errors included', async () => {
     assert.deepEqual(corsOf(await lookup('gumroad', [album.url])), expected);
     assert.deepEqual(corsOf(await fetch(`${endpoint('gumroad')}/orders/ord_nope`)), expected);
-    assert.deepEqual(corsOf(await lookup('gumroad', [album.url], { headers: { 'X-Buy-Tweet-Fault': '503' } })), expected);
+    assert.deepEqual(
+      corsOf(await lookup('gumroad', [album.url], { headers: { 'X-Buy-Tweet-Fault': '503' } })),
+      expected,
+    );
   });
 
   test('answers preflights with 204 and logs nothing', async () => {
@@ -113,7 +136,9 @@ describe('the mock’s own controls and who may reach it', () => {
       const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { Host: host } }, (res) => {
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
       });
       req.on('error', reject);
       req.end(body);

@@ -20,7 +20,8 @@ const invalid = (code) => ({ code, incomplete: false });
 /** One test a case: what a field's check says of what the buyer typed. */
 const fieldCases = (check, cases) => {
   for (const [typed, expected] of cases) {
-    test(`${JSON.stringify(typed)} → ${expected ? expected.code : 'ok'}`, () => assert.deepEqual(check(typed), expected));
+    test(`${JSON.stringify(typed)} → ${expected ? expected.code : 'ok'}`, () =>
+      assert.deepEqual(check(typed), expected));
   }
 };
 

@@ -43,7 +43,8 @@ const nextEvent = async (type: 'rendered' | 'loaded', accept: (event: WidgetEven
     });
   });
 };
-const renderedTweet = (id: string) => nextEvent('rendered', (event) => event.target?.getAttribute('data-tweet-id') === id);
+const renderedTweet = (id: string) =>
+  nextEvent('rendered', (event) => event.target?.getAttribute('data-tweet-id') === id);
 
 /** The embed code publish.twitter.com gives for a tweet, script tag included. */
 const embedCode = (tweet: FixtureTweet) => embedHtml(tweet, { omitScript: false, links: 'tco' });
@@ -89,7 +90,11 @@ describe('widgets.js stand-in', () => {
     expect(frame.hasAttribute('src')).to.equal(false);
     expect(wrapper.style.display).to.equal('flex');
     expect(wrapper.style.maxWidth).to.equal('550px');
-    expect([frame.style.position, frame.style.visibility, frame.style.width]).to.deep.equal(['static', 'visible', '550px']);
+    expect([frame.style.position, frame.style.visibility, frame.style.width]).to.deep.equal([
+      'static',
+      'visible',
+      '550px',
+    ]);
     expect(parseFloat(frame.style.height)).to.be.greaterThan(0);
     expect(mock.requests.filter((request) => request.route === 'widgets').at(-1)?.url).to.equal(WIDGETS_JS_URL);
     await expect(container).to.be.accessible();
@@ -104,7 +109,10 @@ describe('widgets.js stand-in', () => {
     const shown = frame.contentDocument!.body;
     const tweetText = new DOMParser().parseFromString(code, 'text/html').querySelector('p')!.textContent!;
     expect(shown.querySelector('p')!.textContent).to.equal(tweetText);
-    expect(shown.textContent).to.include(album.authorName).and.include(`@${album.authorHandle}`).and.include(album.date);
+    expect(shown.textContent)
+      .to.include(album.authorName)
+      .and.include(`@${album.authorHandle}`)
+      .and.include(album.date);
     expect(shown.querySelector('p')!.lang).to.equal(album.lang);
   });
 
@@ -131,7 +139,9 @@ describe('widgets.js stand-in', () => {
     const passes: WidgetEvent[] = [];
     const twttr = await twttrReady();
     twttr.events.bind('loaded', (event) => passes.push(event));
-    const twoPasses = new Promise<void>((resolve) => twttr.events.bind('loaded', () => passes.length === 2 && resolve()));
+    const twoPasses = new Promise<void>((resolve) =>
+      twttr.events.bind('loaded', () => passes.length === 2 && resolve()),
+    );
     const container = paste(embedCode(album) + SCRIPT_TAG);
     await twoPasses;
 
@@ -164,7 +174,11 @@ describe('widgets.js stand-in', () => {
     worker.use(http.get(WIDGETS_JS_URL, () => widgetsAnswer({ deleted: [album.id] })));
     const other = openPage(embedCode(album) + embedCode(lamp));
     // The lamp's tweet drawn is the sign that the script has been through the page.
-    await waitUntil(() => other.document.querySelector<HTMLIFrameElement>(`iframe[data-tweet-id="${lamp.id}"]`)?.style.visibility === 'visible');
+    await waitUntil(
+      () =>
+        other.document.querySelector<HTMLIFrameElement>(`iframe[data-tweet-id="${lamp.id}"]`)?.style.visibility ===
+        'visible',
+    );
 
     const quote = other.document.querySelector('blockquote')!;
     expect([...quote.classList]).to.deep.equal(['twitter-tweet', 'twitter-tweet-error']);

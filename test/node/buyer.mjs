@@ -4,10 +4,15 @@ import { poll } from './cli-process.mjs';
 
 /** Finds `selector` in the first card's checkout dialog, in the page. */
 const inCheckout = (selector) =>
-  document.querySelector('buy-tweet').shadowRoot.querySelector('buy-tweet-checkout')?.shadowRoot.querySelector(selector);
+  document
+    .querySelector('buy-tweet')
+    .shadowRoot.querySelector('buy-tweet-checkout')
+    ?.shadowRoot.querySelector(selector);
 /** The fake Stripe's card field, in the Payment Element's container. */
 const cardField = (autocomplete) =>
-  document.querySelector('buy-tweet [slot="payment"] .buy-tweet-fake-stripe')?.shadowRoot.querySelector(`[autocomplete="${autocomplete}"]`);
+  document
+    .querySelector('buy-tweet [slot="payment"] .buy-tweet-fake-stripe')
+    ?.shadowRoot.querySelector(`[autocomplete="${autocomplete}"]`);
 
 /** Buys the first card's product with Stripe's test card 4242; gives the order id the receipt shows. */
 export const buyWithTestCard = async (page) => {

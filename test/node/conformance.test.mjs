@@ -34,7 +34,10 @@ const productArgs = productUrls.flatMap((url) => ['--product-url', url]);
 /** The report's lines of checks: `{id, pass}` each. */
 const checkLines = (stdout) =>
   [...stdout.matchAll(/^(pass|FAIL) ([\w.-]+): /gm)].map(([, verdict, id]) => ({ id, pass: verdict === 'pass' }));
-const failing = (stdout) => checkLines(stdout).filter((c) => !c.pass).map((c) => c.id);
+const failing = (stdout) =>
+  checkLines(stdout)
+    .filter((c) => !c.pass)
+    .map((c) => c.id);
 const createdOrders = (stdout) => /^created orders: (.*)$/m.exec(stdout)?.[1];
 
 /**
@@ -57,7 +60,11 @@ const startBrokenPartner = async (origin, corrupt = {}) => {
       headers: request.headers,
       body: request.body || undefined,
     });
-    const answer = { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+    const answer = {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: await response.text(),
+    };
     delete answer.headers['content-length'];
     corrupt.answer?.(request, answer);
     res.writeHead(answer.status, answer.headers);
@@ -88,10 +95,28 @@ describe('buy-tweet conformance', () => {
     const checks = checkLines(stdout);
     assert.ok(checks.length >= 20, stdout);
     assert.deepEqual(failing(stdout), []);
-    for (const id of ['lookup.entries', 'lookup.not-found', 'lookup.cache-control', 'lookup.too-many', 'lookup.none',
-      'cors.preflight', 'cors.allow-origin', 'cors.expose-retry-after', 'errors.shape', 'orders.create', 'orders.replay',
-      'orders.conflict', 'orders.price-changed', 'orders.invalid-email', 'orders.read', 'orders.unknown']) {
-      assert.ok(checks.some((c) => c.id === id), `no check ${id}`);
+    for (const id of [
+      'lookup.entries',
+      'lookup.not-found',
+      'lookup.cache-control',
+      'lookup.too-many',
+      'lookup.none',
+      'cors.preflight',
+      'cors.allow-origin',
+      'cors.expose-retry-after',
+      'errors.shape',
+      'orders.create',
+      'orders.replay',
+      'orders.conflict',
+      'orders.price-changed',
+      'orders.invalid-email',
+      'orders.read',
+      'orders.unknown',
+    ]) {
+      assert.ok(
+        checks.some((c) => c.id === id),
+        `no check ${id}`,
+      );
     }
     assert.match(stdout, new RegExp(`^${checks.length} passed, 0 failed, against ${mock.endpoints.gumroad}$`, 'm'));
     // One order, of a variant priced apart from the product, two of it: 2 × 12.99.
@@ -112,7 +137,8 @@ describe('buy-tweet conformance', () => {
       report.checks.map(({ id, pass }) => ({ id, pass })),
       checkLines(text.stdout),
     );
-    for (const check of report.checks) assert.deepEqual(Object.keys(check), ['id', 'title', 'sent', 'expected', 'got', 'pass']);
+    for (const check of report.checks)
+      assert.deepEqual(Object.keys(check), ['id', 'title', 'sent', 'expected', 'got', 'pass']);
     assert.deepEqual([report.passed, report.failed, report.createdOrders], [report.checks.length, 0, []]);
     assert.equal(report.endpoint, mock.endpoints.gumroad);
   });
@@ -136,25 +162,33 @@ describe('buy-tweet conformance', () => {
   const broken = [
     {
       name: 'no CORS on errors',
-      corrupt: { answer: (_request, answer) => answer.status >= 400 && delete answer.headers['access-control-allow-origin'] },
+      corrupt: {
+        answer: (_request, answer) => answer.status >= 400 && delete answer.headers['access-control-allow-origin'],
+      },
       fails: ['cors.allow-origin'],
     },
     {
       name: 'no idempotency: every POST gets a key of its own, so a replay makes a second order',
-      corrupt: { request: (request) => request.method === 'POST' && (request.headers['idempotency-key'] = crypto.randomUUID()) },
+      corrupt: {
+        request: (request) => request.method === 'POST' && (request.headers['idempotency-key'] = crypto.randomUUID()),
+      },
       fails: ['orders.replay', 'orders.conflict'],
     },
     {
       name: 'lookup entries out of order',
       corrupt: {
         answer: (request, answer) =>
-          request.path.includes('/products?') && answer.status === 200 && rewrite(answer, (body) => body.products.reverse()),
+          request.path.includes('/products?') &&
+          answer.status === 200 &&
+          rewrite(answer, (body) => body.products.reverse()),
       },
       fails: ['lookup.entries'],
     },
     {
       name: 'no Cache-Control on lookups',
-      corrupt: { answer: (request, answer) => request.path.includes('/products') && delete answer.headers['cache-control'] },
+      corrupt: {
+        answer: (request, answer) => request.path.includes('/products') && delete answer.headers['cache-control'],
+      },
       fails: ['lookup.cache-control'],
     },
     {
@@ -183,7 +217,10 @@ describe('buy-tweet conformance', () => {
         assert.match(stdout, new RegExp(`^\\d+ passed, ${fails.length} failed, `, 'm'));
         // Never more orders than the report names.
         const listed = createdOrders(stdout);
-        assert.deepEqual(listed === 'none' ? [] : listed.split(', '), mock.mock.orders.map(({ order }) => order.id));
+        assert.deepEqual(
+          listed === 'none' ? [] : listed.split(', '),
+          mock.mock.orders.map(({ order }) => order.id),
+        );
       } finally {
         await partner.close();
       }
@@ -203,14 +240,21 @@ describe('buy-tweet conformance', () => {
     }
   });
 
-  test('runConformance takes any fetch: the mock\'s handlers alone, without the server that adds CORS, fail only CORS', async () => {
+  test("runConformance takes any fetch: the mock's handlers alone, without the server that adds CORS, fail only CORS", async () => {
     // On loopback, so that the redirect checkout's http: link is a safe one; nothing goes to port 9.
     const handlers = createPartnerMock();
     const fetchHandlers = async (url, init) =>
-      (await getResponse(handlers.handlers, new Request(url, init), { quiet: true })) ?? new Response(null, { status: 404 });
+      (await getResponse(handlers.handlers, new Request(url, init), { quiet: true })) ??
+      new Response(null, { status: 404 });
     const report = await runConformance('http://127.0.0.1:9/gumroad/v1', { productUrls, fetch: fetchHandlers });
-    assert.deepEqual(report.checks.filter((c) => !c.pass).map((c) => c.id), ['cors.preflight', 'cors.allow-origin', 'cors.expose-retry-after']);
-    assert.deepEqual(report.createdOrders, handlers.orders.map(({ order }) => order.id));
+    assert.deepEqual(
+      report.checks.filter((c) => !c.pass).map((c) => c.id),
+      ['cors.preflight', 'cors.allow-origin', 'cors.expose-retry-after'],
+    );
+    assert.deepEqual(
+      report.createdOrders,
+      handlers.orders.map(({ order }) => order.id),
+    );
     assert.equal(report.createdOrders.length, 1);
   });
 
@@ -222,7 +266,10 @@ describe('buy-tweet conformance', () => {
     assert.equal(stderr, '');
     const checks = checkLines(stdout);
     assert.ok(checks.length > 10);
-    assert.deepEqual(failing(stdout), checks.map((c) => c.id));
+    assert.deepEqual(
+      failing(stdout),
+      checks.map((c) => c.id),
+    );
     assert.match(stdout, /Got: no answer \(fetch failed\)\./);
     assert.match(stdout, /cors\.allow-origin: .* Got: no answer came\./);
     assert.equal(createdOrders(stdout), 'none');
@@ -244,7 +291,10 @@ describe('buy-tweet conformance', () => {
   test('--help says which orders it creates; a wrong endpoint exits 2', async () => {
     const help = await runCli(['conformance', '--help']);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /sends 5 POST \/orders, from which a partner that keeps to the protocol creates\s+exactly 1 order/);
+    assert.match(
+      help.stdout,
+      /sends 5 POST \/orders, from which a partner that keeps to the protocol creates\s+exactly 1 order/,
+    );
     assert.match(help.stdout, /--no-orders/);
     const plain = await runCli(['conformance', 'http://partner.example/v1', '--product-url', productUrls[0]]);
     assert.equal(plain.code, 2);

@@ -29,8 +29,10 @@ const expand = (html) => expandEmbeds(html, { readLinks: tcoReader() });
 
 const tweets = [fixtureTweets.newAlbum, fixtureTweets.walnutLamp, fixtureTweets.emoji];
 const todays = (tweet) => embedHtml(tweet, { links: 'tco' });
-const tcoOf = (tweet) => tweet.text.filter((piece) => typeof piece === 'object' && 'tco' in piece).map((piece) => piece.tco);
-const escaped = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const tcoOf = (tweet) =>
+  tweet.text.filter((piece) => typeof piece === 'object' && 'tco' in piece).map((piece) => piece.tco);
+const escaped = (value) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The attributes `output` adds to `input`, in order, as written: `output` must be `input` with
@@ -128,7 +130,10 @@ describe('expandEmbeds', () => {
     const page = `<blockquote class="twitter-tweet">${links.map((link) => `<a href="${link}">${link}</a>`).join(' ')}</blockquote>`;
     const output = await expand(page);
     assert.deepEqual(insertions(page, output), [escaped(new URL(tcoLinks[album]).href)]);
-    assert.deepEqual(anchors(output).map((anchor) => anchor.expanded), [undefined, undefined, undefined, new URL(tcoLinks[album]).href]);
+    assert.deepEqual(
+      anchors(output).map((anchor) => anchor.expanded),
+      [undefined, undefined, undefined, new URL(tcoLinks[album]).href],
+    );
   });
 
   test('escapes the value, and writes only http(s) links', async () => {
@@ -141,7 +146,9 @@ describe('expandEmbeds', () => {
       'https://t.co/Text1': 'not a link',
     };
     const readLinks = async (links) => new Map(links.map((link) => [link, values[link]]));
-    const page = `<blockquote class="twitter-tweet">${Object.keys(values).map((link) => `<a href="${link}">x</a>`).join('')}</blockquote>`;
+    const page = `<blockquote class="twitter-tweet">${Object.keys(values)
+      .map((link) => `<a href="${link}">x</a>`)
+      .join('')}</blockquote>`;
     const output = await expandEmbeds(page, { readLinks });
     const written = new URL(values['https://t.co/Amp1']).href;
     assert.deepEqual(insertions(page, output), [escaped(written)]);
@@ -251,7 +258,12 @@ describe('buy-tweet expand', () => {
     const help = await runCli(['expand', '--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: buy-tweet expand \[file \| -\] \[--link-endpoint URL\]/);
-    for (const args of [['a.html', 'b.html'], ['--link-endpoint'], ['--link-endpoint', 'http://links.example/'], ['--force']]) {
+    for (const args of [
+      ['a.html', 'b.html'],
+      ['--link-endpoint'],
+      ['--link-endpoint', 'http://links.example/'],
+      ['--force'],
+    ]) {
       const wrong = await runCli(['expand', ...args]);
       assert.equal(wrong.code, 2, args.join(' '));
       assert.match(wrong.stderr, /Usage: buy-tweet expand/);

@@ -36,7 +36,15 @@ const kinds = [
     (base) => lookupProducts(`${base}/v1`, [album]),
     {
       products: [
-        { id: 'p', url: album, title: 'Album', merchant: { name: 'M' }, price: { amount: 999, currency: 'USD' }, availability: 'in_stock', checkout: { type: 'stripe', publishableKey: 'pk_test_x' } },
+        {
+          id: 'p',
+          url: album,
+          title: 'Album',
+          merchant: { name: 'M' },
+          price: { amount: 999, currency: 'USD' },
+          availability: 'in_stock',
+          checkout: { type: 'stripe', publishableKey: 'pk_test_x' },
+        },
       ],
     },
     { code: 'invalid_response', step: 'lookup' },
@@ -69,7 +77,9 @@ describe('answers are capped', () => {
   for (const [what, cap, ask, good, refused] of kinds) {
     test(`${what} of exactly ${cap} bytes is read`, async () => {
       const body = padded(good, cap);
-      const server = await startServer((req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(body));
+      const server = await startServer((req, res) =>
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(body),
+      );
       try {
         await ask(server.url);
         assert.equal(server.hits.length, 1);
@@ -92,30 +102,34 @@ describe('answers are capped', () => {
       }
     });
 
-    test(`${what} streamed without end is cut off past ${cap} bytes, and not asked again`, { timeout: 20_000 }, async () => {
-      let sent = 0;
-      let cut;
-      const closed = new Promise((resolve) => (cut = resolve));
-      const server = await startServer((req, res) => {
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        const chunk = Buffer.alloc(16 * 1024, ' ');
-        const more = () => {
-          while (!res.destroyed && res.write(chunk)) sent += chunk.length;
-        };
-        res.on('drain', more);
-        res.on('close', () => cut(sent));
-        res.write('{"padding": ');
-        more();
-      });
-      try {
-        await assert.rejects(ask(server.url), { ...refused, retryable: false });
-        assert.equal(server.hits.length, 1);
-        // The client hung up: the server stopped sending, not long after the cap.
-        assert.ok((await closed) < cap * 4, `sent ${sent} bytes`);
-      } finally {
-        await server.close();
-      }
-    });
+    test(
+      `${what} streamed without end is cut off past ${cap} bytes, and not asked again`,
+      { timeout: 20_000 },
+      async () => {
+        let sent = 0;
+        let cut;
+        const closed = new Promise((resolve) => (cut = resolve));
+        const server = await startServer((req, res) => {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          const chunk = Buffer.alloc(16 * 1024, ' ');
+          const more = () => {
+            while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+          };
+          res.on('drain', more);
+          res.on('close', () => cut(sent));
+          res.write('{"padding": ');
+          more();
+        });
+        try {
+          await assert.rejects(ask(server.url), { ...refused, retryable: false });
+          assert.equal(server.hits.length, 1);
+          // The client hung up: the server stopped sending, not long after the cap.
+          assert.ok((await closed) < cap * 4, `sent ${sent} bytes`);
+        } finally {
+          await server.close();
+        }
+      },
+    );
   }
 });
 
@@ -131,11 +145,23 @@ describe('redirects are not followed', () => {
 
   // Both hosts are allowed: it is the redirect itself that must stop the request.
   const cases = [
-    ['a partner', () => resolve(album, { endpoint: `${bouncer.url}/v1`, allowHosts: [bouncer.host, target.host] }), { code: 'network', step: 'lookup' }],
-    ['oEmbed', () => resolve(tweet, { oembedEndpoint: `${bouncer.url}/oembed`, allowHosts: [bouncer.host, target.host] }), { code: 'tweet_unavailable', step: 'tweet' }],
+    [
+      'a partner',
+      () => resolve(album, { endpoint: `${bouncer.url}/v1`, allowHosts: [bouncer.host, target.host] }),
+      { code: 'network', step: 'lookup' },
+    ],
+    [
+      'oEmbed',
+      () => resolve(tweet, { oembedEndpoint: `${bouncer.url}/oembed`, allowHosts: [bouncer.host, target.host] }),
+      { code: 'tweet_unavailable', step: 'tweet' },
+    ],
     [
       'a link endpoint',
-      () => resolve(embedHtml(fixtureTweets.newAlbum, { links: 'tco' }), { linkEndpoint: `${bouncer.url}/links`, allowHosts: [bouncer.host, target.host] }),
+      () =>
+        resolve(embedHtml(fixtureTweets.newAlbum, { links: 'tco' }), {
+          linkEndpoint: `${bouncer.url}/links`,
+          allowHosts: [bouncer.host, target.host],
+        }),
       { code: 'network', step: 'tweet' },
     ],
   ];

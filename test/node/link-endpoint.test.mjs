@@ -85,12 +85,18 @@ describe('the link endpoint', () => {
     const { fetch } = mockFetch();
     const endpoint = createLinkEndpoint({ fetch });
     for (const count of [0, 21]) {
-      const response = await ask(endpoint, Array.from({ length: count }, () => album));
+      const response = await ask(
+        endpoint,
+        Array.from({ length: count }, () => album),
+      );
       assert.equal(response.status, 400, `${count} links`);
       assert.equal(response.headers.get('access-control-allow-origin'), '*');
       assert.equal((await response.json()).error.code, 'invalid_request');
     }
-    const twenty = await ask(endpoint, Array.from({ length: 20 }, (_, i) => `https://t.co/Code${i}`));
+    const twenty = await ask(
+      endpoint,
+      Array.from({ length: 20 }, (_, i) => `https://t.co/Code${i}`),
+    );
     assert.equal((await twenty.json()).links.length, 20);
   });
 
@@ -169,7 +175,10 @@ describe('reading a t.co link', () => {
 
   test('gives the Location of every redirect status', async () => {
     for (const status of [301, 302, 303, 307, 308]) {
-      const { fetch } = answering('R3dir', () => new HttpResponse(null, { status, headers: { Location: 'https://gumroad.com/l/new-album' } }));
+      const { fetch } = answering(
+        'R3dir',
+        () => new HttpResponse(null, { status, headers: { Location: 'https://gumroad.com/l/new-album' } }),
+      );
       assert.deepEqual(await readTcoLink('https://t.co/R3dir', { fetch }), {
         url: 'https://t.co/R3dir',
         expandedUrl: 'https://gumroad.com/l/new-album',
@@ -178,9 +187,20 @@ describe('reading a t.co link', () => {
   });
 
   test('takes only an absolute http(s) link from the Location', async () => {
-    const locations = ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative', '//gumroad.com/l/x', 'ftp://files.example/x', 'not a url', ''];
+    const locations = [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '/relative',
+      '//gumroad.com/l/x',
+      'ftp://files.example/x',
+      'not a url',
+      '',
+    ];
     for (const location of locations) {
-      const { fetch } = answering('L0c', () => new HttpResponse(null, { status: 301, headers: { Location: location } }));
+      const { fetch } = answering(
+        'L0c',
+        () => new HttpResponse(null, { status: 301, headers: { Location: location } }),
+      );
       const entry = await readTcoLink('https://t.co/L0c', { fetch });
       assert.equal(entry.error?.code, 'upstream_error', `Location: ${location}`);
     }
@@ -193,8 +213,18 @@ describe('reading a t.co link', () => {
     assert.equal((await readTcoLink(unknown, { fetch })).error.code, 'link_not_found');
     // What t.co sends browsers: a page that redirects, not a redirect.
     for (const status of [200, 400, 403, 429, 500, 503]) {
-      const page = answering('St4tus', () => new HttpResponse('<noscript><META http-equiv="refresh" content="0;URL=https://x.example/"></noscript>', { status }));
-      assert.equal((await readTcoLink('https://t.co/St4tus', { fetch: page.fetch })).error.code, 'upstream_error', status);
+      const page = answering(
+        'St4tus',
+        () =>
+          new HttpResponse('<noscript><META http-equiv="refresh" content="0;URL=https://x.example/"></noscript>', {
+            status,
+          }),
+      );
+      assert.equal(
+        (await readTcoLink('https://t.co/St4tus', { fetch: page.fetch })).error.code,
+        'upstream_error',
+        status,
+      );
     }
   });
 
@@ -212,7 +242,8 @@ describe('reading a t.co link', () => {
         cancelled = true;
       },
     });
-    const fetch = async () => new Response(endless, { status: 301, headers: { Location: 'https://gumroad.com/l/new-album' } });
+    const fetch = async () =>
+      new Response(endless, { status: 301, headers: { Location: 'https://gumroad.com/l/new-album' } });
     assert.equal((await readTcoLink(album, { fetch })).expandedUrl, 'https://gumroad.com/l/new-album');
     assert.ok(cancelled);
   });
@@ -249,7 +280,10 @@ describe('the cache', () => {
     const endpoint = createLinkEndpoint({ fetch, cacheSize: 2 });
     for (const link of [a, b, a, c, a, b]) await ask(endpoint, [link]);
     // b left when c came (a had been used since), then a was still there, and b was read again.
-    assert.deepEqual(asked.map(({ url }) => url), [a, b, c, b]);
+    assert.deepEqual(
+      asked.map(({ url }) => url),
+      [a, b, c, b],
+    );
   });
 
   test('keeps link_not_found answers, but no upstream_error', async () => {
@@ -257,7 +291,10 @@ describe('the cache', () => {
     const cache = new LinkCache(10);
     await readTcoLinks([unknown, 'https://t.co/Fl4ky'], { fetch: flaky.fetch, cache });
     await readTcoLinks([unknown, 'https://t.co/Fl4ky'], { fetch: flaky.fetch, cache });
-    assert.deepEqual(flaky.asked.map(({ url }) => url), [unknown, 'https://t.co/Fl4ky', 'https://t.co/Fl4ky']);
+    assert.deepEqual(
+      flaky.asked.map(({ url }) => url),
+      [unknown, 'https://t.co/Fl4ky', 'https://t.co/Fl4ky'],
+    );
     assert.equal(cache.size, 1);
   });
 
@@ -270,8 +307,14 @@ describe('the cache', () => {
     gate.open();
     const [one, two] = await Promise.all([first, second]);
     assert.deepEqual(gate.asked.map(({ url }) => url).sort(), [album, lamp].sort());
-    assert.deepEqual((await one.json()).links.map((entry) => entry.expandedUrl), [tcoLinks[album], tcoLinks[lamp]]);
-    assert.deepEqual((await two.json()).links.map((entry) => entry.expandedUrl), [tcoLinks[lamp], tcoLinks[album]]);
+    assert.deepEqual(
+      (await one.json()).links.map((entry) => entry.expandedUrl),
+      [tcoLinks[album], tcoLinks[lamp]],
+    );
+    assert.deepEqual(
+      (await two.json()).links.map((entry) => entry.expandedUrl),
+      [tcoLinks[lamp], tcoLinks[album]],
+    );
   });
 });
 

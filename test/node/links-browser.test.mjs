@@ -15,13 +15,17 @@ import { listen } from '../../dist/esm/node/listen.js';
 import { poll, runCli, startLinksProcess } from './cli-process.mjs';
 
 const tweets = [fixtureTweets.newAlbum, fixtureTweets.walnutLamp, fixtureTweets.emoji];
-const titleOf = (tweet) => Object.values(catalogue).find((entry) => entry.product.url === tweet.productUrl).product.title;
-const tcoOf = (tweet) => tweet.text.filter((piece) => typeof piece === 'object' && 'tco' in piece).map((piece) => piece.tco);
+const titleOf = (tweet) =>
+  Object.values(catalogue).find((entry) => entry.product.url === tweet.productUrl).product.title;
+const tcoOf = (tweet) =>
+  tweet.text.filter((piece) => typeof piece === 'object' && 'tco' in piece).map((piece) => piece.tco);
 
 const dist = new URL('../../dist/', import.meta.url);
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.html': 'text/html; charset=utf-8' };
 
-const todaysTweets = tweets.map((tweet) => `<buy-tweet loading="eager">${embedHtml(tweet, { links: 'tco' })}</buy-tweet>`).join('\n');
+const todaysTweets = tweets
+  .map((tweet) => `<buy-tweet loading="eager">${embedHtml(tweet, { links: 'tco' })}</buy-tweet>`)
+  .join('\n');
 
 /**
  * The publisher's site: `/{name}` is a page with `body` (today's embed code unless given) that
@@ -70,7 +74,9 @@ describe("today's embed code in a browser, through npx buy-tweet links", () => {
   before(async () => {
     mock = await startMockPartnerServer({ port: 0 });
     links = await startLinksProcess();
-    const partners = Object.fromEntries(['gumroad', 'fancy', 'musictoday'].map((id) => [id, { endpoint: mock.endpoints[id] }]));
+    const partners = Object.fromEntries(
+      ['gumroad', 'fancy', 'musictoday'].map((id) => [id, { endpoint: mock.endpoints[id] }]),
+    );
     const expanded = await runCli(['expand'], { input: todaysTweets });
     assert.equal(expanded.code, 0, expanded.stderr);
     site = await startSite({
@@ -101,7 +107,9 @@ describe("today's embed code in a browser, through npx buy-tweet links", () => {
   /** What each card shows as its title, `null` where there is no card. */
   const titles = (page) =>
     page.evaluate(() =>
-      [...document.querySelectorAll('buy-tweet')].map((el) => el.shadowRoot?.querySelector('[part=title]')?.textContent.trim() ?? null),
+      [...document.querySelectorAll('buy-tweet')].map(
+        (el) => el.shadowRoot?.querySelector('[part=title]')?.textContent.trim() ?? null,
+      ),
     );
 
   test('each tweet gets the card of its product, its t.co links read by the CLI', async () => {
@@ -135,7 +143,10 @@ describe("today's embed code in a browser, through npx buy-tweet links", () => {
     await poll(async () => (await titles(page))[tweets.length], { what: 'the control card' });
     assert.deepEqual(await titles(page), [...tweets.map(() => null), control.title]);
     assert.deepEqual(
-      await page.evaluate((count) => [...document.querySelectorAll('buy-tweet')].slice(0, count).map((el) => el.product), tweets.length),
+      await page.evaluate(
+        (count) => [...document.querySelectorAll('buy-tweet')].slice(0, count).map((el) => el.product),
+        tweets.length,
+      ),
       tweets.map(() => null),
     );
     assert.equal(advice().length, 1);

@@ -15,7 +15,8 @@ describe('buy-tweet links', () => {
   });
   after(() => links?.stop());
 
-  const ask = (urls, init) => fetch(`${links.url}?${urls.map((url) => `url=${encodeURIComponent(url)}`).join('&')}`, init);
+  const ask = (urls, init) =>
+    fetch(`${links.url}?${urls.map((url) => `url=${encodeURIComponent(url)}`).join('&')}`, init);
 
   test('prints the URL it listens on, on loopback, as its one line of output', () => {
     assert.match(links.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -37,7 +38,7 @@ describe('buy-tweet links', () => {
     assert.deepEqual(links.tcoRequests(), [first, second]);
   });
 
-  test('answers a tweet\'s oEmbed, asked of publish.twitter.com (the mock\'s), and refuses other hosts', async () => {
+  test("answers a tweet's oEmbed, asked of publish.twitter.com (the mock's), and refuses other hosts", async () => {
     const tweet = tweetUrl(fixtureTweets.newAlbum);
     const response = await fetch(`${links.url}?tweet=${encodeURIComponent(tweet)}`);
     assert.equal(response.status, 200);
@@ -106,7 +107,8 @@ describe('buy-tweet links, called otherwise', () => {
   test('says which commands there are for --help, and its exit statuses, exit 0', async () => {
     const help = await runCli(['--help']);
     assert.equal(help.code, 0);
-    for (const command of ['resolve', 'links', 'expand']) assert.match(help.stdout, new RegExp(`buy-tweet ${command} `));
+    for (const command of ['resolve', 'links', 'expand'])
+      assert.match(help.stdout, new RegExp(`buy-tweet ${command} `));
     assert.match(help.stdout, /Exit status: 0 done, 1 failed .*, 2 a wrong call/);
     for (const command of ['resolve', 'expand']) {
       const own = await runCli([command, '--help']);

@@ -15,12 +15,20 @@ import { templates } from '../../rollup.config.mjs';
  */
 const minified = async (source) => {
   const id = '/virtual/dist/esm/cases.js';
-  const tags = 'const join = (strings, ...values) => strings.reduce((all, s, i) => all + values[i - 1] + s);\n' +
+  const tags =
+    'const join = (strings, ...values) => strings.reduce((all, s, i) => all + values[i - 1] + s);\n' +
     'const html = join, css = join;\n';
   const bundle = await rollup({
     input: id,
     onwarn: (warning) => assert.fail(warning.message),
-    plugins: [{ name: 'cases', resolveId: (asked) => (asked === id ? id : null), load: (asked) => (asked === id ? tags + source : null) }, templates()],
+    plugins: [
+      {
+        name: 'cases',
+        resolveId: (asked) => (asked === id ? id : null),
+        load: (asked) => (asked === id ? tags + source : null),
+      },
+      templates(),
+    ],
   });
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
@@ -49,7 +57,7 @@ describe('the build minifies templates', () => {
     assert.equal(markup, '<p title="a /* kept */ b">x</p>');
   });
 
-  test('with one space between inline elements, and none at a block\'s edges', async () => {
+  test("with one space between inline elements, and none at a block's edges", async () => {
     const { words, values, text } = await minified(`
       export const words = html\`<p>
           <b>one</b>
@@ -66,7 +74,8 @@ describe('the build minifies templates', () => {
 });
 
 // Inline elements (those that lay out side by side in a line unless CSS says otherwise).
-const INLINE = 'a|abbr|b|bdi|bdo|button|cite|code|em|i|img|input|kbd|label|mark|q|s|samp|select|small|span|strong|sub|sup|time|u|var';
+const INLINE =
+  'a|abbr|b|bdi|bdo|button|cite|code|em|i|img|input|kbd|label|mark|q|s|samp|select|small|span|strong|sub|sup|time|u|var';
 
 /** Each static piece of every template in a built file of dist. */
 const pieces = async (file) => {
@@ -87,7 +96,10 @@ describe('the built dist (npm run build)', () => {
   test('keeps a space between inline elements that stand side by side in src', async () => {
     // No template in src glues two inline elements together (`</span><strong>`): each pair has
     // white space between, which renders as a space, so the build must keep one.
-    const files = ['buy-tweet.module.js', ...(await readdir(new URL('../../dist/chunks/', import.meta.url))).map((name) => `chunks/${name}`)];
+    const files = [
+      'buy-tweet.module.js',
+      ...(await readdir(new URL('../../dist/chunks/', import.meta.url))).map((name) => `chunks/${name}`),
+    ];
     const glued = new RegExp(`</(?:${INLINE})><(?:${INLINE})\\b`, 'g');
     const spaced = new RegExp(`</(?:${INLINE})> <(?:${INLINE})\\b`, 'g');
     let pairs = 0;
@@ -105,7 +117,7 @@ describe('the built dist (npm run build)', () => {
     assert.match(built, /<\/button> <button class="link"/);
   });
 
-  test('keeps the card\'s markup and CSS whole', async () => {
+  test("keeps the card's markup and CSS whole", async () => {
     const module = (await pieces('buy-tweet.module.js')).join('${}');
     assert.match(module, /<button part="buy-button" \?disabled="?\$\{\}/);
     assert.match(module, /:host\{[^}]*display:block/);

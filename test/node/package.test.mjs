@@ -12,7 +12,16 @@ test('importing the package where there is no DOM does not throw', async () => {
 
 test('the element class and helpers import without defining anything', async () => {
   const api = await import('buy-tweet/api');
-  for (const name of ['BuyTweet', 'BuyTweetElement', 'BuyTweetError', 'configure', 'registerPartner', 'resolve', 'findPartner', 'formatMoney']) {
+  for (const name of [
+    'BuyTweet',
+    'BuyTweetElement',
+    'BuyTweetError',
+    'configure',
+    'registerPartner',
+    'resolve',
+    'findPartner',
+    'formatMoney',
+  ]) {
     assert.ok(api[name], `buy-tweet/api exports ${name}`);
   }
 });
@@ -55,37 +64,58 @@ const element = declarations.find((declaration) => declaration.tagName === 'buy-
 test('the custom elements manifest describes <buy-tweet>', async () => {
   assert.ok(element, 'buy-tweet is in custom-elements.json');
   const attributes = element.attributes.map((attribute) => attribute.name);
-  for (const name of ['product-url', 'tweet-url', 'endpoint', 'oembed-endpoint', 'link-endpoint', 'lang', 'theme', 'loading']) {
+  for (const name of [
+    'product-url',
+    'tweet-url',
+    'endpoint',
+    'oembed-endpoint',
+    'link-endpoint',
+    'lang',
+    'theme',
+    'loading',
+  ]) {
     assert.ok(attributes.includes(name), `attribute ${name}`);
   }
-  assert.deepEqual(
-    Object.fromEntries(element.events.map((event) => [event.name, event.type?.text])),
-    {
-      'buy-tweet-load': 'BuyTweetLoadEvent',
-      'buy-tweet-error': 'BuyTweetErrorEvent',
-      'buy-tweet-open': 'BuyTweetOpenEvent',
-      'buy-tweet-purchase': 'BuyTweetPurchaseEvent',
-      'buy-tweet-close': 'BuyTweetCloseEvent',
-    },
-  );
+  assert.deepEqual(Object.fromEntries(element.events.map((event) => [event.name, event.type?.text])), {
+    'buy-tweet-load': 'BuyTweetLoadEvent',
+    'buy-tweet-error': 'BuyTweetErrorEvent',
+    'buy-tweet-open': 'BuyTweetOpenEvent',
+    'buy-tweet-purchase': 'BuyTweetPurchaseEvent',
+    'buy-tweet-close': 'BuyTweetCloseEvent',
+  });
   assert.equal(element.cssParts.length, 13);
 });
 
 test('the manifest gives the defaults of docs/publishers/attributes.md and no private member', () => {
-  const defaults = (list, key) => Object.fromEntries(list.filter((item) => item.default).map((item) => [item[key], item.default]));
+  const defaults = (list, key) =>
+    Object.fromEntries(list.filter((item) => item.default).map((item) => [item[key], item.default]));
   assert.deepEqual(defaults(element.attributes, 'name'), { theme: "'auto'", loading: "'lazy'" });
   assert.deepEqual(defaults(element.members, 'name'), { theme: "'auto'", loading: "'lazy'" });
   const hidden = element.members.filter((member) => member.privacy === 'private' || /^[#_]/.test(member.name));
-  assert.deepEqual(hidden.map((member) => member.name), []);
   assert.deepEqual(
-    element.members.map((member) => member.name).sort(),
-    ['endpoint', 'lang', 'linkEndpoint', 'loading', 'oembedEndpoint', 'open', 'product', 'productUrl', 'theme', 'tweet', 'tweetUrl'],
+    hidden.map((member) => member.name),
+    [],
   );
+  assert.deepEqual(element.members.map((member) => member.name).sort(), [
+    'endpoint',
+    'lang',
+    'linkEndpoint',
+    'loading',
+    'oembedEndpoint',
+    'open',
+    'product',
+    'productUrl',
+    'theme',
+    'tweet',
+    'tweetUrl',
+  ]);
 });
 
 test('the manifest defines buy-tweet where the package does, names shipped modules and hides the checkout', async () => {
   const definitions = manifest.modules.flatMap((module) =>
-    (module.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition').map((entry) => ({ module: module.path, ...entry })),
+    (module.exports ?? [])
+      .filter((entry) => entry.kind === 'custom-element-definition')
+      .map((entry) => ({ module: module.path, ...entry })),
   );
   assert.deepEqual(definitions, [
     {
@@ -96,7 +126,10 @@ test('the manifest defines buy-tweet where the package does, names shipped modul
     },
   ]);
   assert.equal(pkg.exports['.'].default, `./${definitions[0].module}`);
-  assert.ok(!declarations.some((declaration) => /checkout/.test(declaration.tagName ?? '')), 'the checkout element is internal');
+  assert.ok(
+    !declarations.some((declaration) => /checkout/.test(declaration.tagName ?? '')),
+    'the checkout element is internal',
+  );
   for (const module of manifest.modules) await readFile(new URL(`../../${module.path}`, import.meta.url));
 });
 
@@ -104,8 +137,15 @@ test('VS Code and JetBrains data come from the manifest and ship with the packag
   const read = async (file) => JSON.parse(await readFile(new URL(`../../${file}`, import.meta.url), 'utf8'));
   const vscode = await read('vscode.html-custom-data.json');
   const tag = vscode.tags.find((entry) => entry.name === 'buy-tweet');
-  assert.deepEqual(tag.attributes.find((attribute) => attribute.name === 'theme').values, [{ name: 'light' }, { name: 'dark' }, { name: 'auto' }]);
-  assert.deepEqual(vscode.tags.map((entry) => entry.name), ['buy-tweet']);
+  assert.deepEqual(tag.attributes.find((attribute) => attribute.name === 'theme').values, [
+    { name: 'light' },
+    { name: 'dark' },
+    { name: 'auto' },
+  ]);
+  assert.deepEqual(
+    vscode.tags.map((entry) => entry.name),
+    ['buy-tweet'],
+  );
   const css = await read('vscode.css-custom-data.json');
   assert.ok(css.properties.some((property) => property.name === '--buy-tweet-accent'));
 
@@ -115,7 +155,12 @@ test('VS Code and JetBrains data come from the manifest and ship with the packag
   assert.equal(webElement.events.find((event) => event.name === 'buy-tweet-purchase').type, 'BuyTweetPurchaseEvent');
   assert.equal(webElement.attributes.find((attribute) => attribute.name === 'loading').value.default, "'lazy'");
 
-  for (const file of ['custom-elements.json', 'vscode.html-custom-data.json', 'vscode.css-custom-data.json', 'web-types.json']) {
+  for (const file of [
+    'custom-elements.json',
+    'vscode.html-custom-data.json',
+    'vscode.css-custom-data.json',
+    'web-types.json',
+  ]) {
     assert.ok(pkg.files.includes(file), `${file} is in files`);
   }
 });
@@ -127,13 +172,18 @@ test('CDNs serve the classic loader, which the exports map does not offer as a m
   assert.match(loader, /^!function\(\)\{/, 'an immediately run classic script');
   const targets = JSON.stringify(pkg.exports);
   assert.ok(!targets.includes('dist/buy-tweet.js') && !targets.includes('buy-tweet.module.js'));
-  assert.match(await readFile(new URL('../../LICENSE', import.meta.url), 'utf8'), /^MIT License\n\nCopyright \(c\) 2026 The buy-tweet authors\n/);
+  assert.match(
+    await readFile(new URL('../../LICENSE', import.meta.url), 'utf8'),
+    /^MIT License\n\nCopyright \(c\) 2026 The buy-tweet authors\n/,
+  );
   for (const field of ['repository', 'homepage', 'bugs', 'keywords']) assert.ok(pkg[field], field);
 });
 
 test('the browser build asks a failed checkout chunk again at the chunk it really wrote', async () => {
   const module = await readFile(new URL('../../dist/buy-tweet.module.js', import.meta.url), 'utf8');
-  const named = [...module.matchAll(/new URL\("\.\/(chunks\/checkout-[^"]+\.js)",import\.meta\.url\)/g)].map((match) => match[1]);
+  const named = [...module.matchAll(/new URL\("\.\/(chunks\/checkout-[^"]+\.js)",import\.meta\.url\)/g)].map(
+    (match) => match[1],
+  );
   const imported = [...module.matchAll(/import\("\.\/(chunks\/checkout-[^"]+\.js)"\)/g)].map((match) => match[1]);
   assert.equal(named.length, 1, 'one retry URL for the checkout chunk');
   assert.deepEqual(named, imported);

@@ -43,7 +43,11 @@ describe('isPrivateAddress', () => {
 
 describe('checkPublicEndpoint', () => {
   // The names a test DNS knows.
-  const dns = { 'shop.example': ['93.184.216.34'], 'split.example': ['93.184.216.34', '10.0.0.8'], 'metadata.example': ['fd00::254'] };
+  const dns = {
+    'shop.example': ['93.184.216.34'],
+    'split.example': ['93.184.216.34', '10.0.0.8'],
+    'metadata.example': ['fd00::254'],
+  };
   const lookupAll = async (name) => {
     if (!dns[name]) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
     return dns[name].map((address) => ({ address }));
@@ -97,7 +101,9 @@ describe('resolve in Node', () => {
   before(async () => {
     server = await startMockPartnerServer({ port: 0 });
     requests = () => server.mock.requests.length;
-    tco = setupServer(...server.mock.handlers.filter((handler) => String(handler.info.path).startsWith('https://t.co/')));
+    tco = setupServer(
+      ...server.mock.handlers.filter((handler) => String(handler.info.path).startsWith('https://t.co/')),
+    );
     tco.listen({ onUnhandledRequest: 'bypass' });
   });
   afterEach(() => {
@@ -119,7 +125,10 @@ describe('resolve in Node', () => {
 
   test('refuses a loopback endpoint, oEmbed endpoint or link endpoint it is given, and asks nothing', async () => {
     await assert.rejects(resolve(album, { endpoint: `${server.url}/gumroad/v1` }), refusal('endpoint'));
-    await assert.rejects(resolve(tweetUrl(fixtureTweets.walnutLamp), { oembedEndpoint: `${server.url}/oembed` }), refusal('oembedEndpoint'));
+    await assert.rejects(
+      resolve(tweetUrl(fixtureTweets.walnutLamp), { oembedEndpoint: `${server.url}/oembed` }),
+      refusal('oembedEndpoint'),
+    );
     await assert.rejects(
       resolve(embedHtml(fixtureTweets.newAlbum, { links: 'tco' }), { linkEndpoint: `${server.url}/links` }),
       refusal('linkEndpoint'),
@@ -128,10 +137,18 @@ describe('resolve in Node', () => {
   });
 
   test('refuses configured and registered endpoints on loopback too', async () => {
-    configure({ partners: { gumroad: { endpoint: `${server.url}/gumroad/v1` } }, oembedEndpoint: `${server.url}/oembed` });
+    configure({
+      partners: { gumroad: { endpoint: `${server.url}/gumroad/v1` } },
+      oembedEndpoint: `${server.url}/oembed`,
+    });
     await assert.rejects(resolve(album), refusal('the endpoint of partner "gumroad"'));
     await assert.rejects(resolve(tweetUrl(fixtureTweets.walnutLamp)), refusal('oembedEndpoint'));
-    registerPartner({ id: 'loopshop', name: 'Loop Shop', match: [/^shop\.example\/loop\//], endpoint: `${server.url}/gumroad/v1` });
+    registerPartner({
+      id: 'loopshop',
+      name: 'Loop Shop',
+      match: [/^shop\.example\/loop\//],
+      endpoint: `${server.url}/gumroad/v1`,
+    });
     await assert.rejects(resolve('https://shop.example/loop/1'), refusal('the endpoint of partner "loopshop"'));
     assert.equal(requests(), 0);
   });
@@ -147,7 +164,11 @@ describe('resolve in Node', () => {
     const allowHosts = [new URL(server.url).host];
     const { product } = await resolve(album, { endpoint: `${server.url}/gumroad/v1`, allowHosts });
     assert.equal(product.id, 'prod_album');
-    const tweet = await resolve(tweetUrl(fixtureTweets.walnutLamp), { endpoint: `${server.url}/fancy/v1`, oembedEndpoint: `${server.url}/oembed`, allowHosts });
+    const tweet = await resolve(tweetUrl(fixtureTweets.walnutLamp), {
+      endpoint: `${server.url}/fancy/v1`,
+      oembedEndpoint: `${server.url}/oembed`,
+      allowHosts,
+    });
     assert.equal(tweet.product.id, 'prod_walnut_lamp');
   });
 });

@@ -61,7 +61,9 @@ describe('examples/react', () => {
       await page.type('.buy-tweet-fake-stripe >>> input[autocomplete="cc-exp"]', '12 / 34');
       await page.type('.buy-tweet-fake-stripe >>> input[autocomplete="cc-csc"]', '123');
       await page.click('buy-tweet >>> buy-tweet-checkout >>> [part="pay-button"]');
-      await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.startsWith('Thank you'), { timeout: 15_000 });
+      await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.startsWith('Thank you'), {
+        timeout: 15_000,
+      });
       assert.match(await status(), /^Thank you: order ord_\w+$/);
       assert.deepEqual(problems, []);
     });

@@ -29,8 +29,15 @@ describe('readTweetHtml', () => {
     '<a href="https://twitter.com/theband/status/509074208133345280">September 8, 2014</a></blockquote>';
 
   test('reads links, text, language and byline', () => {
-    const read = readTweetHtml(tweet('<a href="https://t.co/AbC123" title="https://gumroad.com/l/new-album">gumroad.com/l/new-album</a>'));
-    assert.deepEqual(read.links[0], { href: 'https://t.co/AbC123', text: 'gumroad.com/l/new-album', title: 'https://gumroad.com/l/new-album', expandedUrl: undefined });
+    const read = readTweetHtml(
+      tweet('<a href="https://t.co/AbC123" title="https://gumroad.com/l/new-album">gumroad.com/l/new-album</a>'),
+    );
+    assert.deepEqual(read.links[0], {
+      href: 'https://t.co/AbC123',
+      text: 'gumroad.com/l/new-album',
+      title: 'https://gumroad.com/l/new-album',
+      expandedUrl: undefined,
+    });
     assert.equal(read.links[1].href, 'https://twitter.com/theband/status/509074208133345280');
     assert.equal(read.text, 'Out today gumroad.com/l/new-album');
     assert.equal(read.lang, 'en');

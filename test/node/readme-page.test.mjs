@@ -70,7 +70,10 @@ const open = async ({ widgets }) => {
 test('offline: the card shows below the tweet, and the test card buys the album', async () => {
   const { page, problems, inPage } = await open({ widgets: false });
   await poll(() => inPage('document.querySelector("buy-tweet").product?.title'), { what: 'the card' });
-  assert.equal(await inPage('document.querySelector("buy-tweet").shadowRoot.querySelector("[part=title]").textContent'), 'New Album (Digital)');
+  assert.equal(
+    await inPage('document.querySelector("buy-tweet").shadowRoot.querySelector("[part=title]").textContent'),
+    'New Album (Digital)',
+  );
   const orderId = await buyWithTestCard(page);
   // The fake Stripe told the mock, as Stripe's webhook tells a partner.
   assert.equal(mock.mock.orders.find((entry) => entry.order.id === orderId)?.order.status, 'paid');
@@ -83,9 +86,12 @@ test('offline: the card shows below the tweet, and the test card buys the album'
 
 test('online: widgets.js renders the tweet, and the card stays below it', async () => {
   const { problems, inPage } = await open({ widgets: true });
-  await poll(() => inPage('document.querySelector("buy-tweet iframe[data-tweet-id]")?.contentDocument?.body?.textContent'), {
-    what: 'the rendered tweet',
-  });
+  await poll(
+    () => inPage('document.querySelector("buy-tweet iframe[data-tweet-id]")?.contentDocument?.body?.textContent'),
+    {
+      what: 'the rendered tweet',
+    },
+  );
   await poll(() => inPage('document.querySelector("buy-tweet").product?.title'), { what: 'the card' });
   assert.equal(await inPage('document.querySelectorAll("buy-tweet blockquote").length'), 0);
   assert.deepEqual(problems, []);

@@ -35,7 +35,10 @@ after(() => {
 
 describe('BuyTweet.resolve in Node, over real HTTP', () => {
   test('a product link', async () => {
-    const resolved = await resolve('https://gumroad.com/l/new-album?utm_source=x', { endpoint: endpoint('gumroad'), allowHosts });
+    const resolved = await resolve('https://gumroad.com/l/new-album?utm_source=x', {
+      endpoint: endpoint('gumroad'),
+      allowHosts,
+    });
     assert.equal(resolved.partner.id, 'gumroad');
     assert.equal(resolved.productUrl, 'https://gumroad.com/l/new-album');
     assert.equal(resolved.product.id, 'prod_album');
@@ -44,17 +47,27 @@ describe('BuyTweet.resolve in Node, over real HTTP', () => {
 
   test('a tweet URL, through oEmbed, read with parse5, its t.co link read at t.co', async () => {
     server.mock.reset();
-    const resolved = await resolve(tweetUrl(fixtureTweets.walnutLamp), { endpoint: endpoint('fancy'), oembedEndpoint, allowHosts });
+    const resolved = await resolve(tweetUrl(fixtureTweets.walnutLamp), {
+      endpoint: endpoint('fancy'),
+      oembedEndpoint,
+      allowHosts,
+    });
     assert.equal(resolved.partner.id, 'fancy');
     assert.equal(resolved.product.id, 'prod_walnut_lamp');
     const asked = server.mock.requests.filter((request) => request.route === 'oembed');
     assert.equal(new URL(asked.at(-1).url).searchParams.get('omit_script'), 'true');
     const tcoAsked = server.mock.requests.filter((request) => request.route === 'tco');
-    assert.deepEqual(tcoAsked.map(({ method, url }) => [method, url]), [['GET', 'https://t.co/Wl8nT4k']]);
+    assert.deepEqual(
+      tcoAsked.map(({ method, url }) => [method, url]),
+      [['GET', 'https://t.co/Wl8nT4k']],
+    );
   });
 
-  test('embed HTML in today\'s shape, every link behind t.co', async () => {
-    const resolved = await resolve(embedHtml(fixtureTweets.emoji, { links: 'tco' }), { endpoint: endpoint('musictoday'), allowHosts });
+  test("embed HTML in today's shape, every link behind t.co", async () => {
+    const resolved = await resolve(embedHtml(fixtureTweets.emoji, { links: 'tco' }), {
+      endpoint: endpoint('musictoday'),
+      allowHosts,
+    });
     assert.equal(resolved.product.id, 'prod_tour_tee');
     // t.co's link carried utm_ parameters: the product link is without them.
     assert.equal(resolved.productUrl, 'https://musictoday.com/store/theband/tour-tee');
@@ -85,7 +98,15 @@ describe('BuyTweet.resolve in Node, over real HTTP', () => {
       {
         id: '1',
         text: 'Tee https://t.co/x',
-        entities: { urls: [{ url: 'https://t.co/x', expanded_url: 'https://musictoday.com/store/theband/tour-tee', display_url: 'musictoday.com/store/theband/…' }] },
+        entities: {
+          urls: [
+            {
+              url: 'https://t.co/x',
+              expanded_url: 'https://musictoday.com/store/theband/tour-tee',
+              display_url: 'musictoday.com/store/theband/…',
+            },
+          ],
+        },
       },
       { endpoint: endpoint('musictoday'), allowHosts },
     );
@@ -119,7 +140,13 @@ describe('BuyTweet.resolve in Node, over real HTTP', () => {
 
 describe('npx buy-tweet resolve', () => {
   test('prints the product as JSON', async () => {
-    const { stdout } = await run('node', [cli, 'resolve', 'https://fancy.com/things/7654321', '--endpoint', endpoint('fancy')]);
+    const { stdout } = await run('node', [
+      cli,
+      'resolve',
+      'https://fancy.com/things/7654321',
+      '--endpoint',
+      endpoint('fancy'),
+    ]);
     const resolved = JSON.parse(stdout);
     assert.equal(resolved.product.id, 'prod_pour_over_set');
     assert.equal(resolved.product.availability, 'preorder');
@@ -148,7 +175,12 @@ describe('npx buy-tweet resolve', () => {
 
   test('refuses an --endpoint that is no endpoint, exit code 2, and asks no other in its place', async () => {
     // The process's production gumroad.com is the mock (tco-preload.mjs): a fallback would answer.
-    const { code, stdout, stderr } = await runCli(['resolve', 'https://gumroad.com/l/new-album', '--endpoint', 'http://10.0.0.7/v1']);
+    const { code, stdout, stderr } = await runCli([
+      'resolve',
+      'https://gumroad.com/l/new-album',
+      '--endpoint',
+      'http://10.0.0.7/v1',
+    ]);
     assert.equal(code, 2);
     assert.match(stderr, /--endpoint must be an https URL/);
     assert.equal(stdout, '');
@@ -158,16 +190,24 @@ describe('npx buy-tweet resolve', () => {
     const dns = [new URL('./dns-preload.mjs', import.meta.url).href];
     const refused = await runCli(['resolve', 'https://gumroad.com/l/new-album'], { imports: dns });
     assert.equal(refused.code, 2, refused.stderr);
-    assert.match(refused.stderr, /the endpoint of partner "gumroad" https:\/\/gumroad\.com\/\.well-known\/buy-tweet\/v1 .*gumroad\.com \(10\.0\.0\.7\)/);
+    assert.match(
+      refused.stderr,
+      /the endpoint of partner "gumroad" https:\/\/gumroad\.com\/\.well-known\/buy-tweet\/v1 .*gumroad\.com \(10\.0\.0\.7\)/,
+    );
     assert.equal(refused.stdout, '');
     // Named by a flag, the same endpoint is the caller's choice (the mock answers for it here).
-    const named = await runCli(['resolve', 'https://gumroad.com/l/new-album', '--endpoint', 'https://gumroad.com/.well-known/buy-tweet/v1'], { imports: dns });
+    const named = await runCli(
+      ['resolve', 'https://gumroad.com/l/new-album', '--endpoint', 'https://gumroad.com/.well-known/buy-tweet/v1'],
+      { imports: dns },
+    );
     assert.equal(named.code, 0, named.stderr);
     assert.equal(JSON.parse(named.stdout).product.id, 'prod_album');
   });
 
   test('refuses stdin over 1 MB, exit code 2', async () => {
-    const { code, stdout, stderr } = await runCli(['resolve', '-'], { input: `https://gumroad.com/l/new-album${' '.repeat(1024 * 1024)}` });
+    const { code, stdout, stderr } = await runCli(['resolve', '-'], {
+      input: `https://gumroad.com/l/new-album${' '.repeat(1024 * 1024)}`,
+    });
     assert.equal(code, 2);
     assert.match(stderr, /over 1 MB/);
     assert.equal(stdout, '');

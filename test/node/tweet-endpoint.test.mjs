@@ -38,15 +38,24 @@ describe('tweets through the link endpoint', () => {
 
   test('asks the status URL as a URL of its own, on x.com too, without its query', async () => {
     const { fetch, asked } = mockFetch();
-    const response = await askTweet(createLinkEndpoint({ fetch }), `https://x.com/${album.authorHandle}/status/${album.id}?s=20`);
+    const response = await askTweet(
+      createLinkEndpoint({ fetch }),
+      `https://x.com/${album.authorHandle}/status/${album.id}?s=20`,
+    );
     assert.equal(response.status, 200);
-    assert.deepEqual(asked.map((request) => request.url), [oembedOf(`https://x.com/${album.authorHandle}/status/${album.id}`)]);
+    assert.deepEqual(
+      asked.map((request) => request.url),
+      [oembedOf(`https://x.com/${album.authorHandle}/status/${album.id}`)],
+    );
   });
 
   const REFUSED = [
     ['another host', `tweet=${encodeURIComponent('https://evil.example/theband/status/1')}`],
     ['a host that ends like twitter.com', `tweet=${encodeURIComponent('https://eviltwitter.com/theband/status/1')}`],
-    ['a host that starts like twitter.com', `tweet=${encodeURIComponent('https://twitter.com.evil.example/theband/status/1')}`],
+    [
+      'a host that starts like twitter.com',
+      `tweet=${encodeURIComponent('https://twitter.com.evil.example/theband/status/1')}`,
+    ],
     ['publish.twitter.com itself', `tweet=${encodeURIComponent('https://publish.twitter.com/oembed?url=x')}`],
     ['t.co', `tweet=${encodeURIComponent('https://t.co/AbC123')}`],
     ['a profile', `tweet=${encodeURIComponent('https://twitter.com/theband')}`],
@@ -91,7 +100,9 @@ describe('tweets through the link endpoint', () => {
   test('keeps no failure, and keeps tweets within cacheSize, with links', async () => {
     let status = 503;
     const { fetch, asked } = mockFetch(
-      http.get('https://publish.twitter.com/oembed', () => (status === 503 ? new HttpResponse(null, { status }) : undefined)),
+      http.get('https://publish.twitter.com/oembed', () =>
+        status === 503 ? new HttpResponse(null, { status }) : undefined,
+      ),
     );
     const endpoint = createLinkEndpoint({ fetch, cacheSize: 1 });
     assert.equal((await askTweet(endpoint, albumUrl)).status, 502);
@@ -134,7 +145,11 @@ describe('tweets through the link endpoint', () => {
       assert.equal(response.status, 502, name);
       assert.equal(response.headers.get('cache-control'), 'no-store', name);
       assert.equal(await errorOf(response), 'upstream_error', name);
-      assert.deepEqual(asked.map((request) => request.url), [oembedOf(albumUrl)], name);
+      assert.deepEqual(
+        asked.map((request) => request.url),
+        [oembedOf(albumUrl)],
+        name,
+      );
     }
   });
 
@@ -149,7 +164,9 @@ describe('tweets through the link endpoint', () => {
   });
 
   test('gives up after the timeout on an answer whose body never ends', async () => {
-    const endless = new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"html": "')) });
+    const endless = new ReadableStream({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('{"html": "')),
+    });
     const endpoint = createLinkEndpoint({ fetch: async () => new Response(endless), timeout: 20 });
     const response = await askTweet(endpoint, albumUrl);
     assert.equal(response.status, 502);
@@ -163,7 +180,11 @@ describe('tweets through the link endpoint', () => {
     const ANSWERS = [
       ['an answer of just the size', () => new Response(fits), 200],
       ['one byte more, sent without a length', () => new Response(new Blob([`${fits} `]).stream()), 502],
-      ['a length over the cap', () => new Response('{"html": ""}', { headers: { 'Content-Length': String(MAX_OEMBED_BYTES + 1) } }), 502],
+      [
+        'a length over the cap',
+        () => new Response('{"html": ""}', { headers: { 'Content-Length': String(MAX_OEMBED_BYTES + 1) } }),
+        502,
+      ],
     ];
     for (const [name, answer, status] of ANSWERS) {
       const response = await askTweet(createLinkEndpoint({ fetch: async () => answer() }), albumUrl);
@@ -178,7 +199,8 @@ describe('tweets through the link endpoint', () => {
     const chunk = new Uint8Array(64 * 1024).fill(0x20);
     // Ten times the cap, unless the reader stops first.
     const long = new ReadableStream({
-      pull: (controller) => (sent++ < 10 * (MAX_OEMBED_BYTES / chunk.length) ? controller.enqueue(chunk) : controller.close()),
+      pull: (controller) =>
+        sent++ < 10 * (MAX_OEMBED_BYTES / chunk.length) ? controller.enqueue(chunk) : controller.close(),
       cancel: () => (cancelled = true),
     });
     const response = await askTweet(createLinkEndpoint({ fetch: async () => new Response(long) }), albumUrl);

@@ -56,7 +56,8 @@ export const openPage = (body: string, { width = 375, height = 667, head = '' } 
 };
 
 /** The card's title as a reader sees it, or `undefined` while there is none. */
-export const titleIn = (element: HTMLElement) => element.shadowRoot?.querySelector('[part="title"]')?.textContent ?? undefined;
+export const titleIn = (element: HTMLElement) =>
+  element.shadowRoot?.querySelector('[part="title"]')?.textContent ?? undefined;
 
 /** Two frames of the page: what changed has been laid out, and its layout shifts reported. */
 export const settle = (page: PublisherPage) =>

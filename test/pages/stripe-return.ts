@@ -16,7 +16,8 @@ const ENDPOINT = `${location.origin}/gumroad/v1`;
 const page = window as unknown as ShopPage;
 installFakeStripe({ delay: 0 });
 
-page.orderStatus = async (id) => ((await (await fetch(`${ENDPOINT}/orders/${id}`)).json()) as { status: string }).status;
+page.orderStatus = async (id) =>
+  ((await (await fetch(`${ENDPOINT}/orders/${id}`)).json()) as { status: string }).status;
 
 page.pay = async (card) => {
   const response = await orderAlbum(ENDPOINT);
@@ -26,7 +27,11 @@ page.pay = async (card) => {
   elements.create('payment').mount('#payment');
   const form = document.querySelector('.buy-tweet-fake-stripe')!.shadowRoot!;
   const expiry = `12 / ${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`;
-  for (const [autocomplete, value] of [['cc-number', card], ['cc-exp', expiry], ['cc-csc', '123']]) {
+  for (const [autocomplete, value] of [
+    ['cc-number', card],
+    ['cc-exp', expiry],
+    ['cc-csc', '123'],
+  ]) {
     const input = form.querySelector<HTMLInputElement>(`input[autocomplete="${autocomplete}"]`)!;
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));

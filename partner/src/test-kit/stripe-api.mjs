@@ -340,7 +340,11 @@ export const startStripeApi = async () => {
       const previous = typeof key === 'string' ? saved.get(key) : undefined;
       if (previous) {
         if (previous.params !== text) {
-          return fail(400, 'idempotency_error', 'Keys for idempotent requests can only be used with the same parameters they were first used with.');
+          return fail(
+            400,
+            'idempotency_error',
+            'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+          );
         }
         return send(previous.status, previous.body, { 'Idempotent-Replayed': 'true' });
       }
@@ -349,8 +353,14 @@ export const startStripeApi = async () => {
       if (!Number.isSafeInteger(amount) || amount < 1 || typeof params.currency !== 'string') {
         return fail(400, 'invalid_request_error', 'amount and currency are required.');
       }
-      const automatic = /** @type {{enabled?: string} | undefined} */ (params.automatic_payment_methods)?.enabled === 'true';
-      const intent = paymentIntent(amount, params.currency, /** @type {Record<string, string>} */ (params.metadata ?? {}), automatic);
+      const automatic =
+        /** @type {{enabled?: string} | undefined} */ (params.automatic_payment_methods)?.enabled === 'true';
+      const intent = paymentIntent(
+        amount,
+        params.currency,
+        /** @type {Record<string, string>} */ (params.metadata ?? {}),
+        automatic,
+      );
       if (typeof params.receipt_email === 'string') intent.receipt_email = params.receipt_email;
       paymentIntents.set(intent.id, intent);
       const body = JSON.stringify(intent);
@@ -374,10 +384,14 @@ export const startStripeApi = async () => {
       const found = links.find(({ link }) => link.id === match?.[1]);
       if (!found) return fail(404, 'invalid_request_error', `No such payment link: '${match[1]}'`);
       // The SDK sends `expand[0]=...`; Stripe's reference writes `expand[]=...`: both are lists.
-      const expand = [...url.searchParams].some(([name, value]) => /^expand\[\d*\]$/.test(name) && value === 'data.price.product');
+      const expand = [...url.searchParams].some(
+        ([name, value]) => /^expand\[\d*\]$/.test(name) && value === 'data.price.product',
+      );
       /** @type {LineItem[]} */
       const data = found.items.map((item) =>
-        expand || !item.price ? item : { ...item, price: { ...item.price, product: /** @type {Product} */ (item.price.product).id } },
+        expand || !item.price
+          ? item
+          : { ...item, price: { ...item.price, product: /** @type {Product} */ (item.price.product).id } },
       );
       return send(200, { object: 'list', data, has_more: false, url: `/v1/payment_links/${found.link.id}/line_items` });
     }

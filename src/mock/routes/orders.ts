@@ -96,7 +96,10 @@ export const settlePayment = (state: MockState, clientSecret: string, type: Paym
   // A failed or processing payment leaves the order payable: the buyer may try again.
   if (type === 'payment_intent.succeeded' && record.order.status === 'requires_payment') {
     record.order.status = 'paid';
-    record.order.receiptUrl = new URL(`/__mock/receipts/${record.order.id}`, state.orderOrigins.get(record.order.id)).href;
+    record.order.receiptUrl = new URL(
+      `/__mock/receipts/${record.order.id}`,
+      state.orderOrigins.get(record.order.id),
+    ).href;
   }
   return record.order;
 };

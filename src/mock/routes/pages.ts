@@ -34,7 +34,9 @@ export const pageRoutes = (state: MockState): HttpHandler[] => {
     await logRequest(state, 'receipt', request);
     const record = state.orders.find((entry) => entry.order.id === id && entry.order.status === 'paid');
     if (!record) return html('No such receipt', '<p>This order has no receipt.</p>', 404);
-    const product = productsOf(state, record.partner).find((entry) => entry.product.id === record.request.productId)?.product;
+    const product = productsOf(state, record.partner).find(
+      (entry) => entry.product.id === record.request.productId,
+    )?.product;
     return html(
       `Receipt ${record.order.id}`,
       `<p>${escapeHtml(product?.title ?? record.request.productId)} × ${record.request.quantity}</p>` +
@@ -46,7 +48,9 @@ export const pageRoutes = (state: MockState): HttpHandler[] => {
     await logRequest(state, 'checkout', request);
     const product = mockPartners
       .flatMap((partner) => productsOf(state, partner.id))
-      .find(({ product }) => product.checkout.type === 'redirect' && product.checkout.url === `/__mock/checkout/${slug}`)?.product;
+      .find(
+        ({ product }) => product.checkout.type === 'redirect' && product.checkout.url === `/__mock/checkout/${slug}`,
+      )?.product;
     if (!product) return html('No such checkout', '<p>Nothing is sold here.</p>', 404);
     return html(`Checkout: ${product.title}`, `<p>${escapeHtml(formatMoney(product.price))}</p><button>Pay</button>`);
   };

@@ -66,7 +66,11 @@ const faultyEntry = (fault: Fault, link: string, product: Product): unknown => {
     };
   }
   if (fault.name === 'schema') {
-    return { ...product, title: undefined, price: { amount: String(product.price.amount), currency: product.price.currency } };
+    return {
+      ...product,
+      title: undefined,
+      price: { amount: String(product.price.amount), currency: product.price.currency },
+    };
   }
   return {
     ...product,
@@ -141,4 +145,6 @@ const lookup = async (state: MockState, partner: PartnerId, request: Request): P
 };
 
 export const productRoutes = (state: MockState): HttpHandler[] =>
-  partnerEndpoints.map(({ partner, base }) => http.get(`${base}/products`, ({ request }) => lookup(state, partner, request)));
+  partnerEndpoints.map(({ partner, base }) =>
+    http.get(`${base}/products`, ({ request }) => lookup(state, partner, request)),
+  );

@@ -64,7 +64,12 @@ export const resetState = (state: MockState): void => {
   state.productPatches.clear();
 };
 
-export const logRequest = async (state: MockState, route: MockRoute, request: Request, partner?: PartnerId): Promise<void> => {
+export const logRequest = async (
+  state: MockState,
+  route: MockRoute,
+  request: Request,
+  partner?: PartnerId,
+): Promise<void> => {
   const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.clone().text();
   state.requests.push({
     method: request.method,

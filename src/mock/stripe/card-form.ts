@@ -21,7 +21,10 @@ const FIELD_NAMES: readonly FieldName[] = ['number', 'expiry', 'cvc'];
 
 type FieldProblem = FieldCheck & { message: string };
 
-const FIELDS: Record<FieldName, { autocomplete: AutoFill; placeholder?: string; maxLength: number; check: (value: string) => FieldCheck | null }> = {
+const FIELDS: Record<
+  FieldName,
+  { autocomplete: AutoFill; placeholder?: string; maxLength: number; check: (value: string) => FieldCheck | null }
+> = {
   number: { autocomplete: 'cc-number', placeholder: '1234 1234 1234 1234', maxLength: 23, check: checkNumber },
   expiry: { autocomplete: 'cc-exp', maxLength: 9, check: checkExpiry },
   cvc: { autocomplete: 'cc-csc', placeholder: 'CVC', maxLength: 4, check: checkCvc },
@@ -82,7 +85,15 @@ export class CardField {
 
     for (const name of FIELD_NAMES) {
       const { autocomplete, placeholder = words.expiryPlaceholder, maxLength } = FIELDS[name];
-      const input = make('input', { id: name, type: 'text', autocomplete, placeholder, maxLength, spellcheck: false, dir: 'ltr' });
+      const input = make('input', {
+        id: name,
+        type: 'text',
+        autocomplete,
+        placeholder,
+        maxLength,
+        spellcheck: false,
+        dir: 'ltr',
+      });
       input.inputMode = 'numeric';
       input.setAttribute('aria-required', 'true');
       if (name === 'number') input.setAttribute('aria-describedby', 'hint');
@@ -209,7 +220,13 @@ export class CardField {
   }
 
   private changed(): void {
-    this.emit('change', { elementType: 'payment', complete: this.complete, empty: this.empty, collapsed: false, value: { type: 'card' } });
+    this.emit('change', {
+      elementType: 'payment',
+      complete: this.complete,
+      empty: this.empty,
+      collapsed: false,
+      value: { type: 'card' },
+    });
   }
 
   private show(name: FieldName, problem: FieldProblem | null): void {

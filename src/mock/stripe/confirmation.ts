@@ -68,7 +68,11 @@ interface ConfirmOptions {
   confirmParams?: { return_url?: unknown } | null;
 }
 
-export const confirmPayment = async (own: Installation, stripe: object, options: unknown): Promise<FakeConfirmResult> => {
+export const confirmPayment = async (
+  own: Installation,
+  stripe: object,
+  options: unknown,
+): Promise<FakeConfirmResult> => {
   const installation = current(own);
   installation.calls.push({ method: 'stripe.confirmPayment', args: [options] });
   installation.confirmations++;
@@ -100,7 +104,9 @@ export const confirmPayment = async (own: Installation, stripe: object, options:
   }
   const returnUrl = confirmParams?.return_url;
   if (returnUrl !== undefined && (typeof returnUrl !== 'string' || !URL.canParse(returnUrl))) {
-    throw new IntegrationError('Invalid value for confirmPayment(): `confirmParams.return_url` should be an absolute URL.');
+    throw new IntegrationError(
+      'Invalid value for confirmPayment(): `confirmParams.return_url` should be an absolute URL.',
+    );
   }
 
   const { status } = knownIntent(clientSecret);
@@ -143,7 +149,9 @@ export const confirmPayment = async (own: Installation, stripe: object, options:
       // waiting for it is gone (docs.stripe.com/js/payment_intents/confirm_payment).
       leaving = true;
       if (!installation.uninstalled) {
-        installation.navigate(returnAddress(returnUrl, clientSecret, 'paymentIntent' in result ? 'succeeded' : 'failed'));
+        installation.navigate(
+          returnAddress(returnUrl, clientSecret, 'paymentIntent' in result ? 'succeeded' : 'failed'),
+        );
       }
       return new Promise<never>(() => {});
     }

@@ -71,16 +71,23 @@ const createPaymentElement = (own: Installation, group: ElementsGroup): PaymentE
   const element = {
     mount(target: unknown): void {
       record(own, 'paymentElement.mount', [target]);
-      if (state.destroyed) throw new IntegrationError('This Element has already been destroyed. Please create a new one.');
+      if (state.destroyed)
+        throw new IntegrationError('This Element has already been destroyed. Please create a new one.');
       if (state.field) {
-        throw new IntegrationError('This Element is already mounted. Use `unmount()` to unmount the Element before re-mounting.');
+        throw new IntegrationError(
+          'This Element is already mounted. Use `unmount()` to unmount the Element before re-mounting.',
+        );
       }
       const node = typeof target === 'string' ? document.querySelector(target) : target;
       if (typeof target === 'string' && !node) {
-        throw new IntegrationError(`The selector you specified (${target}) applies to no DOM elements that are currently on the page.`);
+        throw new IntegrationError(
+          `The selector you specified (${target}) applies to no DOM elements that are currently on the page.`,
+        );
       }
       if (!node || (node as Node).nodeType !== Node.ELEMENT_NODE || (node as Element).localName === 'input') {
-        throw new IntegrationError('Invalid DOM element. Make sure to call mount() with a valid DOM element or selector.');
+        throw new IntegrationError(
+          'Invalid DOM element. Make sure to call mount() with a valid DOM element or selector.',
+        );
       }
       // Stripe.js mounts only into the document's own tree. Inside a shadow root it throws this
       // (stripe/stripe-js#399, #662), and the same words for an element not in the document yet

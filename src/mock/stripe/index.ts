@@ -32,7 +32,13 @@ import { confirmPayment, retrievePaymentIntent } from './confirmation.js';
 import { createElements } from './elements.js';
 import { activate, activeInstallation, record, type Installation } from './installation.js';
 import { IntegrationError } from './integration-error.js';
-import type { FakeConfirmResult, FakeRetrieveResult, FakeStripeControl, FakeStripeOptions, FakeStripeOutcome } from './types.js';
+import type {
+  FakeConfirmResult,
+  FakeRetrieveResult,
+  FakeStripeControl,
+  FakeStripeOptions,
+  FakeStripeOutcome,
+} from './types.js';
 
 export { fakeStripeCards } from './cards.js';
 export { IntegrationError } from './integration-error.js';
@@ -64,10 +70,14 @@ const checkPublishableKey = (key: unknown): void => {
   }
   if (!key) throw new IntegrationError('Please call Stripe() with your publishable key. You used an empty string.');
   if (/^(sk|rk)_/.test(key)) {
-    throw new IntegrationError('You should not use your secret key with Stripe.js. Please pass a publishable key instead.');
+    throw new IntegrationError(
+      'You should not use your secret key with Stripe.js. Please pass a publishable key instead.',
+    );
   }
   if (!key.startsWith('pk_')) {
-    throw new IntegrationError(`Invalid value for Stripe(): apiKey should be a publishable key (pk_...). You specified: ${key}.`);
+    throw new IntegrationError(
+      `Invalid value for Stripe(): apiKey should be a publishable key (pk_...). You specified: ${key}.`,
+    );
   }
 };
 
@@ -75,7 +85,9 @@ const checkPublishableKey = (key: unknown): void => {
 function FakeStripe(...args: unknown[]): object {
   const own = activeInstallation();
   if (!own) {
-    throw new IntegrationError('buy-tweet fake Stripe: it is not installed (call installFakeStripe(), and uninstall() only after).');
+    throw new IntegrationError(
+      'buy-tweet fake Stripe: it is not installed (call installFakeStripe(), and uninstall() only after).',
+    );
   }
   own.calls.push({ method: 'Stripe', args });
   checkPublishableKey(args[0]);
@@ -117,7 +129,8 @@ export const installFakeStripe = (options: FakeStripeOptions = {}): FakeStripeCo
     );
   }
   const delay = options.delay ?? DEFAULT_DELAY;
-  if (!Number.isFinite(delay) || delay < 0) throw new RangeError('buy-tweet fake Stripe: `delay` should be 0 or more milliseconds.');
+  if (!Number.isFinite(delay) || delay < 0)
+    throw new RangeError('buy-tweet fake Stripe: `delay` should be 0 or more milliseconds.');
 
   const installation: Installation = {
     events: new URL(options.events ?? '/__mock/stripe/events', location.href).href,
@@ -153,7 +166,10 @@ export const installFakeStripe = (options: FakeStripeOptions = {}): FakeStripeCo
       ];
       const valid =
         named.includes(outcome) ||
-        (typeof outcome === 'object' && outcome !== null && typeof outcome.error?.message === 'string' && typeof outcome.error.type === 'string');
+        (typeof outcome === 'object' &&
+          outcome !== null &&
+          typeof outcome.error?.message === 'string' &&
+          typeof outcome.error.type === 'string');
       if (!valid) throw new TypeError(`buy-tweet fake Stripe: unknown outcome ${JSON.stringify(outcome)}.`);
       installation.outcomes.push(outcome);
     },

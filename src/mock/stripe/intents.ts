@@ -38,7 +38,8 @@ export const readIntent = (clientSecret: string): IntentRecord | undefined => {
   const intents = storedIntents();
   const intent = Object.hasOwn(intents, clientSecret) ? (intents[clientSecret] as IntentRecord | null) : undefined;
   // Any script of the page can write sessionStorage: a record that is not the fake's own is ignored.
-  if (intent && typeof intent === 'object' && STATUSES.includes(intent.status) && typeof intent.created === 'number') return intent;
+  if (intent && typeof intent === 'object' && STATUSES.includes(intent.status) && typeof intent.created === 'number')
+    return intent;
   return pageIntents.get(clientSecret);
 };
 

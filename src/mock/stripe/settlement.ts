@@ -17,7 +17,8 @@ import type { FakeConfirmResult, FakeStripeError, FakeStripeOutcome } from './ty
 const EVENT_TIMEOUT = 5000;
 
 const randomId = (prefix: string): string =>
-  prefix + Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  prefix +
+  Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /** How an attempt that reached the payment ended. */
 export type Settlement = { status: 'succeeded' | 'processing' } | { declined: FakeStripeError };
@@ -26,7 +27,12 @@ export type Settlement = { status: 'succeeded' | 'processing' } | { declined: Fa
 export const settle = (clientSecret: string, settlement: Settlement): FakeConfirmResult => {
   const before = knownIntent(clientSecret);
   if ('status' in settlement) {
-    const intent: IntentRecord = { ...before, status: settlement.status, paymentMethod: randomId('pm_'), lastPaymentError: null };
+    const intent: IntentRecord = {
+      ...before,
+      status: settlement.status,
+      paymentMethod: randomId('pm_'),
+      lastPaymentError: null,
+    };
     writeIntent(clientSecret, intent);
     return { paymentIntent: paymentIntentOf(clientSecret, intent) };
   }
@@ -47,7 +53,10 @@ const AUTHENTICATION_FAILED =
   'We are unable to authenticate your payment method. Please choose a different payment method and try again.';
 
 /** How a decision ends, once the fake has waited as long as Stripe would take. */
-export const settlementOf = async (decision: FakeStripeOutcome, field: CardField): Promise<Settlement | { error: FakeStripeError }> => {
+export const settlementOf = async (
+  decision: FakeStripeOutcome,
+  field: CardField,
+): Promise<Settlement | { error: FakeStripeError }> => {
   switch (decision) {
     case 'succeeded':
     case 'processing':

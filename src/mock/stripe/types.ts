@@ -29,7 +29,10 @@ export type FakePaymentIntentStatus = 'requires_payment_method' | 'processing' |
  * `amount` and `currency`: the partner's server set those at Stripe, and the fake, which has no
  * server, can't know them (the checkout reads amounts from the order, never from here).
  */
-export interface FakePaymentIntent extends Omit<PaymentIntent, 'amount' | 'currency' | 'status' | 'client_secret' | 'livemode'> {
+export interface FakePaymentIntent extends Omit<
+  PaymentIntent,
+  'amount' | 'currency' | 'status' | 'client_secret' | 'livemode'
+> {
   status: FakePaymentIntentStatus;
   client_secret: string;
   livemode: false;

@@ -10,7 +10,8 @@
  * words with digits in right-to-left text sit between U+2066 and U+2069 (a left-to-right isolate).
  */
 
-export type CardLanguage = 'en' | 'de' | 'es' | 'fr' | 'it' | 'nl' | 'pt-BR' | 'ja' | 'ko' | 'zh-CN' | 'zh-TW' | 'ar' | 'he';
+export type CardLanguage =
+  'en' | 'de' | 'es' | 'fr' | 'it' | 'nl' | 'pt-BR' | 'ja' | 'ko' | 'zh-CN' | 'zh-TW' | 'ar' | 'he';
 
 export type CardProblemCode =
   | 'incomplete_number'
@@ -24,7 +25,8 @@ export type CardProblemCode =
   | 'invalid_cvc';
 
 /** What each test card does, in the order the hint lists them (see `fakeStripeCards`). */
-export type TestCardOutcome = 'succeeds' | 'declined' | 'insufficientFunds' | 'processing' | 'threeDSecure' | 'redirect' | 'redirectFailed';
+export type TestCardOutcome =
+  'succeeds' | 'declined' | 'insufficientFunds' | 'processing' | 'threeDSecure' | 'redirect' | 'redirectFailed';
 
 export interface CardWords {
   legend: string;
@@ -494,7 +496,13 @@ const WORDS: Record<CardLanguage, CardWords> = {
 
 const LANGUAGES = Object.keys(WORDS) as CardLanguage[];
 /** Stripe's locales (and tags a browser sends) whose words the fake has under another name. */
-const SAME_WORDS: Record<string, CardLanguage> = { zh: 'zh-CN', 'zh-hans': 'zh-CN', 'zh-hk': 'zh-TW', 'zh-hant': 'zh-TW', pt: 'pt-BR' };
+const SAME_WORDS: Record<string, CardLanguage> = {
+  zh: 'zh-CN',
+  'zh-hans': 'zh-CN',
+  'zh-hk': 'zh-TW',
+  'zh-hant': 'zh-TW',
+  pt: 'pt-BR',
+};
 
 /** One tag's language, by the whole tag (`zh-TW`), by script (`zh-Hant-HK`), then by language (`en-GB` → `en`). */
 const languageOf = (tag: string): CardLanguage | undefined => {
@@ -534,9 +542,16 @@ export const cardLocale = (locale: unknown, browser: readonly string[] = navigat
  * in a right-to-left line its groups of digits would otherwise come out in reverse order.
  */
 export const testCardsHint = (words: CardWords, cards: Record<TestCardOutcome, string>): HTMLParagraphElement => {
-  const hint = Object.assign(document.createElement('p'), { id: 'hint', className: 'hint', textContent: `${words.testCards} ` });
+  const hint = Object.assign(document.createElement('p'), {
+    id: 'hint',
+    className: 'hint',
+    textContent: `${words.testCards} `,
+  });
   Object.entries(cards).forEach(([outcome, digits], index) => {
-    const number = Object.assign(document.createElement('span'), { dir: 'ltr', textContent: digits.replace(/(\d{4})(?=\d)/g, '$1 ') });
+    const number = Object.assign(document.createElement('span'), {
+      dir: 'ltr',
+      textContent: digits.replace(/(\d{4})(?=\d)/g, '$1 '),
+    });
     hint.append(...(index ? [words.separator] : []), number, ` ${words.outcomes[outcome as TestCardOutcome]}`);
   });
   hint.append(words.closing);
