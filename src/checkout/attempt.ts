@@ -57,7 +57,7 @@ const parseStored = (value: unknown, endpoint: string, productUrl: string): Stor
   if (!valid) return undefined;
   let request: unknown;
   try {
-    request = JSON.parse(attempt!.body as string);
+    request = JSON.parse(attempt.body as string);
   } catch {
     return undefined;
   }
@@ -67,12 +67,12 @@ const parseStored = (value: unknown, endpoint: string, productUrl: string): Stor
     productUrl,
     // Only the known fields: what is read back goes into the next order's body.
     input: {
-      quantity: input!.quantity as number,
-      email: input!.email as string,
-      ...(input!.variantId !== undefined && { variantId: input!.variantId as string }),
-      shipping: Object.fromEntries(ADDRESS_KEYS.map((key) => [key, shipping![key]])) as unknown as ShippingAddress,
+      quantity: input.quantity as number,
+      email: input.email as string,
+      ...(input.variantId !== undefined && { variantId: input.variantId as string }),
+      shipping: Object.fromEntries(ADDRESS_KEYS.map((key) => [key, shipping[key]])) as unknown as ShippingAddress,
     },
-    attempt: { key: attempt!.key as string, body: attempt!.body as string, request: request as Attempt['request'] },
+    attempt: { key: attempt.key as string, body: attempt.body as string, request: request as Attempt['request'] },
     ...(acceptedTotal && { acceptedTotal }),
     ...(stored.orderId !== undefined && { orderId: stored.orderId as string }),
     ...(stored.paymentIntent !== undefined && { paymentIntent: stored.paymentIntent as string }),
