@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { SHIPPING_FIELDS } from '../core/buyer.js';
 import { expectedTotal, variantOf, type CheckoutState } from '../core/checkout-flow.js';
 import type { BuyTweetError } from '../core/errors.js';
-import type { Money, Product } from '../core/types.js';
+import type { Money, Order, Product } from '../core/types.js';
 import type { CheckoutWords } from '../words/language.js';
 import { countryOptions } from './countries.js';
 
@@ -166,8 +166,8 @@ const renderError = ({ partner, words }: CheckoutView, error: BuyTweetError) =>
   html`<p class="error" role="alert">${messageOf(error, partner, words)}</p>`;
 
 /** The partner answered sold out: nothing more to do here. */
-const renderSoldOut = ({ state, partner, words, close }: CheckoutView) =>
-  html`<p class="error" role="alert" tabindex="-1" data-focus>${messageOf(state.error!, partner, words)}</p>
+const renderSoldOut = ({ partner, words, close }: CheckoutView, error: BuyTweetError) =>
+  html`<p class="error" role="alert" tabindex="-1" data-focus>${messageOf(error, partner, words)}</p>
     <button class="primary" @click=${close}>${words.close}</button>`;
 
 /** The payment step: the order, the Payment Element's slot, Pay. */
@@ -190,8 +190,7 @@ const renderPayment = (view: CheckoutView) => {
 };
 
 /** What was ordered, as sent, at the partner's total: never the form as it is now. */
-const renderReceipt = ({ state, words, product, partner, money, close }: CheckoutView) => {
-  const order = state.order!;
+const renderReceipt = ({ state, words, product, partner, money, close }: CheckoutView, order: Order) => {
   const sent = state.attempt?.request;
   const variant = variantOf(product, sent?.variantId);
   return html`<section part="receipt" class="receipt" aria-labelledby="receipt-heading">
@@ -232,10 +231,10 @@ export const renderDialog = (view: CheckoutView, onClose: () => unknown) => {
       </div>
     </div>
     ${state.step === 'details' || state.step === 'ordering' ? renderDetails(view) : nothing}
-    ${state.step === 'sold_out' ? renderSoldOut(view) : nothing}
+    ${state.step === 'sold_out' && state.error ? renderSoldOut(view, state.error) : nothing}
     <section class="payment" ?hidden=${state.step !== 'payment' && state.step !== 'paying'}>
       ${renderPayment(view)}
     </section>
-    ${state.step === 'receipt' ? renderReceipt(view) : nothing}
+    ${state.step === 'receipt' && state.order ? renderReceipt(view, state.order) : nothing}
   </dialog>`;
 };
