@@ -7,7 +7,7 @@ import { stored } from './stored.js';
 
 /**
  * The purchase attempt under way, kept in this tab's sessionStorage until it ends in a receipt
- * (CONTRACT 5), so that a reload or a payment method that leaves the page and comes back loses
+ * (docs/publishers/checkout.md), so that a reload or a payment method that leaves the page and comes back loses
  * nothing and orders nothing twice: the same details go again under the same Idempotency-Key.
  * What is kept: the endpoint, the product link, the key, what the buyer typed and the body sent,
  * the order's id and the PaymentIntent's id. Never card data (only Stripe's fields see it), never
@@ -57,7 +57,7 @@ const parseStored = (value: unknown, endpoint: string, productUrl: string): Stor
   if (!valid) return undefined;
   let request: unknown;
   try {
-    request = JSON.parse(attempt!.body as string);
+    request = JSON.parse(attempt.body as string);
   } catch {
     return undefined;
   }
@@ -67,12 +67,12 @@ const parseStored = (value: unknown, endpoint: string, productUrl: string): Stor
     productUrl,
     // Only the known fields: what is read back goes into the next order's body.
     input: {
-      quantity: input!.quantity as number,
-      email: input!.email as string,
-      ...(input!.variantId !== undefined && { variantId: input!.variantId as string }),
-      shipping: Object.fromEntries(ADDRESS_KEYS.map((key) => [key, shipping![key]])) as unknown as ShippingAddress,
+      quantity: input.quantity as number,
+      email: input.email as string,
+      ...(input.variantId !== undefined && { variantId: input.variantId as string }),
+      shipping: Object.fromEntries(ADDRESS_KEYS.map((key) => [key, shipping[key]])) as unknown as ShippingAddress,
     },
-    attempt: { key: attempt!.key as string, body: attempt!.body as string, request: request as Attempt['request'] },
+    attempt: { key: attempt.key as string, body: attempt.body as string, request: request as Attempt['request'] },
     ...(acceptedTotal && { acceptedTotal }),
     ...(stored.orderId !== undefined && { orderId: stored.orderId as string }),
     ...(stored.paymentIntent !== undefined && { paymentIntent: stored.paymentIntent as string }),
@@ -87,7 +87,7 @@ export const saveAttempt = (attempt: StoredAttempt): void =>
 
 export const clearAttempt = (endpoint: string, productUrl: string): void => storage.remove(keyOf(endpoint, productUrl));
 
-/** Takes Stripe's parameters off the address bar, keeping the page's own (CONTRACT 5). */
+/** Takes Stripe's parameters off the address bar, keeping the page's own (docs/publishers/checkout.md). */
 export const forgetStripeReturn = (): void => {
   const url = new URL(location.href);
   for (const name of RETURN_PARAMS) url.searchParams.delete(name);

@@ -1,12 +1,18 @@
 import { LitElement, html } from 'lit';
 import { checkBuyer, emptyAddress, freshInput, newKey } from '../core/buyer.js';
-import { checkoutReducer, initialCheckout, orderRequest, type CheckoutAction, type CheckoutState } from '../core/checkout-flow.js';
+import {
+  checkoutReducer,
+  initialCheckout,
+  orderRequest,
+  type CheckoutAction,
+  type CheckoutState,
+} from '../core/checkout-flow.js';
 import { watchSettings } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
 import { formatMoney } from '../core/money.js';
 import { createOrder, getOrder } from '../core/protocol.js';
 import { stripeReturn } from './stripe-return.js';
-import type { Order, OrderSource, Product } from '../core/types.js';
+import type { Order, OrderRequest, OrderSource, Product } from '../core/types.js';
 import english from '../words/en-checkout.js';
 import { wordsIn, type CheckoutWords } from '../words/language.js';
 import { theme } from '../buy-tweet/theme.styles.js';
@@ -110,7 +116,7 @@ export class BuyTweetCheckout extends LitElement {
       this.#unwatch?.();
       this.#unwatch = undefined;
       // Closed for good: a dialog taken out while open comes back open but not modal.
-      if (this.hasUpdated) this.#dialog().close();
+      this.#dialog()?.close();
       this.#unmountPayment();
       this.#layer?.remove();
     });
@@ -122,8 +128,9 @@ export class BuyTweetCheckout extends LitElement {
 
   /** Loads Stripe.js for the product's key ahead of the press: hover or focus of Buy. */
   preload(): void {
-    // Draw the (closed) dialog now, so the press only has to open it.
-    this.#begin();
+    // Draw the (closed) dialog now, so the press only has to open it. Not awaited: `#resume` handles
+    // its own failures, and show() awaits the same promise.
+    void this.#begin();
     const { checkout } = this.product;
     if (checkout.type === 'stripe') this.#payment.preload(checkout.publishableKey);
   }
@@ -132,15 +139,15 @@ export class BuyTweetCheckout extends LitElement {
   async show(): Promise<void> {
     await this.#begin();
     await this.updateComplete;
-    const dialog = this.#dialog();
-    if (!dialog.open) dialog.showModal();
+    this.#openDialog();
     this.#focusStep();
     // The payment form went away with the element (or the page), which is back.
-    if (this.#state!.step === 'payment' && !this.#state!.mounted) void this.#showPaymentForm();
+    const state = this.#state;
+    if (state?.step === 'payment' && !state.mounted) void this.#showPaymentForm();
   }
 
   /**
-   * Back from a payment method that left the page (CONTRACT 5): when Stripe's parameters name the
+   * Back from a payment method that left the page (docs/publishers/checkout.md): when Stripe's parameters name the
    * PaymentIntent of this product's stored attempt, the checkout opens at the outcome, Stripe's
    * parameters leave the address bar, and the purchase counts once.
    */
@@ -151,10 +158,14 @@ export class BuyTweetCheckout extends LitElement {
     forgetStripeReturn();
     this.#resumed = Promise.resolve();
     this.#state = initialCheckout(stored.input, Boolean(recall()));
-    this.#dispatch({ type: 'resume', input: stored.input, attempt: stored.attempt, acceptedTotal: stored.acceptedTotal });
+    this.#dispatch({
+      type: 'resume',
+      input: stored.input,
+      attempt: stored.attempt,
+      acceptedTotal: stored.acceptedTotal,
+    });
     await this.updateComplete;
-    const dialog = this.#dialog();
-    if (!dialog.open) dialog.showModal();
+    this.#openDialog();
     // When Stripe's word cannot be had, the partner's is asked all the same.
     const intent = await this.#payment.retrieve(back.clientSecret, this.#publishableKey());
     let order: Order;
@@ -162,7 +173,10 @@ export class BuyTweetCheckout extends LitElement {
       order = await getOrder(this.endpoint, stored.orderId);
     } catch (error) {
       // No order to show: the details stay, with the same key, so Continue finds the same order.
-      this.#dispatch({ type: 'order_failed', error: BuyTweetError.from(error, { code: 'network', step: 'order', retryable: true }) });
+      this.#dispatch({
+        type: 'order_failed',
+        error: BuyTweetError.from(error, { code: 'network', step: 'order', retryable: true }),
+      });
       return this.#focusStep();
     }
     if (isPurchase(intent?.status) || order.status === 'paid') return this.#purchased(order);
@@ -213,17 +227,30 @@ export class BuyTweetCheckout extends LitElement {
     if (order?.status === 'paid') this.#purchased(order);
   }
 
-  #dialog(): HTMLDialogElement {
-    return this.renderRoot.querySelector('dialog')!;
+  /** The dialog: every render draws one, so it is missing only before the first. */
+  #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
   }
 
-  #dispatch(action: CheckoutAction) {
-    this.#state = checkoutReducer(this.#state!, action);
+  #openDialog() {
+    const dialog = this.#dialog();
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  /** Applies an action to the state, and gives the new state. */
+  #dispatch(action: CheckoutAction): CheckoutState {
+    // Actions come only once `#begin` or `returnFromStripe` has made the state: the dialog's
+    // handlers are drawn only with it.
+    if (!this.#state) throw new Error('buy-tweet-checkout: an action before the checkout began');
+    const state = checkoutReducer(this.#state, action);
+    this.#state = state;
     this.requestUpdate();
+    return state;
   }
 
   #focusStep() {
-    this.updateComplete.then(() => {
+    // Only focus: an update that throws is reported by Lit itself.
+    void this.updateComplete.then(() => {
       const target = this.renderRoot.querySelector<HTMLElement>('[data-focus]');
       target?.focus();
     });
@@ -240,8 +267,9 @@ export class BuyTweetCheckout extends LitElement {
 
   /** Keeps the attempt for a reload or a return from Stripe, with what is known of it so far. */
   #store(more: Pick<StoredAttempt, 'orderId' | 'paymentIntent'> = {}) {
-    const { input, attempt, acceptedTotal } = this.#state!;
-    if (!attempt) return;
+    const state = this.#state;
+    if (!state?.attempt) return;
+    const { input, attempt, acceptedTotal } = state;
     saveAttempt({ endpoint: this.endpoint, productUrl: this.productUrl, input, attempt, acceptedTotal, ...more });
   }
 
@@ -253,8 +281,8 @@ export class BuyTweetCheckout extends LitElement {
 
   async #submit(event: Event) {
     event.preventDefault();
-    const state = this.#state!;
-    if (state.step !== 'details') return;
+    const state = this.#state;
+    if (state?.step !== 'details') return;
     const fields = checkBuyer(this.product, state.input, this.#words);
     if (Object.keys(fields).length) {
       this.#dispatch({ type: 'check_failed', fields });
@@ -264,15 +292,22 @@ export class BuyTweetCheckout extends LitElement {
     }
     // Continue on a new total accepts it.
     const request = orderRequest(this.product, state.input, state.newTotal ?? state.acceptedTotal, this.source);
-    this.#dispatch({ type: 'submit', request, key: newKey() });
-    const { key } = this.#state!.attempt!;
+    // From the details step (checked above) the reducer always makes the attempt: a new key, or
+    // the same key when the body is the same.
+    const { attempt } = this.#dispatch({ type: 'submit', request, key: newKey() });
+    if (!attempt) return;
+    const { key } = attempt;
     // Kept before it leaves: a reload while it is on its way sends it again under the same key.
     this.#store();
     let order: Order;
     try {
       order = await createOrder(this.endpoint, request, key);
       if (order.payment?.type !== 'stripe') {
-        throw new BuyTweetError({ code: 'invalid_response', message: 'The order has no way to pay for it.', step: 'order' });
+        throw new BuyTweetError({
+          code: 'invalid_response',
+          message: 'The order has no way to pay for it.',
+          step: 'order',
+        });
       }
     } catch (error) {
       const failure = BuyTweetError.from(error, { code: 'network', step: 'order', retryable: true });
@@ -282,24 +317,23 @@ export class BuyTweetCheckout extends LitElement {
       this.#fail(failure);
       return;
     }
-    this.#dispatch({ type: 'ordered', order });
+    const { remember: wanted } = this.#dispatch({ type: 'ordered', order });
     this.#store({ orderId: order.id });
-    this.#keepBuyer();
+    this.#keepBuyer(wanted, request);
     this.#focusStep();
     await this.#showPaymentForm();
   }
 
   /** "Remember me", applied once the order exists: details that made no order are not kept. */
-  #keepBuyer() {
-    const { remember: wanted, attempt } = this.#state!;
-    if (wanted) remember({ email: attempt!.request.email, shipping: attempt!.request.shipping ?? undefined });
+  #keepBuyer(wanted: boolean, sent: OrderRequest) {
+    if (wanted) remember({ email: sent.email, shipping: sent.shipping ?? undefined });
     else forget();
     this.#dispatch({ type: 'saved', saved: wanted });
   }
 
   /** Mounts the Payment Element for the order; when that fails the order stands, and Try again mounts it again. */
   async #showPaymentForm() {
-    const order = this.#state!.order;
+    const order = this.#state?.order;
     if (!order) return;
     this.#dispatch({ type: 'payment_form' });
     try {
@@ -312,8 +346,11 @@ export class BuyTweetCheckout extends LitElement {
   }
 
   async #mountPayment(order: Order) {
-    const payment = order.payment!;
-    if (this.#state!.mounted === order.id && this.#payment.mounted) return;
+    const { payment } = order;
+    // Orders are made and read back with their payment; without it there is nothing to mount,
+    // which the caller shows as `stripe_unavailable`, Try again.
+    if (!payment) throw new Error('The order has no payment to mount.');
+    if (this.#state?.mounted === order.id && this.#payment.mounted) return;
     await this.#payment.load(this.#publishableKey(order));
     await this.updateComplete;
     this.#unmountPayment();
@@ -333,19 +370,22 @@ export class BuyTweetCheckout extends LitElement {
   }
 
   async #pay() {
-    const { order, step, mounted } = this.#state!;
-    if (step !== 'payment' || !order || !mounted || !this.#payment.ready) return;
+    const state = this.#state;
+    const order = state?.order;
+    // A mounted payment form was mounted for the order's payment.
+    const payment = order?.payment;
+    if (state?.step !== 'payment' || !order || !payment || !state.mounted || !this.#payment.ready) return;
     this.#dispatch({ type: 'pay' });
     // A payment method that leaves the page comes back to this page's URL: the attempt must be
     // found then by the PaymentIntent Stripe names (its id is the client secret's first part).
-    this.#store({ orderId: order.id, paymentIntent: order.payment!.clientSecret.split('_secret_')[0] });
+    this.#store({ orderId: order.id, paymentIntent: payment.clientSecret.split('_secret_')[0] });
     const result: Confirmation = await this.#payment.confirm();
     if (isPurchase(result?.paymentIntent?.status)) return this.#paidFor(order);
     const stripeError = result?.error;
     if (!stripeError || !BUYER_ERRORS.includes(stripeError.type ?? '')) {
       // An unclear answer (a lost connection, an API error): the payment may have gone through.
       // Stripe's and the partner's word decide before anything is said to have failed.
-      if (await this.#wentThrough(order)) return this.#paidFor(order);
+      if (await this.#wentThrough(order, payment.clientSecret)) return this.#paidFor(order);
     }
     const error = new BuyTweetError({
       code: 'payment_failed',
@@ -359,9 +399,9 @@ export class BuyTweetCheckout extends LitElement {
   }
 
   /** Whether Stripe, or else the partner, says the order's payment went through. */
-  async #wentThrough(order: Order): Promise<boolean> {
+  async #wentThrough(order: Order, clientSecret: string): Promise<boolean> {
     // When Stripe cannot say, the partner may.
-    if (isPurchase((await this.#payment.retrieve(order.payment!.clientSecret))?.status)) return true;
+    if (isPurchase((await this.#payment.retrieve(clientSecret))?.status)) return true;
     try {
       return (await getOrder(this.endpoint, order.id, { retries: 1 })).status === 'paid';
     } catch {
@@ -383,18 +423,21 @@ export class BuyTweetCheckout extends LitElement {
 
   /** The receipt is shown: the attempt is over, and `<buy-tweet>` tells the page. */
   #purchased(order: Order) {
-    if (this.#state!.step !== 'receipt') this.#dispatch({ type: 'returned', order });
+    if (this.#state?.step !== 'receipt') this.#dispatch({ type: 'returned', order });
     clearAttempt(this.endpoint, this.productUrl);
     this.#focusStep();
-    this.updateComplete.then(() => this.dispatchEvent(new CheckoutPurchaseEvent(order)));
+    // The page hears of the purchase after the receipt is drawn, and even if drawing it failed
+    // (which Lit reports itself).
+    const tell = () => this.dispatchEvent(new CheckoutPurchaseEvent(order));
+    this.updateComplete.then(tell, tell);
   }
 
   #close() {
-    this.#dialog().close();
+    this.#dialog()?.close();
   }
 
   #onClose() {
-    const completed = this.#state!.step === 'receipt';
+    const completed = this.#state?.step === 'receipt';
     if (completed) this.#unmountPayment();
     this.#dispatch({ type: 'closed' });
     this.dispatchEvent(new CheckoutCloseEvent(completed ? 'completed' : 'dismissed'));
@@ -402,8 +445,11 @@ export class BuyTweetCheckout extends LitElement {
 
   #forget() {
     forget();
+    // Forget is drawn only with the state.
+    const state = this.#state;
+    if (!state) return;
     const shipping = emptyAddress(countryOfLocale(this.locale) ?? 'US');
-    this.#dispatch({ type: 'forgot', input: { ...this.#state!.input, email: '', shipping } });
+    this.#dispatch({ type: 'forgot', input: { ...state.input, email: '', shipping } });
   }
 
   protected override render() {

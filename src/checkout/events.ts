@@ -2,7 +2,7 @@ import type { BuyTweetError } from '../core/errors.js';
 import type { Order } from '../core/types.js';
 
 /**
- * What the checkout tells `<buy-tweet>`, which alone fires the public events (CONTRACT 2). They
+ * What the checkout tells `<buy-tweet>`, which alone fires the public events (docs/publishers/events.md). They
  * neither bubble nor cross a shadow root: only the element that drew the checkout hears them.
  */
 export class CheckoutPurchaseEvent extends Event {

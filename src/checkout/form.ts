@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { SHIPPING_FIELDS } from '../core/buyer.js';
 import { expectedTotal, variantOf, type CheckoutState } from '../core/checkout-flow.js';
 import type { BuyTweetError } from '../core/errors.js';
-import type { Money, Product } from '../core/types.js';
+import type { Money, Order, Product } from '../core/types.js';
 import type { CheckoutWords } from '../words/language.js';
 import { countryOptions } from './countries.js';
 
@@ -74,37 +74,71 @@ const renderDetails = (view: CheckoutView) => {
   // While the order is on its way the details are inert: what was sent is what is ordered.
   return html`<form novalidate @submit=${view.submit} @input=${view.input} @change=${view.input}>
     <div class="details" ?inert=${busy}>
-      ${product.variants.length
-        ? field(view, 
-            'variantId',
-            words.option,
-            html`<select id="variantId" name="variantId" aria-invalid=${invalid(view, 'variantId')}
-              aria-describedby=${describedBy(view, 'variantId')}>
-              ${product.variants.map(
-                (variant) => html`<option value=${variant.id} ?selected=${variant.id === input.variantId}
-                  ?disabled=${variant.availability === 'sold_out'}>
-                  ${variant.title} · ${money(variant.price ?? product.price)}${variant.availability === 'sold_out' ? ` · ${words.optionSoldOut}` : ''}
-                </option>`,
-              )}
-            </select>`,
-          )
-        : nothing}
-      ${product.maxQuantity > 1
-        ? field(view, 
-            'quantity',
-            words.quantity,
-            html`<input id="quantity" name="quantity" type="number" inputmode="numeric" min="1"
-              max=${product.maxQuantity} .value=${String(input.quantity)} required
-              aria-invalid=${invalid(view, 'quantity')} aria-describedby=${describedBy(view, 'quantity')} />`,
-            words.upTo({ max: product.maxQuantity }),
-          )
-        : nothing}
-      ${field(view, 
+      ${
+        product.variants.length
+          ? field(
+              view,
+              'variantId',
+              words.option,
+              html`<select
+                id="variantId"
+                name="variantId"
+                aria-invalid=${invalid(view, 'variantId')}
+                aria-describedby=${describedBy(view, 'variantId')}
+              >
+                ${product.variants.map(
+                  (variant) =>
+                    html`<option
+                      value=${variant.id}
+                      ?selected=${variant.id === input.variantId}
+                      ?disabled=${variant.availability === 'sold_out'}
+                    >
+                      ${variant.title} ·
+                      ${money(variant.price ?? product.price)}${variant.availability === 'sold_out' ? ` · ${words.optionSoldOut}` : ''}
+                    </option>`,
+                )}
+              </select>`,
+            )
+          : nothing
+      }
+      ${
+        product.maxQuantity > 1
+          ? field(
+              view,
+              'quantity',
+              words.quantity,
+              html`<input
+                id="quantity"
+                name="quantity"
+                type="number"
+                inputmode="numeric"
+                min="1"
+                max=${product.maxQuantity}
+                .value=${String(input.quantity)}
+                required
+                aria-invalid=${invalid(view, 'quantity')}
+                aria-describedby=${describedBy(view, 'quantity')}
+              />`,
+              words.upTo({ max: product.maxQuantity }),
+            )
+          : nothing
+      }
+      ${field(
+        view,
         'email',
         words.email,
         // dir=auto: an address reads left to right in a right-to-left dialog too.
-        html`<input id="email" name="email" type="email" autocomplete="email" required dir="auto"
-          .value=${input.email} aria-invalid=${invalid(view, 'email')} aria-describedby=${describedBy(view, 'email')} />`,
+        html`<input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          dir="auto"
+          .value=${input.email}
+          aria-invalid=${invalid(view, 'email')}
+          aria-describedby=${describedBy(view, 'email')}
+        />`,
         words.emailHint,
       )}
       ${product.requiresShipping ? renderShipping(view) : nothing}
@@ -119,17 +153,13 @@ const renderDetails = (view: CheckoutView) => {
       <span>${words.total}</span>
       <strong>${money(state.newTotal ?? total)}</strong>
     </p>
-    ${state.newTotal
-      ? html`<p class="notice" role="alert">
-          ${words.newTotal({ now: money(state.newTotal), was: money(total) })}
-        </p>`
-      : nothing}
+    ${
+      state.newTotal
+        ? html`<p class="notice" role="alert">${words.newTotal({ now: money(state.newTotal), was: money(total) })}</p>`
+        : nothing
+    }
     <button type="submit" class="primary" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
-      ${busy
-        ? words.creatingOrder
-        : state.newTotal
-          ? words.accept({ total: money(state.newTotal) })
-          : words.continue}
+      ${busy ? words.creatingOrder : state.newTotal ? words.accept({ total: money(state.newTotal) }) : words.continue}
     </button>
   </form>`;
 };
@@ -142,18 +172,32 @@ const renderShipping = (view: CheckoutView) => {
     <legend>${words.shippingAddress}</legend>
     ${SHIPPING_FIELDS.map(([key, label, autocomplete, missing]) => {
       const name = `shipping.${key}`;
-      return field(view, 
+      return field(
+        view,
         name,
         words[label],
-        html`<input id=${name} name=${name} autocomplete=${autocomplete} ?required=${Boolean(missing)}
-          .value=${shipping[key]} aria-invalid=${invalid(view, name)} aria-describedby=${describedBy(view, name)} />`,
+        html`<input
+          id=${name}
+          name=${name}
+          autocomplete=${autocomplete}
+          ?required=${Boolean(missing)}
+          .value=${shipping[key]}
+          aria-invalid=${invalid(view, name)}
+          aria-describedby=${describedBy(view, name)}
+        />`,
       );
     })}
-    ${field(view, 
+    ${field(
+      view,
       'shipping.country',
       words.country,
-      html`<select id="shipping.country" name="shipping.country" autocomplete="shipping country"
-        aria-invalid=${invalid(view, 'shipping.country')} aria-describedby=${describedBy(view, 'shipping.country')}>
+      html`<select
+        id="shipping.country"
+        name="shipping.country"
+        autocomplete="shipping country"
+        aria-invalid=${invalid(view, 'shipping.country')}
+        aria-describedby=${describedBy(view, 'shipping.country')}
+      >
         ${countries.map(
           ({ code, name }) => html`<option value=${code} ?selected=${code === shipping.country}>${name}</option>`,
         )}
@@ -166,8 +210,8 @@ const renderError = ({ partner, words }: CheckoutView, error: BuyTweetError) =>
   html`<p class="error" role="alert">${messageOf(error, partner, words)}</p>`;
 
 /** The partner answered sold out: nothing more to do here. */
-const renderSoldOut = ({ state, partner, words, close }: CheckoutView) =>
-  html`<p class="error" role="alert" tabindex="-1" data-focus>${messageOf(state.error!, partner, words)}</p>
+const renderSoldOut = ({ partner, words, close }: CheckoutView, error: BuyTweetError) =>
+  html`<p class="error" role="alert" tabindex="-1" data-focus>${messageOf(error, partner, words)}</p>
     <button class="primary" @click=${close}>${words.close}</button>`;
 
 /** The payment step: the order, the Payment Element's slot, Pay. */
@@ -179,19 +223,27 @@ const renderPayment = (view: CheckoutView) => {
     <p class="muted small">${words.order} <bdi>${order?.id ?? ''}</bdi> · <bdi>${attempt?.request.email ?? ''}</bdi></p>
     <div class="payment-element"><slot name="payment"></slot></div>
     ${state.error ? renderError(view, state.error) : nothing}
-    ${state.error?.code === 'stripe_unavailable'
-      ? html`<button class="secondary" @click=${view.retryPayment}>${words.tryAgain}</button>`
-      : nothing}
-    <button part="pay-button" class="primary" aria-disabled=${paying || !state.mounted ? 'true' : 'false'}
-      aria-busy=${paying ? 'true' : 'false'} @click=${view.pay}>
+    ${
+      state.error?.code === 'stripe_unavailable'
+        ? html`<button class="secondary" @click=${view.retryPayment}>${words.tryAgain}</button>`
+        : nothing
+    }
+    <button
+      part="pay-button"
+      class="primary"
+      aria-disabled=${paying || !state.mounted ? 'true' : 'false'}
+      aria-busy=${paying ? 'true' : 'false'}
+      @click=${view.pay}
+    >
       ${paying ? words.paying : order ? words.payTotal({ total: money(order.total) }) : words.pay}
     </button>
-    <button class="link" aria-disabled=${paying ? 'true' : 'false'} @click=${view.edit}>${words.changeDetails}</button>`;
+    <button class="link" aria-disabled=${paying ? 'true' : 'false'} @click=${view.edit}>
+      ${words.changeDetails}
+    </button>`;
 };
 
 /** What was ordered, as sent, at the partner's total: never the form as it is now. */
-const renderReceipt = ({ state, words, product, partner, money, close }: CheckoutView) => {
-  const order = state.order!;
+const renderReceipt = ({ state, words, product, partner, money, close }: CheckoutView, order: Order) => {
   const sent = state.attempt?.request;
   const variant = variantOf(product, sent?.variantId);
   return html`<section part="receipt" class="receipt" aria-labelledby="receipt-heading">
@@ -203,11 +255,20 @@ const renderReceipt = ({ state, words, product, partner, money, close }: Checkou
       <dd><bdi>${product.title}${variant ? ` (${variant.title})` : ''}</bdi> × ${sent?.quantity ?? 1}</dd>
       <dt>${words.total}</dt>
       <dd>${money(order.total)}</dd>
-      ${sent ? html`<dt>${words.receiptTo}</dt><dd>${sent.email}</dd>` : nothing}
+      ${
+        sent
+          ? html`<dt>${words.receiptTo}</dt>
+              <dd>${sent.email}</dd>`
+          : nothing
+      }
     </dl>
-    ${order.receiptUrl
-      ? html`<p><a href=${order.receiptUrl} target="_blank" rel="noopener noreferrer">${words.viewReceipt({ partner })}</a></p>`
-      : nothing}
+    ${
+      order.receiptUrl
+        ? html`<p>
+            <a href=${order.receiptUrl} target="_blank" rel="noopener noreferrer">${words.viewReceipt({ partner })}</a>
+          </p>`
+        : nothing
+    }
     <button class="primary" @click=${close}>${words.done}</button>
   </section>`;
 };
@@ -223,19 +284,21 @@ export const renderDialog = (view: CheckoutView, onClose: () => unknown) => {
       <button class="close" aria-label=${words.close} @click=${view.close}>×</button>
     </header>
     <div class="summary">
-      ${product.image
-        ? html`<img src=${product.image.url} alt="" width="56" height="56" referrerpolicy="no-referrer" />`
-        : nothing}
+      ${
+        product.image
+          ? html`<img src=${product.image.url} alt="" width="56" height="56" referrerpolicy="no-referrer" />`
+          : nothing
+      }
       <div>
         <p class="title"><bdi>${product.title}</bdi></p>
         <p class="muted"><bdi>${product.merchant.name}</bdi></p>
       </div>
     </div>
     ${state.step === 'details' || state.step === 'ordering' ? renderDetails(view) : nothing}
-    ${state.step === 'sold_out' ? renderSoldOut(view) : nothing}
+    ${state.step === 'sold_out' && state.error ? renderSoldOut(view, state.error) : nothing}
     <section class="payment" ?hidden=${state.step !== 'payment' && state.step !== 'paying'}>
       ${renderPayment(view)}
     </section>
-    ${state.step === 'receipt' ? renderReceipt(view) : nothing}
+    ${state.step === 'receipt' && state.order ? renderReceipt(view, state.order) : nothing}
   </dialog>`;
 };

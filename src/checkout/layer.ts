@@ -7,7 +7,7 @@ import { adoptStyles, type CSSResultOrNative } from 'lit';
  * Payment Element's container are drawn there together.
  */
 
-/** The public custom properties (CONTRACT 2), which a layer outside `<buy-tweet>` does not inherit. */
+/** The public custom properties (docs/publishers/embedding.md), which a layer outside `<buy-tweet>` does not inherit. */
 const CUSTOM_PROPERTIES = [
   '--buy-tweet-accent',
   '--buy-tweet-background',

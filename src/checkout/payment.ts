@@ -9,7 +9,7 @@ import type {
 import { chooseLanguage } from '../words/language.js';
 import { getStripe } from './stripe.js';
 
-/** Stripe's word on a PaymentIntent that counts as a purchase (CONTRACT 5). */
+/** Stripe's word on a PaymentIntent that counts as a purchase (docs/publishers/checkout.md). */
 export const isPurchase = (status: PaymentIntent['status'] | undefined): boolean =>
   status === 'succeeded' || status === 'processing';
 
@@ -74,7 +74,10 @@ export class PaymentController {
    * after `load`, with whatever was mounted before gone.
    */
   mount(clientSecret: string, into: Element): void {
-    this.#elements = this.#stripe!.elements({
+    const stripe = this.#stripe;
+    // The checkout's caller turns this into `stripe_unavailable`, as it would any failure to mount.
+    if (!stripe) throw new Error('Stripe.js is not loaded: call load() before mount().');
+    this.#elements = stripe.elements({
       clientSecret,
       appearance: this.#appearance(),
       locale: stripeLocale(this.host.locale),
@@ -98,9 +101,13 @@ export class PaymentController {
    * back to this page's URL. `undefined` when no answer came at all.
    */
   async confirm(): Promise<Confirmation> {
+    const stripe = this.#stripe;
+    const elements = this.#elements;
+    // Not ready (the checkout asks `ready` first): no answer, as when Stripe.js fails.
+    if (!stripe || !elements) return undefined;
     try {
-      return await this.#stripe!.confirmPayment({
-        elements: this.#elements!,
+      return await stripe.confirmPayment({
+        elements,
         redirect: 'if_required',
         confirmParams: { return_url: location.href },
       });
@@ -114,7 +121,10 @@ export class PaymentController {
   async retrieve(clientSecret: string, publishableKey?: string): Promise<PaymentIntent | undefined> {
     try {
       if (publishableKey !== undefined) await this.load(publishableKey);
-      return (await this.#stripe!.retrievePaymentIntent(clientSecret)).paymentIntent;
+      // Never loaded: Stripe's word cannot be had.
+      const stripe = this.#stripe;
+      if (!stripe) return undefined;
+      return (await stripe.retrievePaymentIntent(clientSecret)).paymentIntent;
     } catch {
       return undefined;
     }
@@ -130,7 +140,11 @@ export class PaymentController {
     const dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
     const computed = getComputedStyle(this.host);
     const variables: Appearance['variables'] = {};
-    for (const [name, property] of [['colorPrimary', '--_accent'], ['borderRadius', '--_radius'], ['fontFamily', '--_font']] as const) {
+    for (const [name, property] of [
+      ['colorPrimary', '--_accent'],
+      ['borderRadius', '--_radius'],
+      ['fontFamily', '--_font'],
+    ] as const) {
       const value = computed.getPropertyValue(property).trim();
       if (value) variables[name] = value;
     }

@@ -22,14 +22,34 @@ export interface CheckoutOf {
  * the card's script does not carry it. The order's source names the page by origin and path
  * only: its query and fragment may hold what is nobody else's business (`?session=…#email=…`).
  */
-export const renderCheckout = ({ product, match, tweet, locale, theme, soldOut, purchased, failed, closed }: CheckoutOf) => {
+export const renderCheckout = ({
+  product,
+  match,
+  tweet,
+  locale,
+  theme,
+  soldOut,
+  purchased,
+  failed,
+  closed,
+}: CheckoutOf) => {
   const source: OrderSource = { pageUrl: location.origin + location.pathname };
   if (tweet?.id) source.tweetId = tweet.id;
   if (tweet?.url) source.tweetUrl = tweet.url;
-  return html`<buy-tweet-checkout exportparts="dialog, pay-button, receipt" theme=${theme ?? 'auto'}
-    .product=${product} .locale=${locale} .partner=${match.partner.name} .endpoint=${match.partner.endpoint}
-    .productUrl=${match.productUrl} .source=${source} @sold-out=${soldOut} @checkout-purchase=${purchased}
-    @checkout-error=${failed} @checkout-close=${closed}>
+  return html`<buy-tweet-checkout
+    exportparts="dialog, pay-button, receipt"
+    theme=${theme ?? 'auto'}
+    .product=${product}
+    .locale=${locale}
+    .partner=${match.partner.name}
+    .endpoint=${match.partner.endpoint}
+    .productUrl=${match.productUrl}
+    .source=${source}
+    @sold-out=${soldOut}
+    @checkout-purchase=${purchased}
+    @checkout-error=${failed}
+    @checkout-close=${closed}
+  >
     <slot name="payment" slot="payment"></slot>
   </buy-tweet-checkout>`;
 };

@@ -2,7 +2,7 @@ import { isStripeReturn } from '../core/stripe-return.js';
 
 /**
  * Stripe's parameters on the page's URL after a payment method that left the page came back
- * (CONTRACT 5), as the checkout reads them to open at the outcome, and takes them off. Whether the
+ * (docs/publishers/checkout.md), as the checkout reads them to open at the outcome, and takes them off. Whether the
  * page is such a return is `isStripeReturn`'s answer alone, which the card asks too.
  */
 export interface StripeReturn {

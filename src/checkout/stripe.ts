@@ -3,7 +3,7 @@ import { loadStripe } from '@stripe/stripe-js/pure';
 import { BuyTweetError } from '../core/errors.js';
 import { STRIPE_JS, trustedPolicy } from '../trusted-types.js';
 
-/** How long Stripe.js may take to load before the buyer is told (CONTRACT 5). */
+/** How long Stripe.js may take to load before the buyer is told (docs/publishers/checkout.md). */
 export const STRIPE_TIMEOUT = 15_000;
 
 /**
