@@ -51,11 +51,11 @@ export const loadFallbacks = lazyChunk(() =>
  * a new URL (the browser build writes the chunk's own path where `chunk-url` marks it:
  * rollup.config.mjs).
  */
-const CHECKOUT_CHUNK: string = /* chunk-url */ '../checkout/checkout.js';
-export const checkoutChunk = lazyChunk((failures): Promise<typeof import('../checkout/checkout.js')> =>
+const CHECKOUT_CHUNK: string = /* chunk-url */ '../checkout/index.js';
+export const checkoutChunk = lazyChunk((failures): Promise<typeof import('../checkout/index.js')> =>
   failures
     ? import(/* @vite-ignore */ `${new URL(CHECKOUT_CHUNK, import.meta.url).href}?retry=${failures}`)
-    : import('../checkout/checkout.js'),
+    : import('../checkout/index.js'),
 );
 
 /** Adds the styles a chunk brings to an element's own, once. */

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { checkBuyer, emptyAddress, freshInput, newKey } from '../core/buyer.js';
+import { checkBuyer, newKey } from '../core/buyer.js';
 import {
   checkoutReducer,
   initialCheckout,
@@ -12,38 +12,30 @@ import { BuyTweetError } from '../core/errors.js';
 import { formatMoney } from '../core/money.js';
 import { createOrder, getOrder } from '../core/protocol.js';
 import { stripeReturn } from './stripe-return.js';
-import type { Order, OrderRequest, OrderSource, Product } from '../core/types.js';
+import type { Order, OrderSource, Product } from '../core/types.js';
 import english from '../words/en-checkout.js';
 import { wordsIn, type CheckoutWords } from '../words/language.js';
 import { theme } from '../buy-tweet/theme.styles.js';
 import { clearAttempt, forgetStripeReturn, loadAttempt, saveAttempt, type StoredAttempt } from './attempt.js';
 import { styles } from './checkout.styles.js';
-import { countryOfLocale } from './countries.js';
 import { dressLayer, layerFor, lightHostOf } from './layer.js';
 import { CheckoutCloseEvent, CheckoutErrorEvent, CheckoutPurchaseEvent, SoldOutEvent } from './events.js';
 import { renderDialog, type CheckoutView } from './form.js';
-import { isPurchase, PaymentController, type Confirmation } from './payment.js';
-import { forget, recall, remember } from './remember.js';
-
-export { renderCheckout, type CheckoutOf } from './render.js';
-
-/** Errors of `confirmPayment` that are about the buyer's payment details: anything else is unclear. */
-const BUYER_ERRORS = ['card_error', 'validation_error'];
+import {
+  isAboutPaymentDetails,
+  isPurchase,
+  PaymentController,
+  publishableKeyOf,
+  type Confirmation,
+} from './payment.js';
+import { forget, forgottenInput, freshCheckout, keepBuyer, recall } from './remember.js';
 
 /**
  * The checkout of one `<buy-tweet>`: a native modal `<dialog>` that takes the buyer from options
  * and address through Stripe's Payment Element to a receipt. It lives in the element's shadow
  * root and is loaded only when the buyer shows intent. Its state changes only through
  * `core/checkout-flow.ts`'s reducer; the attempt under way is kept in sessionStorage
- * (`attempt.ts`) until it ends in a receipt.
- *
- * Stripe.js mounts the Payment Element only into the document's own tree, never inside a shadow
- * root (stripe/stripe-js#399, #662). So its container is a light-DOM child of `<buy-tweet>`
- * (`slot="payment"`), which forwards the slot to this element, whose dialog shows it. When
- * `<buy-tweet>` itself sits in another component's shadow root, its light DOM is not in the
- * document either: then the dialog is drawn in a layer of its own at the end of `document.body`
- * (a modal dialog makes everything outside it inert, so the container's host must hold the
- * dialog), while this element stays where it is, so its events reach `<buy-tweet>` as ever.
+ * (`attempt.ts`) until it ends in a receipt. Where the Payment Element mounts: `layer.ts`.
  *
  * @tagname buy-tweet-checkout
  * @slot payment - The Payment Element's container, in the document's own tree.
@@ -167,7 +159,7 @@ export class BuyTweetCheckout extends LitElement {
     await this.updateComplete;
     this.#openDialog();
     // When Stripe's word cannot be had, the partner's is asked all the same.
-    const intent = await this.#payment.retrieve(back.clientSecret, this.#publishableKey());
+    const intent = await this.#payment.retrieve(back.clientSecret, publishableKeyOf(this.product, this.#state?.order));
     let order: Order;
     try {
       order = await getOrder(this.endpoint, stored.orderId);
@@ -195,10 +187,7 @@ export class BuyTweetCheckout extends LitElement {
   /** The state, made once from what is stored: the attempt of before a reload, and the remembered buyer. */
   #begin(): Promise<void> {
     if (!this.#state) {
-      const saved = recall();
-      const country = countryOfLocale(this.locale) ?? 'US';
-      const shipping = { ...emptyAddress(country), ...saved?.shipping };
-      this.#state = initialCheckout(freshInput(this.product, { email: saved?.email, shipping }), Boolean(saved));
+      this.#state = freshCheckout(this.product, this.locale);
       this.requestUpdate();
     }
     this.#resumed ??= this.#resume(loadAttempt(this.endpoint, this.productUrl));
@@ -260,11 +249,6 @@ export class BuyTweetCheckout extends LitElement {
     this.dispatchEvent(new CheckoutErrorEvent(error));
   }
 
-  #publishableKey(order = this.#state?.order): string {
-    const { checkout } = this.product;
-    return order?.payment?.publishableKey ?? (checkout.type === 'stripe' ? checkout.publishableKey : '');
-  }
-
   /** Keeps the attempt for a reload or a return from Stripe, with what is known of it so far. */
   #store(more: Pick<StoredAttempt, 'orderId' | 'paymentIntent'> = {}) {
     const state = this.#state;
@@ -319,16 +303,10 @@ export class BuyTweetCheckout extends LitElement {
     }
     const { remember: wanted } = this.#dispatch({ type: 'ordered', order });
     this.#store({ orderId: order.id });
-    this.#keepBuyer(wanted, request);
+    keepBuyer(wanted, request);
+    this.#dispatch({ type: 'saved', saved: wanted });
     this.#focusStep();
     await this.#showPaymentForm();
-  }
-
-  /** "Remember me", applied once the order exists: details that made no order are not kept. */
-  #keepBuyer(wanted: boolean, sent: OrderRequest) {
-    if (wanted) remember({ email: sent.email, shipping: sent.shipping ?? undefined });
-    else forget();
-    this.#dispatch({ type: 'saved', saved: wanted });
   }
 
   /** Mounts the Payment Element for the order; when that fails the order stands, and Try again mounts it again. */
@@ -351,7 +329,7 @@ export class BuyTweetCheckout extends LitElement {
     // which the caller shows as `stripe_unavailable`, Try again.
     if (!payment) throw new Error('The order has no payment to mount.');
     if (this.#state?.mounted === order.id && this.#payment.mounted) return;
-    await this.#payment.load(this.#publishableKey(order));
+    await this.#payment.load(publishableKeyOf(this.product, order));
     await this.updateComplete;
     this.#unmountPayment();
     // In the light DOM of a host in the document's own tree, where Stripe.js mounts.
@@ -382,7 +360,7 @@ export class BuyTweetCheckout extends LitElement {
     const result: Confirmation = await this.#payment.confirm();
     if (isPurchase(result?.paymentIntent?.status)) return this.#paidFor(order);
     const stripeError = result?.error;
-    if (!stripeError || !BUYER_ERRORS.includes(stripeError.type ?? '')) {
+    if (!stripeError || !isAboutPaymentDetails(stripeError)) {
       // An unclear answer (a lost connection, an API error): the payment may have gone through.
       // Stripe's and the partner's word decide before anything is said to have failed.
       if (await this.#wentThrough(order, payment.clientSecret)) return this.#paidFor(order);
@@ -446,10 +424,7 @@ export class BuyTweetCheckout extends LitElement {
   #forget() {
     forget();
     // Forget is drawn only with the state.
-    const state = this.#state;
-    if (!state) return;
-    const shipping = emptyAddress(countryOfLocale(this.locale) ?? 'US');
-    this.#dispatch({ type: 'forgot', input: { ...state.input, email: '', shipping } });
+    if (this.#state) this.#dispatch({ type: 'forgot', input: forgottenInput(this.#state.input, this.locale) });
   }
 
   protected override render() {
@@ -471,21 +446,5 @@ export class BuyTweetCheckout extends LitElement {
       edit: this.#edit,
     };
     return renderDialog(view, this.#onClose);
-  }
-}
-
-/** Defines the checkout element once per page, whichever copy of buy-tweet gets here first. */
-export const defineCheckout = (): void => {
-  if (!customElements.get('buy-tweet-checkout')) customElements.define('buy-tweet-checkout', BuyTweetCheckout);
-  // Defined, so that a page's `:not(:defined) { display: none }` leaves the dialog alone.
-  if (!customElements.get('buy-tweet-checkout-layer')) {
-    customElements.define('buy-tweet-checkout-layer', class extends HTMLElement {});
-  }
-};
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'buy-tweet-checkout': BuyTweetCheckout;
-    'buy-tweet-checkout-layer': HTMLElement;
   }
 }

@@ -1,10 +1,14 @@
 import { adoptStyles, type CSSResultOrNative } from 'lit';
 
 /**
- * The checkout's own layer at the end of `document.body`, for a `<buy-tweet>` that is not in the
- * document's own tree (in another component's shadow root): Stripe.js mounts only in the
- * document's tree, and a modal dialog makes everything outside it inert, so the dialog and the
- * Payment Element's container are drawn there together.
+ * Where the Payment Element mounts. Stripe.js mounts it only into the document's own tree, never
+ * inside a shadow root (stripe/stripe-js#399, #662). So its container is a light-DOM child of
+ * `<buy-tweet>` (`slot="payment"`), which forwards the slot to the checkout, whose dialog shows it.
+ * When `<buy-tweet>` itself sits in another component's shadow root, its light DOM is not in the
+ * document either: then the dialog is drawn in the checkout's own layer at the end of
+ * `document.body` (a modal dialog makes everything outside it inert, so the container's host must
+ * hold the dialog), while the checkout element stays where it is, so its events reach
+ * `<buy-tweet>` as ever.
  */
 
 /** The public custom properties (docs/publishers/embedding.md), which a layer outside `<buy-tweet>` does not inherit. */

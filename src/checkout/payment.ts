@@ -6,8 +6,17 @@ import type {
   StripeElements,
   StripePaymentElement,
 } from '@stripe/stripe-js';
+import type { Order, Product } from '../core/types.js';
 import { chooseLanguage } from '../words/language.js';
 import { getStripe } from './stripe.js';
+
+/** Whether an error of `confirmPayment` is about the buyer's payment details: anything else is unclear. */
+export const isAboutPaymentDetails = ({ type }: { type?: string }): boolean =>
+  type === 'card_error' || type === 'validation_error';
+
+/** The publishable key Stripe.js loads with: the order's, else the product's. */
+export const publishableKeyOf = (product: Product, order?: Order): string =>
+  order?.payment?.publishableKey ?? (product.checkout.type === 'stripe' ? product.checkout.publishableKey : '');
 
 /** Stripe's word on a PaymentIntent that counts as a purchase (docs/publishers/checkout.md). */
 export const isPurchase = (status: PaymentIntent['status'] | undefined): boolean =>

@@ -1,5 +1,7 @@
-import type { ShippingAddress } from '../core/types.js';
-import { COUNTRIES } from './countries.js';
+import { emptyAddress, freshInput, type BuyerInput } from '../core/buyer.js';
+import { initialCheckout, type CheckoutState } from '../core/checkout-flow.js';
+import type { OrderRequest, Product, ShippingAddress } from '../core/types.js';
+import { COUNTRIES, countryOfLocale } from './countries.js';
 import { stored } from './stored.js';
 import { isRecord } from '../core/rules.js';
 
@@ -83,3 +85,23 @@ export const remember = (buyer: RememberedBuyer, now = Date.now()): void => {
 };
 
 export const forget = (): void => storage.remove(KEY);
+
+/** A new checkout's state: the remembered buyer's details, else empty ones in the locale's country. */
+export const freshCheckout = (product: Product, locale?: string): CheckoutState => {
+  const saved = recall();
+  const shipping = { ...emptyAddress(countryOfLocale(locale) ?? 'US'), ...saved?.shipping };
+  return initialCheckout(freshInput(product, { email: saved?.email, shipping }), Boolean(saved));
+};
+
+/** "Remember me", applied once the order exists: details that made no order are not kept. */
+export const keepBuyer = (wanted: boolean, sent: OrderRequest): void => {
+  if (wanted) remember({ email: sent.email, shipping: sent.shipping ?? undefined });
+  else forget();
+};
+
+/** What the buyer typed, without what Forget forgets: the email and the address. */
+export const forgottenInput = (input: BuyerInput, locale?: string): BuyerInput => ({
+  ...input,
+  email: '',
+  shipping: emptyAddress(countryOfLocale(locale) ?? 'US'),
+});

@@ -10,10 +10,11 @@
  * POST at all.
  */
 import { parseOrder } from '../core/orders.js';
-import type { Money, Product, Variant } from '../core/types.js';
+import type { Product } from '../core/types.js';
 import { isRecord } from '../core/rules.js';
 import { parseErrorBody, parseMoney, parseProduct, text } from '../core/validate.js';
 import { createExchanger, describeAnswer, listsHeader, ORIGIN, type Exchange } from './exchange.js';
+import { money, planOrder, sameMoney } from './plan.js';
 
 export interface Check {
   /** Stable, e.g. `orders.replay`. */
@@ -76,10 +77,6 @@ const lookupName = (links: readonly string[]): string =>
     ? `GET /products with ${links.length} url parameters`
     : `GET /products${links.length ? `?url=${links.join('&url=')}` : ''}`;
 
-const money = ({ amount, currency }: Money): string => `${amount} ${currency}`;
-const sameMoney = (a: Money | null, b: Money): boolean =>
-  a?.amount === b.amount && a.currency === b.currency.toUpperCase();
-
 /** The entries of a lookup answer, or `null` when it is not `{"products": [...]}`. */
 const entriesOf = (exchange: Exchange): unknown[] | null =>
   exchange.status === 200 && isRecord(exchange.body) && Array.isArray(exchange.body.products)
@@ -96,43 +93,6 @@ const entryName = (entry: unknown): string => {
 
 const isError = (exchange: Exchange, status: number, code: string): boolean =>
   exchange.status === status && parseErrorBody(exchange.body)?.code === code;
-
-interface OrderPlan {
-  product: Product;
-  variant?: Variant;
-  quantity: number;
-  total: Money;
-}
-
-/**
- * What to order: a product on sale through Stripe, preferring one with a variant priced apart
- * from the product and a quantity of 2, so that a total ignoring either is caught.
- */
-const planOrder = (products: readonly Product[]): OrderPlan | null => {
-  const plans = products
-    .filter((product) => product.availability !== 'sold_out' && product.checkout.type === 'stripe')
-    .map((product): OrderPlan => {
-      const onSale = product.variants.filter(
-        (variant) => (variant.availability ?? product.availability) !== 'sold_out',
-      );
-      const variant =
-        onSale.find((v, i) => i > 0 && v.price && !sameMoney(v.price, product.price)) ??
-        onSale.find((_, i) => i > 0) ??
-        onSale[0];
-      const quantity = Math.min(2, product.maxQuantity);
-      const unit = variant?.price ?? product.price;
-      return {
-        product,
-        variant,
-        quantity,
-        total: { amount: unit.amount * quantity, currency: unit.currency.toUpperCase() },
-      };
-    })
-    .filter((plan) => plan.variant || plan.product.variants.length === 0);
-  const score = ({ product, variant, quantity }: OrderPlan) =>
-    (variant?.price && !sameMoney(variant.price, product.price) ? 2 : 0) + (quantity > 1 ? 1 : 0);
-  return plans.sort((a, b) => score(b) - score(a))[0] ?? null;
-};
 
 export const runConformance = async (endpoint: string, options: ConformanceOptions = {}): Promise<Report> => {
   const {

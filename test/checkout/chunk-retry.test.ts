@@ -14,7 +14,7 @@ describe('checkout chunk that failed to load', () => {
   it('says so on the card, then loads on the next press under a new URL', async () => {
     const asked: string[] = [];
     worker.use(
-      http.get(/\/src\/checkout\/checkout\.(ts|js)/, ({ request }) => {
+      http.get(/\/src\/checkout\/index\.(ts|js)/, ({ request }) => {
         asked.push(new URL(request.url).pathname + new URL(request.url).search);
         if (asked.length === 1) return new HttpResponse('Not found', { status: 404 });
         // The retry names the module as the build does (`.js`); unbundled, the dev server has it as `.ts`.
@@ -33,7 +33,7 @@ describe('checkout chunk that failed to load', () => {
     );
     buyButton(el).click();
     await waitUntil(() => dialogOf(el)?.open, 'the second press did not open the checkout');
-    expect(asked[0]).to.match(/^\/src\/checkout\/checkout\.(ts|js)$/);
+    expect(asked[0]).to.match(/^\/src\/checkout\/index\.(ts|js)$/);
     expect(asked.at(-1)).to.match(/\?retry=1$/);
   });
 });
