@@ -12,8 +12,20 @@ import { readTweetHtml } from './read-html.js';
 /** Tweets asked, by URL and where they were asked: elements read their source again often. */
 const tweets = new Map<string, Promise<TweetInfo>>();
 
+/**
+ * Until the page has loaded, when neither an oEmbed endpoint nor a link endpoint is set: the
+ * publisher's own `BuyTweet.configure` usually runs after the script, and publish.twitter.com
+ * answers no page (docs/publishers/real-tweets.md), so asking it first would only fail.
+ */
+const settled = (endpoint?: string, linkEndpoint?: string): Promise<unknown> =>
+  endpoint || linkEndpoint || config.oembedEndpoint || config.linkEndpoint || document.readyState === 'complete'
+    ? Promise.resolve()
+    : new Promise((resolve) => addEventListener('load', resolve, { once: true }));
+
 /** The tweet at `url`, asked where core's `oembedRequestUrl` says for these endpoints. */
-export const loadTweet = (url: string, endpoint?: string, linkEndpoint?: string): Promise<TweetInfo> => {
+export const loadTweet = async (url: string, endpoint?: string, given?: string): Promise<TweetInfo> => {
+  await settled(endpoint, given);
+  const linkEndpoint = given ?? config.linkEndpoint;
   const key = `${url} ${endpoint ?? config.oembedEndpoint} ${linkEndpoint}`;
   let tweet = tweets.get(key);
   if (!tweet) {
