@@ -15,6 +15,7 @@ import Stripe from 'stripe';
 import { checkOrder, newId, orderFingerprint, type Merchant, type Order, type Product } from 'buy-tweet/rules';
 import { fixedCatalog, joinCatalogs, paymentLinksCatalog, readCatalog, type Catalog } from './catalog.js';
 import type { PartnerStore, StoredOrder } from './store.js';
+import { stripeConfig } from './stripe-config.js';
 
 export interface PartnerStripeOptions {
   /** `sk_...` or `rk_...`: creates PaymentIntents and reads charges and Payment Links. */
@@ -80,16 +81,6 @@ const sha256 = async (text: string): Promise<string> =>
   Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('');
-
-/** Stripe's SDK options for another API origin (`host`, `port`, `protocol`: the SDK's StripeConfig). */
-const stripeConfig = (apiBase?: string): Stripe.StripeConfig => {
-  // No telemetry: nothing of the partner's requests goes to Stripe beyond the requests themselves,
-  // and a busy partner does not log that Stripe's metrics buffer is full.
-  if (!apiBase) return { telemetry: false };
-  const url = new URL(apiBase);
-  const protocol = url.protocol === 'http:' ? 'http' : 'https';
-  return { telemetry: false, host: url.hostname, port: url.port || (protocol === 'http' ? 80 : 443), protocol };
-};
 
 /** The Order of docs/partners/protocol.md. The client secret goes with it while the buyer may still pay. */
 const orderAnswer = (order: StoredOrder): Order => ({
