@@ -13,6 +13,7 @@
  *   PaymentIntent names its `latest_charge`).
  * - `GET /v1/payment_links` (a list object) and `GET /v1/payment_links/:id/line_items`, with
  *   `expand[]=data.price.product` expanding each line item's price's product.
+ * - `/v1/payment_method_domains`: create, list and retrieve (./payment-method-domains.mjs).
  * - Webhooks: `signedEvent` signs as Stripe does (`Stripe-Signature: t=…,v1=…`, an HMAC-SHA256 of
  *   `${t}.${payload}`) with the SDK's own `webhooks.generateTestHeaderStringAsync`.
  * Every answer is typed with the SDK's types (`Stripe.PaymentIntent`, `Stripe.Charge`, ...) and
@@ -21,6 +22,7 @@
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
+import { paymentMethodDomains } from './payment-method-domains.mjs';
 
 /** @typedef {import('stripe').Stripe.PaymentIntent} PaymentIntent */
 /** @typedef {import('stripe').Stripe.Charge} Charge */
@@ -297,6 +299,8 @@ export const signedEvent = async (event, secret) => {
  * @property {number} requests  how many requests it has answered
  * @property {(spec: Parameters<typeof paymentLink>[0]) => PaymentLink} addPaymentLink
  * @property {(id: string) => PaymentIntent} succeed  pays a PaymentIntent (a Charge with a receipt) and gives it
+ * @property {import('stripe').Stripe.PaymentMethodDomain[]} paymentMethodDomains  every domain registered, oldest first
+ * @property {(domainName: string, spec?: import('./payment-method-domains.mjs').DomainSpec) => import('stripe').Stripe.PaymentMethodDomain} addPaymentMethodDomain  registers a domain as if through the API, with the wallets' statuses given
  * @property {() => Promise<void>} close
  */
 
@@ -313,6 +317,7 @@ export const startStripeApi = async () => {
   const links = [];
   /** Saved answers by Idempotency-Key ("Idempotent requests"). @type {Map<string, {params: string, status: number, body: string}>} */
   const saved = new Map();
+  const domains = paymentMethodDomains();
   let requests = 0;
 
   const server = createServer(async (request, response) => {
@@ -395,6 +400,9 @@ export const startStripeApi = async () => {
       );
       return send(200, { object: 'list', data, has_more: false, url: `/v1/payment_links/${found.link.id}/line_items` });
     }
+    const livemode = /^Bearer sk_live_/.test(request.headers.authorization ?? '');
+    const answer = domains.answer(request.method, url, parseForm(text), livemode);
+    if (answer) return send(answer.status, answer.body);
     return fail(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${path}).`);
   });
 
@@ -404,6 +412,8 @@ export const startStripeApi = async () => {
   return {
     apiBase: `http://127.0.0.1:${address.port}`,
     paymentIntents,
+    paymentMethodDomains: domains.domains,
+    addPaymentMethodDomain: domains.register,
     get requests() {
       return requests;
     },
