@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 /**
  * `npx buy-tweet-partner`: the reference partner on Node (./node.ts), with the flags and the
- * environment `npx buy-tweet partner` took before the partner became its own package.
+ * environment `npx buy-tweet partner` took before the partner became its own package; and
+ * `npx buy-tweet-partner domains add|list`, the publisher domains where Stripe may show wallets
+ * (./domains-cli.ts).
  * `--help` prints usage (exit 0); a wrong call or a wrong setting prints what is wrong to stderr
  * (exit 2); a partner that cannot start exits 1.
  */
 import { parseArgs } from 'node:util';
 import { PartnerSetupError, startPartnerServer } from './node.js';
+import { runDomains } from './domains-cli.js';
 
 const USAGE = `Usage: buy-tweet-partner [--catalog FILE] [--port N] [--host H] [--data DIR]
+       buy-tweet-partner domains add <domain> [--json]
+       buy-tweet-partner domains list [--json]
 
   Serves protocol v1 for products sold through your own Stripe account; prints its endpoint,
   http://127.0.0.1:{port}/v1, once listening. Stripe's webhook is POST /webhooks/stripe.
@@ -20,7 +25,11 @@ const USAGE = `Usage: buy-tweet-partner [--catalog FILE] [--port N] [--host H] [
   Environment: STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY (required), STRIPE_WEBHOOK_SECRET
   (whsec_...: without it every webhook is refused), DATABASE_URL (a Postgres server instead of
   the embedded one), STRIPE_API_BASE (another Stripe API origin, for tests).
-  With STRIPE_SECRET_KEY, your active Stripe Payment Links are sold too.`;
+  With STRIPE_SECRET_KEY, your active Stripe Payment Links are sold too.
+
+  domains add      registers a publisher's domain (shop.example) on your Stripe account, where
+                   Stripe may then show wallets (Apple Pay, Google Pay, Link) in the checkout
+  domains list     the registered domains and their wallets' statuses (domains --help: more)`;
 
 /** A wrong call: what is wrong (and the usage, when it helps) to stderr, exit 2. */
 const wrongCall = (message: string, usage = true) => {
@@ -73,4 +82,5 @@ const main = async () => {
   process.stdout.write(`${server.endpoint}\n`);
 };
 
-await main();
+if (process.argv[2] === 'domains') process.exitCode = await runDomains(process.argv.slice(3), process.env);
+else await main();
