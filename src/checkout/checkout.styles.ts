@@ -190,6 +190,24 @@ export const styles = css`
   .payment-element {
     min-height: 120px;
   }
+  /* The wallets take no room until Stripe says the device has some (docs/publishers/checkout.md). */
+  .express:not([data-wallets]) {
+    height: 0;
+    overflow: hidden;
+    visibility: hidden;
+  }
+  .or {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    margin-block: 12px 0;
+  }
+  .or::before,
+  .or::after {
+    content: '';
+    flex: 1;
+    border-block-start: 1px solid var(--_line);
+  }
   dl {
     display: grid;
     grid-template-columns: auto 1fr;

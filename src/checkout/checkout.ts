@@ -1,18 +1,17 @@
 import { LitElement, html } from 'lit';
-import { checkBuyer, newKey } from '../core/buyer.js';
 import {
   checkoutReducer,
   initialCheckout,
-  orderRequest,
+  shownTotal,
   type CheckoutAction,
   type CheckoutState,
 } from '../core/checkout-flow.js';
 import { watchSettings } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
 import { formatMoney } from '../core/money.js';
-import { createOrder, getOrder } from '../core/protocol.js';
+import { getOrder } from '../core/protocol.js';
 import { stripeReturn } from './stripe-return.js';
-import type { Order, OrderSource, Product } from '../core/types.js';
+import type { Money, Order, OrderSource, Product } from '../core/types.js';
 import english from '../words/en-checkout.js';
 import { wordsIn, type CheckoutWords } from '../words/language.js';
 import { theme } from '../buy-tweet/theme.styles.js';
@@ -21,24 +20,22 @@ import { styles } from './checkout.styles.js';
 import { dressLayer, layerFor, lightHostOf } from './layer.js';
 import { CheckoutCloseEvent, CheckoutErrorEvent, CheckoutPurchaseEvent, SoldOutEvent } from './events.js';
 import { renderDialog, type CheckoutView } from './form.js';
-import {
-  isAboutPaymentDetails,
-  isPurchase,
-  PaymentController,
-  publishableKeyOf,
-  type Confirmation,
-} from './payment.js';
-import { forget, forgottenInput, freshCheckout, keepBuyer, recall } from './remember.js';
+import { isPurchase, PaymentController, publishableKeyOf } from './payment.js';
+import { forget, forgottenInput, freshCheckout, recall } from './remember.js';
+import { Purchase } from './purchase.js';
 
 /**
- * The checkout of one `<buy-tweet>`: a native modal `<dialog>` that takes the buyer from options
- * and address through Stripe's Payment Element to a receipt. It lives in the element's shadow
- * root and is loaded only when the buyer shows intent. Its state changes only through
- * `core/checkout-flow.ts`'s reducer; the attempt under way is kept in sessionStorage
- * (`attempt.ts`) until it ends in a receipt. Where the Payment Element mounts: `layer.ts`.
+ * The checkout of one `<buy-tweet>`: a native modal `<dialog>` with everything on one screen
+ * (options, email, the address when it ships, Stripe's Payment Element, the wallets above, and Pay)
+ * that ends in a receipt. The order is created when the buyer pays, as Stripe's deferred intents
+ * have it (docs/publishers/checkout.md). It lives in the element's shadow root and is loaded only
+ * when the buyer shows intent. Its state changes only through `core/checkout-flow.ts`'s reducer;
+ * the attempt under way is kept in sessionStorage (`attempt.ts`) until it ends in a receipt. Where
+ * Stripe's Elements mount: `layer.ts`.
  *
  * @tagname buy-tweet-checkout
  * @slot payment - The Payment Element's container, in the document's own tree.
+ * @slot express - The Express Checkout Element's container, in the document's own tree.
  * @csspart dialog - The dialog.
  * @csspart pay-button - The Pay button.
  * @csspart receipt - The receipt.
@@ -74,8 +71,25 @@ export class BuyTweetCheckout extends LitElement {
   #state?: CheckoutState;
   /** The stored attempt has been read (once per element: afterwards the state is the truth). */
   #resumed?: Promise<void>;
-  /** Stripe.js and the Payment Element. */
+  /** Stripe.js and its Elements. */
   #payment = new PaymentController(this);
+  /** Pay and the wallets. */
+  #purchase = new Purchase({
+    checkout: this,
+    payment: this.#payment,
+    words: () => this.#words,
+    state: () => this.#state,
+    dispatch: (action) => this.#dispatch(action),
+    total: () => this.#total(),
+    store: (more) => this.#store(more),
+    focusInvalid: () => {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    },
+    focusStep: () => this.#focusStep(),
+    failed: (error) => this.#fail(error),
+    soldOut: () => this.dispatchEvent(new SoldOutEvent()),
+    purchased: (order) => this.#purchased(order),
+  });
   /** Where the dialog is drawn when `<buy-tweet>` is not in the document's own tree. */
   #layer?: HTMLElement;
   #unwatch?: () => void;
@@ -116,6 +130,13 @@ export class BuyTweetCheckout extends LitElement {
 
   protected override updated() {
     if (this.#layer) dressLayer(this.#layer, this);
+    // Stripe's Elements hold the total the buyer sees: the wallets' sheet shows it.
+    if (this.#state) this.#payment.setAmount(this.#total());
+  }
+
+  #total(): Money {
+    // Only called with a state: the total of what is drawn.
+    return this.#state ? shownTotal(this.product, this.#state) : this.product.price;
   }
 
   /** Loads Stripe.js for the product's key ahead of the press: hover or focus of Buy. */
@@ -133,9 +154,8 @@ export class BuyTweetCheckout extends LitElement {
     await this.updateComplete;
     this.#openDialog();
     this.#focusStep();
-    // The payment form went away with the element (or the page), which is back.
-    const state = this.#state;
-    if (state?.step === 'payment' && !state.mounted) void this.#showPaymentForm();
+    // Stripe's fields come with the dialog (and again when the element, or the page, is back).
+    if (this.#state?.step === 'details') void this.#showPaymentForm();
   }
 
   /**
@@ -164,7 +184,7 @@ export class BuyTweetCheckout extends LitElement {
     try {
       order = await getOrder(this.endpoint, stored.orderId);
     } catch (error) {
-      // No order to show: the details stay, with the same key, so Continue finds the same order.
+      // No order to show: the details stay, with the same key, so Pay finds the same order.
       this.#dispatch({
         type: 'order_failed',
         error: BuyTweetError.from(error, { code: 'network', step: 'order', retryable: true }),
@@ -257,146 +277,48 @@ export class BuyTweetCheckout extends LitElement {
     saveAttempt({ endpoint: this.endpoint, productUrl: this.productUrl, input, attempt, acceptedTotal, ...more });
   }
 
+  #pay(event: Event) {
+    event.preventDefault();
+    void this.#purchase.pay();
+  }
+
   #onInput(event: Event) {
     const field = event.target as HTMLInputElement | HTMLSelectElement;
+    // Only the dialog's own fields: typing in Stripe's (frames, or the test-mode fake's shadow root
+    // slotted into the form) is Stripe's.
+    if (field.getRootNode() !== this.renderRoot) return;
     if (field.name === 'remember') this.#dispatch({ type: 'remember', on: (field as HTMLInputElement).checked });
     else this.#dispatch({ type: 'input', field: field.name, value: field.value });
   }
 
-  async #submit(event: Event) {
-    event.preventDefault();
-    const state = this.#state;
-    if (state?.step !== 'details') return;
-    const fields = checkBuyer(this.product, state.input, this.#words);
-    if (Object.keys(fields).length) {
-      this.#dispatch({ type: 'check_failed', fields });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    // Continue on a new total accepts it.
-    const request = orderRequest(this.product, state.input, state.newTotal ?? state.acceptedTotal, this.source);
-    // From the details step (checked above) the reducer always makes the attempt: a new key, or
-    // the same key when the body is the same.
-    const { attempt } = this.#dispatch({ type: 'submit', request, key: newKey() });
-    if (!attempt) return;
-    const { key } = attempt;
-    // Kept before it leaves: a reload while it is on its way sends it again under the same key.
-    this.#store();
-    let order: Order;
-    try {
-      order = await createOrder(this.endpoint, request, key);
-      if (order.payment?.type !== 'stripe') {
-        throw new BuyTweetError({
-          code: 'invalid_response',
-          message: 'The order has no way to pay for it.',
-          step: 'order',
-        });
-      }
-    } catch (error) {
-      const failure = BuyTweetError.from(error, { code: 'network', step: 'order', retryable: true });
-      this.#dispatch({ type: 'order_failed', error: failure });
-      if (failure.code === 'sold_out') this.dispatchEvent(new SoldOutEvent());
-      this.#focusStep();
-      this.#fail(failure);
-      return;
-    }
-    const { remember: wanted } = this.#dispatch({ type: 'ordered', order });
-    this.#store({ orderId: order.id });
-    keepBuyer(wanted, request);
-    this.#dispatch({ type: 'saved', saved: wanted });
-    this.#focusStep();
-    await this.#showPaymentForm();
-  }
-
-  /** Mounts the Payment Element for the order; when that fails the order stands, and Try again mounts it again. */
+  /** Mounts Stripe's fields for the total shown; when that fails the details stay, and Try again mounts them again. */
   async #showPaymentForm() {
-    const order = this.#state?.order;
-    if (!order) return;
+    if (!this.#state || this.#payment.mounted) return;
     this.#dispatch({ type: 'payment_form' });
     try {
-      await this.#mountPayment(order);
+      await this.#payment.load(publishableKeyOf(this.product, this.#state.order));
+      await this.updateComplete;
+      // Mounted meanwhile by another call.
+      if (this.#payment.mounted) return;
+      // In the light DOM of a host in the document's own tree, where Stripe.js mounts.
+      this.#payment.mount(this.#total(), this.#layer ?? lightHostOf(this), {
+        options: { emailRequired: true, shippingAddressRequired: this.product.requiresShipping },
+        ready: (available) => this.#dispatch({ type: 'wallets', available }),
+        click: (event) => this.#purchase.walletClick(event),
+        confirm: (event) => this.#purchase.walletConfirm(event),
+      });
+      this.#dispatch({ type: 'mounted' });
     } catch (error) {
+      this.#payment.unmount();
       const failure = BuyTweetError.from(error, { code: 'stripe_unavailable', step: 'payment', retryable: true });
       this.#dispatch({ type: 'payment_form', error: failure });
       this.#fail(failure);
     }
   }
 
-  async #mountPayment(order: Order) {
-    const { payment } = order;
-    // Orders are made and read back with their payment; without it there is nothing to mount,
-    // which the caller shows as `stripe_unavailable`, Try again.
-    if (!payment) throw new Error('The order has no payment to mount.');
-    if (this.#state?.mounted === order.id && this.#payment.mounted) return;
-    await this.#payment.load(publishableKeyOf(this.product, order));
-    await this.updateComplete;
-    this.#unmountPayment();
-    // In the light DOM of a host in the document's own tree, where Stripe.js mounts.
-    this.#payment.mount(payment.clientSecret, this.#layer ?? lightHostOf(this));
-    this.#dispatch({ type: 'mounted', orderId: order.id });
-  }
-
   #unmountPayment() {
     this.#payment.unmount();
     if (this.#state?.mounted) this.#dispatch({ type: 'unmounted' });
-  }
-
-  #edit() {
-    this.#dispatch({ type: 'edit' });
-    this.#focusStep();
-  }
-
-  async #pay() {
-    const state = this.#state;
-    const order = state?.order;
-    // A mounted payment form was mounted for the order's payment.
-    const payment = order?.payment;
-    if (state?.step !== 'payment' || !order || !payment || !state.mounted || !this.#payment.ready) return;
-    this.#dispatch({ type: 'pay' });
-    // A payment method that leaves the page comes back to this page's URL: the attempt must be
-    // found then by the PaymentIntent Stripe names (its id is the client secret's first part).
-    this.#store({ orderId: order.id, paymentIntent: payment.clientSecret.split('_secret_')[0] });
-    const result: Confirmation = await this.#payment.confirm();
-    if (isPurchase(result?.paymentIntent?.status)) return this.#paidFor(order);
-    const stripeError = result?.error;
-    if (!stripeError || !isAboutPaymentDetails(stripeError)) {
-      // An unclear answer (a lost connection, an API error): the payment may have gone through.
-      // Stripe's and the partner's word decide before anything is said to have failed.
-      if (await this.#wentThrough(order, payment.clientSecret)) return this.#paidFor(order);
-    }
-    const error = new BuyTweetError({
-      code: 'payment_failed',
-      message: stripeError?.message ?? this.#words.paymentUnconfirmed,
-      step: 'payment',
-      retryable: true,
-    });
-    this.#dispatch({ type: 'pay_failed', error });
-    // A form mistake (an incomplete card number) is shown by the payment form itself.
-    if (stripeError?.type !== 'validation_error') this.#fail(error);
-  }
-
-  /** Whether Stripe, or else the partner, says the order's payment went through. */
-  async #wentThrough(order: Order, clientSecret: string): Promise<boolean> {
-    // When Stripe cannot say, the partner may.
-    if (isPurchase((await this.#payment.retrieve(clientSecret))?.status)) return true;
-    try {
-      return (await getOrder(this.endpoint, order.id, { retries: 1 })).status === 'paid';
-    } catch {
-      return false;
-    }
-  }
-
-  /** A payment went through: the partner's word on the order, once; if that read fails, the purchase still stands. */
-  async #paidFor(order: Order) {
-    let latest = order;
-    try {
-      latest = await getOrder(this.endpoint, order.id, { retries: 0 });
-    } catch {
-      // Keep the order as created.
-    }
-    this.#dispatch({ type: 'paid', order: latest });
-    this.#purchased(latest);
   }
 
   /** The receipt is shown: the attempt is over, and `<buy-tweet>` tells the page. */
@@ -437,13 +359,12 @@ export class BuyTweetCheckout extends LitElement {
       state,
       words: this.#words,
       money: (amount) => formatMoney(amount, this.locale),
-      submit: this.#submit,
+      total: this.#total(),
       input: this.#onInput,
       forget: this.#forget,
       close: this.#close,
       retryPayment: this.#showPaymentForm,
       pay: this.#pay,
-      edit: this.#edit,
     };
     return renderDialog(view, this.#onClose);
   }

@@ -7,8 +7,8 @@ import type { CheckoutWords } from '../words/language.js';
 import { countryOptions } from './countries.js';
 
 /**
- * The checkout dialog's steps as templates: the details form with its fields, sold out, the
- * payment step and the receipt. They draw a `CheckoutView`; the dialog's handlers run with the
+ * The checkout dialog as templates: the one screen (wallets, the details, Stripe's fields, Pay),
+ * sold out, and the receipt. They draw a `CheckoutView`; the dialog's handlers run with the
  * checkout element as `this`, as its own do.
  */
 export interface CheckoutView {
@@ -19,14 +19,14 @@ export interface CheckoutView {
   state: CheckoutState;
   words: CheckoutWords;
   money: (amount: Money) => string;
-  submit: (event: Event) => unknown;
+  /** What Pay pays: the total Stripe's Elements hold. */
+  total: Money;
   input: (event: Event) => unknown;
   forget: () => unknown;
   close: () => unknown;
   /** Try again, when the payment form could not be loaded. */
   retryPayment: () => unknown;
-  pay: () => unknown;
-  edit: () => unknown;
+  pay: (event: Event) => unknown;
 }
 
 const messageOf = (error: BuyTweetError, partner: string, words: CheckoutWords): string => {
@@ -65,15 +65,22 @@ const invalid = ({ state }: CheckoutView, name: string) => (state.fields[name] ?
 
 const describedBy = ({ state }: CheckoutView, name: string) => (state.fields[name] ? `${name}-error` : nothing);
 
-/** The details: option, quantity, email, the address when it ships, remember me, and the total. */
-const renderDetails = (view: CheckoutView) => {
-  const { product, state, words, money } = view;
+/**
+ * The one screen: the wallets (room only when there are some), the option, quantity, email, the
+ * address when it ships, Stripe's Payment Element, remember me, the total and Pay.
+ */
+const renderForm = (view: CheckoutView) => {
+  const { product, state, words, money, total } = view;
   const { input } = state;
-  const busy = state.step === 'ordering';
-  const total = expectedTotal(product, input, state.acceptedTotal);
-  // While the order is on its way the details are inert: what was sent is what is ordered.
-  return html`<form novalidate @submit=${view.submit} @input=${view.input} @change=${view.input}>
-    <div class="details" ?inert=${busy}>
+  const paying = state.step === 'paying';
+  const expected = expectedTotal(product, input, state.acceptedTotal);
+  // While the payment is on its way the form is inert: what was sent is what is ordered.
+  return html`<form novalidate @submit=${view.pay} @input=${view.input} @change=${view.input}>
+    <div class="express" ?data-wallets=${state.wallets} ?inert=${paying}>
+      <slot name="express"></slot>
+      ${state.wallets ? html`<p class="or muted small">${words.orPayAnotherWay}</p>` : nothing}
+    </div>
+    <div class="details" ?inert=${paying}>
       ${
         product.variants.length
           ? field(
@@ -142,6 +149,7 @@ const renderDetails = (view: CheckoutView) => {
         words.emailHint,
       )}
       ${product.requiresShipping ? renderShipping(view) : nothing}
+      <div class="payment-element"><slot name="payment"></slot></div>
       <div class="remember">
         <input id="remember" name="remember" type="checkbox" .checked=${state.remember} />
         <label for="remember">${product.requiresShipping ? words.rememberAddress : words.rememberEmail}</label>
@@ -149,17 +157,30 @@ const renderDetails = (view: CheckoutView) => {
       </div>
     </div>
     ${state.error ? renderError(view, state.error) : nothing}
+    ${
+      state.error?.code === 'stripe_unavailable'
+        ? html`<button type="button" class="secondary" @click=${view.retryPayment}>${words.tryAgain}</button>`
+        : nothing
+    }
     <p class="total">
       <span>${words.total}</span>
-      <strong>${money(state.newTotal ?? total)}</strong>
+      <strong>${money(total)}</strong>
     </p>
     ${
       state.newTotal
-        ? html`<p class="notice" role="alert">${words.newTotal({ now: money(state.newTotal), was: money(total) })}</p>`
+        ? html`<p class="notice" role="alert">
+            ${words.newTotal({ now: money(state.newTotal), was: money(expected) })}
+          </p>`
         : nothing
     }
-    <button type="submit" class="primary" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'}>
-      ${busy ? words.creatingOrder : state.newTotal ? words.accept({ total: money(state.newTotal) }) : words.continue}
+    <button
+      type="submit"
+      part="pay-button"
+      class="primary"
+      aria-disabled=${paying || !state.mounted ? 'true' : 'false'}
+      aria-busy=${paying ? 'true' : 'false'}
+    >
+      ${paying ? words.paying : words.payTotal({ total: money(total) })}
     </button>
   </form>`;
 };
@@ -214,34 +235,6 @@ const renderSoldOut = ({ partner, words, close }: CheckoutView, error: BuyTweetE
   html`<p class="error" role="alert" tabindex="-1" data-focus>${messageOf(error, partner, words)}</p>
     <button class="primary" @click=${close}>${words.close}</button>`;
 
-/** The payment step: the order, the Payment Element's slot, Pay. */
-const renderPayment = (view: CheckoutView) => {
-  const { state, words, money } = view;
-  const { order, attempt } = state;
-  const paying = state.step === 'paying';
-  return html`<h3 tabindex="-1" ?data-focus=${state.step === 'payment'}>${words.payment}</h3>
-    <p class="muted small">${words.order} <bdi>${order?.id ?? ''}</bdi> · <bdi>${attempt?.request.email ?? ''}</bdi></p>
-    <div class="payment-element"><slot name="payment"></slot></div>
-    ${state.error ? renderError(view, state.error) : nothing}
-    ${
-      state.error?.code === 'stripe_unavailable'
-        ? html`<button class="secondary" @click=${view.retryPayment}>${words.tryAgain}</button>`
-        : nothing
-    }
-    <button
-      part="pay-button"
-      class="primary"
-      aria-disabled=${paying || !state.mounted ? 'true' : 'false'}
-      aria-busy=${paying ? 'true' : 'false'}
-      @click=${view.pay}
-    >
-      ${paying ? words.paying : order ? words.payTotal({ total: money(order.total) }) : words.pay}
-    </button>
-    <button class="link" aria-disabled=${paying ? 'true' : 'false'} @click=${view.edit}>
-      ${words.changeDetails}
-    </button>`;
-};
-
 /** What was ordered, as sent, at the partner's total: never the form as it is now. */
 const renderReceipt = ({ state, words, product, partner, money, close }: CheckoutView, order: Order) => {
   const sent = state.attempt?.request;
@@ -294,11 +287,8 @@ export const renderDialog = (view: CheckoutView, onClose: () => unknown) => {
         <p class="muted"><bdi>${product.merchant.name}</bdi></p>
       </div>
     </div>
-    ${state.step === 'details' || state.step === 'ordering' ? renderDetails(view) : nothing}
+    <div ?hidden=${state.step !== 'details' && state.step !== 'paying'}>${renderForm(view)}</div>
     ${state.step === 'sold_out' && state.error ? renderSoldOut(view, state.error) : nothing}
-    <section class="payment" ?hidden=${state.step !== 'payment' && state.step !== 'paying'}>
-      ${renderPayment(view)}
-    </section>
     ${state.step === 'receipt' && state.order ? renderReceipt(view, state.order) : nothing}
   </dialog>`;
 };

@@ -4,9 +4,11 @@ import type {
   Stripe,
   StripeElementLocale,
   StripeElements,
-  StripePaymentElement,
+  StripeExpressCheckoutElementClickEvent,
+  StripeExpressCheckoutElementConfirmEvent,
+  StripeExpressCheckoutElementOptions,
 } from '@stripe/stripe-js';
-import type { Order, Product } from '../core/types.js';
+import type { Money, Order, Product } from '../core/types.js';
 import { chooseLanguage } from '../words/language.js';
 import { getStripe } from './stripe.js';
 
@@ -35,7 +37,13 @@ export const stripeLocale = (tag: string | undefined): StripeElementLocale =>
   (chooseLanguage(tag, STRIPE_LOCALES) ?? 'auto') as StripeElementLocale;
 
 /** What confirming a payment answered: nothing at all when Stripe.js itself failed. */
-export type Confirmation = { paymentIntent?: PaymentIntent; error?: { type?: string; message?: string } } | undefined;
+export type Confirmation = { paymentIntent?: PaymentIntent; error?: StripeProblem } | undefined;
+
+/** A Stripe.js error as the checkout reads it. */
+export interface StripeProblem {
+  type?: string;
+  message?: string;
+}
 
 /** The checkout as the Stripe half sees it: its theme and locale dress the Payment Element. */
 interface PaymentHost extends HTMLElement {
@@ -43,27 +51,34 @@ interface PaymentHost extends HTMLElement {
   locale?: string;
 }
 
+/** What the checkout does with the Express Checkout Element's events. */
+export interface WalletHandlers {
+  /** The options it is created with (`emailRequired`, `shippingAddressRequired`). */
+  options: StripeExpressCheckoutElementOptions;
+  ready: (available: boolean) => void;
+  click: (event: StripeExpressCheckoutElementClickEvent) => void;
+  confirm: (event: StripeExpressCheckoutElementConfirmEvent) => unknown;
+}
+
 /**
- * The checkout's Stripe half: Stripe.js for a publishable key, the Payment Element mounted for an
- * order's client secret, confirming and asking Stripe about a payment. The checkout decides when;
- * this knows how. (Stripe.js itself loads once per key: `stripe.ts`.)
+ * The checkout's Stripe half: Stripe.js for a publishable key; Elements in Stripe's deferred-intent
+ * mode for the total shown, with the Payment Element and the Express Checkout Element (the wallets)
+ * mounted in the light DOM; submitting, confirming and asking Stripe about a payment. The checkout
+ * decides when; this knows how. (Stripe.js itself loads once per key: `stripe.ts`.)
  */
 export class PaymentController {
   #stripe?: Stripe;
   #elements?: StripeElements;
-  #paymentElement?: StripePaymentElement;
-  /** The Payment Element's container, made when the payment form is mounted. */
-  #container?: HTMLElement;
+  #elementsMade: Array<{ destroy(): void }> = [];
+  /** The containers of the Elements, made when they are mounted. */
+  #containers: HTMLElement[] = [];
+  /** The amount Elements holds. */
+  #amount?: number;
 
   constructor(private readonly host: PaymentHost) {}
 
-  /** A Payment Element is mounted. */
+  /** Stripe's fields are mounted: a payment can be submitted and confirmed. */
   get mounted(): boolean {
-    return Boolean(this.#paymentElement);
-  }
-
-  /** A payment can be confirmed: Stripe.js is here and the Payment Element's fields are. */
-  get ready(): boolean {
     return Boolean(this.#stripe && this.#elements);
   }
 
@@ -78,45 +93,87 @@ export class PaymentController {
   }
 
   /**
-   * Mounts the Payment Element for a client secret into a new container in `into`: the light DOM of
-   * a host in the document's own tree, where Stripe.js mounts (slots show it in the dialog). Call
-   * after `load`, with whatever was mounted before gone.
+   * Mounts Stripe's fields for `total` in new containers in `into`: the light DOM of a host in the
+   * document's own tree, where Stripe.js mounts (slots show them in the dialog). The order does not
+   * exist yet: Elements is made in `payment` mode with the amount and currency the buyer sees
+   * (docs.stripe.com/payments/accept-a-payment-deferred). Call after `load`, with whatever was
+   * mounted before gone.
    */
-  mount(clientSecret: string, into: Element): void {
+  mount(total: Money, into: Element, wallet: WalletHandlers): void {
     const stripe = this.#stripe;
     // The checkout's caller turns this into `stripe_unavailable`, as it would any failure to mount.
     if (!stripe) throw new Error('Stripe.js is not loaded: call load() before mount().');
-    this.#elements = stripe.elements({
-      clientSecret,
+    const elements = stripe.elements({
+      mode: 'payment',
+      amount: total.amount,
+      currency: total.currency.toLowerCase(),
       appearance: this.#appearance(),
       locale: stripeLocale(this.host.locale),
     });
-    this.#container = Object.assign(document.createElement('div'), { slot: 'payment' });
-    into.append(this.#container);
-    this.#paymentElement = this.#elements.create('payment');
-    this.#paymentElement.mount(this.#container);
+    const express = elements.create('expressCheckout', wallet.options);
+    express.on('ready', ({ availablePaymentMethods }) =>
+      wallet.ready(Object.values(availablePaymentMethods ?? {}).some(Boolean)),
+    );
+    express.on('click', wallet.click);
+    express.on('confirm', wallet.confirm);
+    const payment = elements.create('payment');
+    this.#elements = elements;
+    this.#amount = total.amount;
+    this.#elementsMade = [express, payment];
+    this.#containers = ['express', 'payment'].map((slot) => Object.assign(document.createElement('div'), { slot }));
+    into.append(...this.#containers);
+    express.mount(this.#containers[0]);
+    payment.mount(this.#containers[1]);
+  }
+
+  /** Elements holds `total` from now on (Stripe's `elements.update`): the wallets' sheet shows it. */
+  setAmount(total: Money): void {
+    const { amount } = total;
+    if (!this.#elements || amount === this.#amount || !Number.isSafeInteger(amount) || amount < 1) return;
+    this.#amount = amount;
+    // A failed update leaves the old amount, which Pay's order check then catches.
+    this.#elements.update({ amount }).catch(() => {
+      this.#amount = undefined;
+    });
   }
 
   unmount(): void {
-    this.#paymentElement?.destroy();
-    this.#container?.remove();
-    this.#paymentElement = undefined;
-    this.#container = undefined;
+    for (const element of this.#elementsMade) element.destroy();
+    for (const container of this.#containers) container.remove();
+    this.#elementsMade = [];
+    this.#containers = [];
     this.#elements = undefined;
+    this.#amount = undefined;
   }
 
   /**
-   * Confirms the payment with what the buyer typed; a payment method that leaves the page comes
-   * back to this page's URL. `undefined` when no answer came at all.
+   * Stripe's `elements.submit()`: checks Stripe's fields (which show what to fix) and gathers what
+   * wallets need. Stripe asks for it as soon as the buyer pays, before any other asynchronous work.
    */
-  async confirm(): Promise<Confirmation> {
+  async submit(): Promise<{ error?: StripeProblem }> {
+    const elements = this.#elements;
+    if (!elements) return { error: {} };
+    try {
+      const { error } = await elements.submit();
+      return error ? { error } : {};
+    } catch {
+      // No answer at all: nothing was sent, Pay again.
+      return { error: {} };
+    }
+  }
+
+  /**
+   * Confirms the order's PaymentIntent with what was submitted; a payment method that leaves the
+   * page comes back to this page's URL. `undefined` when no answer came at all.
+   */
+  async confirm(clientSecret: string): Promise<Confirmation> {
     const stripe = this.#stripe;
     const elements = this.#elements;
-    // Not ready (the checkout asks `ready` first): no answer, as when Stripe.js fails.
     if (!stripe || !elements) return undefined;
     try {
       return await stripe.confirmPayment({
         elements,
+        clientSecret,
         redirect: 'if_required',
         confirmParams: { return_url: location.href },
       });

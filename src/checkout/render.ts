@@ -50,6 +50,7 @@ export const renderCheckout = ({
     @checkout-error=${failed}
     @checkout-close=${closed}
   >
+    <slot name="express" slot="express"></slot>
     <slot name="payment" slot="payment"></slot>
   </buy-tweet-checkout>`;
 };

@@ -26,17 +26,15 @@ export default {
   forget: 'Forget saved details',
   total: 'Total',
   /** The partner answered price_changed: `now` and `was` are formatted totals. */
-  newTotal: ({ now, was }: { now: string; was: string }) =>
-    `The new total is ${now} (was ${was}). Continue to accept it.`,
-  creatingOrder: 'Creating your order…',
-  accept: ({ total }: Total) => `Accept ${total} and continue`,
-  continue: 'Continue to payment',
-  payment: 'Payment',
+  newTotal: ({ now, was }: { now: string; was: string }) => `The new total is ${now} (was ${was}). Pay to accept it.`,
   order: 'Order',
   paying: 'Paying…',
   pay: 'Pay',
   payTotal: ({ total }: Total) => `Pay ${total}`,
-  changeDetails: 'Change details',
+  /** Between the wallets and the fields below them. */
+  orPayAnotherWay: 'Or pay another way',
+  /** The wallet sheet's one shipping rate: the price includes shipping. */
+  shippingIncluded: 'Shipping included',
   confirmed: 'Your order is confirmed',
   item: 'Item',
   receiptTo: 'Receipt to',
