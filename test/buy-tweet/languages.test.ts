@@ -10,12 +10,11 @@ import {
   buyButton,
   card,
   checkoutOf,
-  continueButton,
+  payButton,
   fill,
   inDialog,
   openCheckout,
   textOf,
-  toPayment,
   useFakeStripe,
 } from '../checkout/helpers.js';
 
@@ -26,7 +25,7 @@ const text = (el: BuyTweetElement, name: string) => textOf(part(el, name));
 const POSTER = 'https://theband.gumroad.com/l/tour-poster';
 
 /**
- * [language, Buy, In stock, the checkout's heading, Continue, the Email label, its error when
+ * [language, Buy, In stock, the checkout's heading, Pay (its total as {total}), the Email label, its error when
  * empty, the City label, its error when empty]: each language's own words, as a buyer reads them.
  */
 const LANGUAGES: Array<[string, string, string, string, string, string, string, string, string]> = [
@@ -35,7 +34,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     'Buy',
     'In stock',
     'Checkout',
-    'Continue to payment',
+    'Pay {total}',
     'Email',
     'Enter an email address like name@example.com.',
     'City',
@@ -46,7 +45,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     'Kaufen',
     'Auf Lager',
     'Kasse',
-    'Weiter zur Zahlung',
+    '{total} bezahlen',
     'E-Mail',
     'Bitte eine E-Mail-Adresse wie name@example.com eingeben.',
     'Ort',
@@ -57,7 +56,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     'Comprar',
     'Disponible',
     'Finalizar compra',
-    'Continuar al pago',
+    'Pagar {total}',
     'Correo electrónico',
     'Indica un correo como nombre@example.com.',
     'Ciudad',
@@ -68,7 +67,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     'Acheter',
     'En stock',
     'Finaliser la commande',
-    'Continuer vers le paiement',
+    'Payer {total}',
     'E-mail',
     'Saisissez une adresse e-mail comme nom@example.com.',
     'Ville',
@@ -79,7 +78,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     'Acquista',
     'Disponibile',
     'Cassa',
-    'Continua al pagamento',
+    'Paga {total}',
     'Email',
     'Inserisci un indirizzo email come nome@example.com.',
     'Città',
@@ -90,7 +89,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     'Kopen',
     'Op voorraad',
     'Afrekenen',
-    'Door naar betalen',
+    '{total} betalen',
     'E-mail',
     'Vul een e-mailadres in, zoals naam@example.com.',
     'Plaats',
@@ -101,7 +100,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     'Comprar',
     'Em estoque',
     'Finalizar compra',
-    'Continuar para o pagamento',
+    'Pagar {total}',
     'E-mail',
     'Informe um e-mail como nome@example.com.',
     'Cidade',
@@ -112,7 +111,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     '購入する',
     '在庫あり',
     'ご購入手続き',
-    'お支払いへ進む',
+    '{total}を支払う',
     'メールアドレス',
     'name@example.com のようなメールアドレスを入力してください。',
     '市区町村',
@@ -123,7 +122,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     '구매하기',
     '재고 있음',
     '주문/결제',
-    '결제로 이동',
+    '{total} 결제하기',
     '이메일',
     'name@example.com 형식의 이메일 주소를 입력해 주세요.',
     '시/군/구',
@@ -134,7 +133,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     '购买',
     '有货',
     '结账',
-    '继续付款',
+    '支付 {total}',
     '电子邮件',
     '请输入电子邮件地址，例如 name@example.com。',
     '城市',
@@ -145,7 +144,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     '購買',
     '有現貨',
     '結帳',
-    '繼續付款',
+    '支付 {total}',
     '電子郵件',
     '請輸入電子郵件地址，例如 name@example.com。',
     '城市',
@@ -156,7 +155,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     'شراء',
     'متوفر',
     'إتمام الشراء',
-    'المتابعة إلى الدفع',
+    'ادفع {total}',
     'البريد الإلكتروني',
     'أدخل بريدًا إلكترونيًا مثل name@example.com.',
     'المدينة',
@@ -167,7 +166,7 @@ const LANGUAGES: Array<[string, string, string, string, string, string, string, 
     'לקנייה',
     'במלאי',
     'קופה',
-    'המשך לתשלום',
+    'תשלום {total}',
     'אימייל',
     'יש להזין כתובת אימייל, למשל name@example.com.',
     'עיר',
@@ -203,10 +202,10 @@ describe('languages: each shows its own words', () => {
       expect(text(el, 'availability')).to.equal(inStock);
       await openCheckout(el);
       expect(textOf(inDialog(el, '#heading'))).to.equal(heading);
-      expect(textOf(continueButton(el))).to.equal(next);
+      expect(textOf(payButton(el))).to.equal(next.replace('{total}', intlPrice(lang, 25, 'USD')));
       expect(labelOf(el, 'email')).to.equal(email);
       expect(labelOf(el, 'shipping.city')).to.equal(city);
-      continueButton(el).click();
+      payButton(el).click();
       await waitUntil(() => errorOf(el, 'email'), 'no field errors');
       expect(errorOf(el, 'email')).to.equal(enterEmail);
       expect(errorOf(el, 'shipping.city')).to.equal(enterCity);
@@ -256,7 +255,6 @@ describe('languages: each shows its own words', () => {
     ]) {
       await fill(el, name, value);
     }
-    await toPayment(el);
     const elements = stripe.calls.filter((call) => call.method === 'stripe.elements').at(-1)!;
     expect(elements.args[0]).to.include({ locale: 'zh-HK' });
   });

@@ -5,41 +5,38 @@ import '../../src/define.js';
 
 import { mock } from '../setup.js';
 import {
+  buy,
   buyButton,
   card,
+  CARD_OK,
   checkoutOf,
-  continueButton,
   fill,
   fillCard,
   inDialog,
   openCheckout,
   orderRequests,
+  pay,
   payButton,
   receiptOf,
   textOf,
-  toPayment,
   useFakeStripe,
 } from './helpers.js';
 
 const stripe = useFakeStripe();
 afterEach(() => localStorage.clear());
 
-const CARD_OK = '4242 4242 4242 4242';
-
 describe('checkout: nothing twice', () => {
-  it('sends one order for a double press of Continue and one payment for a double press of Pay', async () => {
+  it('sends one order and one payment for a double press of Pay', async () => {
     const el = await card('https://gumroad.com/l/new-album');
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
-    continueButton(el).click();
-    continueButton(el).click();
-    await waitUntil(() => !inDialog(el, '.payment')!.hidden && payButton(el).getAttribute('aria-disabled') === 'false');
-    expect(orderRequests()).to.have.length(1);
-    await fillCard(el, CARD_OK);
+    fillCard(el, CARD_OK);
     const before = stripe.confirmations;
     payButton(el).click();
     payButton(el).click();
     await waitUntil(() => receiptOf(el), 'no receipt');
+    payButton(el).click();
+    expect(orderRequests()).to.have.length(1);
     expect(stripe.confirmations - before).to.equal(1);
     expect(mock.ordersCreated).to.equal(1);
   });
@@ -49,27 +46,28 @@ describe('checkout: nothing twice', () => {
     const el = await card('https://gumroad.com/l/new-album');
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
-    await toPayment(el);
+    await buy(el);
     const keys = orderRequests().map((request) => request.headers['idempotency-key']);
     expect(keys).to.have.length(2);
     expect(keys[0]).to.equal(keys[1]);
     expect(mock.ordersCreated).to.equal(1);
   });
 
-  it('after the retries run out, Continue again is a retry of the same attempt', async () => {
+  it('after the retries run out, Pay again is a retry of the same attempt', async () => {
     mock.inject('500', { route: 'orders', times: 3 });
     const el = await card('https://gumroad.com/l/new-album');
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
+    fillCard(el, CARD_OK);
     const failed = oneEvent(el, 'buy-tweet-error');
-    continueButton(el).click();
+    payButton(el).click();
     expect((await failed).detail).to.include({ code: 'partner_error', step: 'order', status: 500, retryable: true });
     await checkoutOf(el).updateComplete;
     expect(textOf(inDialog(el, '.error'))).to.equal(
       'Gumroad had a problem taking the order. Nothing was charged: try again.',
     );
     await expect(checkoutOf(el)).to.be.accessible();
-    await toPayment(el);
+    await buy(el);
     const keys = new Set(orderRequests().map((request) => request.headers['idempotency-key']));
     expect(orderRequests()).to.have.length(4);
     expect(keys.size).to.equal(1);
@@ -77,49 +75,52 @@ describe('checkout: nothing twice', () => {
   });
 
   it('a changed detail is a new attempt with a new key', async () => {
+    mock.inject('500', { route: 'orders', times: 6 });
     const el = await card('https://gumroad.com/l/new-album');
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
-    await toPayment(el);
-    inDialog<HTMLButtonElement>(el, '.payment .link')!.click();
-    await checkoutOf(el).updateComplete;
-    // Nothing changed: the same attempt, the partner replays the same order.
-    await toPayment(el);
-    inDialog<HTMLButtonElement>(el, '.payment .link')!.click();
-    await checkoutOf(el).updateComplete;
+    fillCard(el, CARD_OK);
+    await pay(el);
+    // Nothing changed: the same attempt.
+    await pay(el);
     await fill(el, 'quantity', '3');
-    await toPayment(el);
-    const keys = orderRequests().map((request) => request.headers['idempotency-key']);
-    expect(keys[0]).to.equal(keys[1]);
-    expect(keys[2]).to.not.equal(keys[1]);
-    expect(mock.ordersCreated).to.equal(2);
+    await buy(el);
+    const keys = [...new Set(orderRequests().map((request) => request.headers['idempotency-key']))];
+    expect(keys).to.have.length(2);
+    expect(orderRequests().at(-1)!.headers['idempotency-key']).to.equal(keys[1]);
+    expect(mock.ordersCreated).to.equal(1);
   });
 
   it('shows a decline in the dialog and pays again on the same order', async () => {
     const el = await card('https://gumroad.com/l/new-album');
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
-    await toPayment(el);
-    await fillCard(el, '4000 0000 0000 0002');
+    fillCard(el, '4000 0000 0000 0002');
     const failed = oneEvent(el, 'buy-tweet-error');
     payButton(el).click();
     expect((await failed).detail).to.include({ code: 'payment_failed', step: 'payment', retryable: true });
     await checkoutOf(el).updateComplete;
-    expect(textOf(inDialog(el, '.payment .error'))).to.equal('Your card was declined.');
+    expect(textOf(inDialog(el, '.error'))).to.equal('Your card was declined.');
+    expect(textOf(payButton(el))).to.equal('Pay $9.99');
     await expect(checkoutOf(el)).to.be.accessible();
-    await fillCard(el, CARD_OK);
-    payButton(el).click();
-    await waitUntil(() => receiptOf(el), 'no receipt');
+    await buy(el);
     expect(mock.ordersCreated).to.equal(1);
     expect(orderRequests()).to.have.length(1);
+    // Stripe's rule: a submit before each confirmation, the same client secret both times.
+    const calls = stripe.calls.map((call) => call.method).filter((method) => /submit|confirmPayment/.test(method));
+    expect(calls.slice(-4)).to.deep.equal([
+      'elements.submit',
+      'stripe.confirmPayment',
+      'elements.submit',
+      'stripe.confirmPayment',
+    ]);
   });
 
   it('counts a processing payment as a purchase', async () => {
     const el = await card('https://buy.stripe.com/test_6oE5lY0aB1cD');
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
-    await toPayment(el);
-    await fillCard(el, '4000 0000 0000 0077');
+    fillCard(el, '4000 0000 0000 0077');
     const purchased = oneEvent(el, 'buy-tweet-purchase');
     payButton(el).click();
     expect((await purchased).detail.order.status).to.equal('requires_payment');
@@ -139,8 +140,9 @@ describe('checkout: what the partner says', () => {
     ]) {
       await fill(el, name, value);
     }
+    fillCard(el, CARD_OK);
     const failed = oneEvent(el, 'buy-tweet-error');
-    continueButton(el).click();
+    payButton(el).click();
     expect((await failed).detail).to.include({ code: 'invalid_request', step: 'order', status: 422 });
     await checkoutOf(el).updateComplete;
     const zip = inDialog<HTMLInputElement>(el, '[name="shipping.postalCode"]')!;
@@ -148,7 +150,7 @@ describe('checkout: what the partner says', () => {
     expect(textOf(inDialog(el, `#${CSS.escape(zip.getAttribute('aria-describedby')!)}`))).to.not.equal('');
     await expect(checkoutOf(el)).to.be.accessible();
     await fill(el, 'shipping.postalCode', '62701');
-    await toPayment(el);
+    await buy(el);
     const keys = orderRequests().map((request) => request.headers['idempotency-key']);
     expect(keys[0]).to.not.equal(keys[1]);
   });
@@ -164,14 +166,20 @@ describe('checkout: what the partner says', () => {
     });
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
+    fillCard(el, CARD_OK);
     const failed = oneEvent(el, 'buy-tweet-error');
-    continueButton(el).click();
+    payButton(el).click();
     expect((await failed).detail).to.include({ code: 'price_changed', step: 'order', status: 409 });
     await checkoutOf(el).updateComplete;
-    expect(textOf(inDialog(el, '.notice'))).to.equal('The new total is $10.99 (was $9.99). Continue to accept it.');
-    expect(textOf(continueButton(el))).to.equal('Accept $10.99 and continue');
+    expect(textOf(inDialog(el, '.notice'))).to.equal('The new total is $10.99 (was $9.99). Pay to accept it.');
+    expect(textOf(payButton(el))).to.equal('Pay $10.99');
+    // Stripe's Elements hold the total the buyer now sees.
+    await waitUntil(() => stripe.calls.some((call) => call.method === 'elements.update'), 'no elements.update');
+    expect(stripe.calls.filter((call) => call.method === 'elements.update').at(-1)!.args).to.deep.equal([
+      { amount: 1099 },
+    ]);
     await expect(checkoutOf(el)).to.be.accessible();
-    await toPayment(el);
+    await buy(el);
     const [first, second] = orderRequests();
     expect(first.headers['idempotency-key']).to.not.equal(second.headers['idempotency-key']);
     expect((second.body as { expectedTotal: unknown }).expectedTotal).to.deep.equal({ amount: 1099, currency: 'USD' });
@@ -183,8 +191,9 @@ describe('checkout: what the partner says', () => {
     mock.updateProduct('prod_album', { availability: 'sold_out' });
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
+    fillCard(el, CARD_OK);
     const failed = oneEvent(el, 'buy-tweet-error');
-    continueButton(el).click();
+    payButton(el).click();
     expect((await failed).detail).to.include({ code: 'sold_out', step: 'order', status: 409, retryable: false });
     await checkoutOf(el).updateComplete;
     expect(textOf(inDialog(el, '.error'))).to.equal('Sorry, this just sold out. Nothing was charged.');

@@ -5,10 +5,11 @@ import '../../src/define.js';
 
 import { mock } from '../setup.js';
 import {
+  buy,
   buyButton,
+  CARD_OK,
   card,
   checkoutOf,
-  continueButton,
   dialogOf,
   fill,
   fillCard,
@@ -19,14 +20,11 @@ import {
   paymentContainer,
   receiptOf,
   textOf,
-  toPayment,
   useFakeStripe,
 } from './helpers.js';
 
 const stripe = useFakeStripe();
 afterEach(() => localStorage.clear());
-
-const CARD_OK = '4242 4242 4242 4242';
 
 describe('checkout: a whole purchase', () => {
   it('buys a digital product with a variant: order once, pay, receipt, purchase event', async () => {
@@ -39,9 +37,30 @@ describe('checkout: a whole purchase', () => {
     await fill(el, 'quantity', '2');
     await fill(el, 'email', 'buyer@example.com');
     expect(textOf(inDialog(el, '.total'))).to.equal('Total $25.98');
-    await toPayment(el);
+    expect(textOf(payButton(el))).to.equal('Pay $25.98');
+    // One screen: Stripe's Elements made for the total shown, kept to it; no order before Pay.
+    expect(stripe.calls.filter((call) => call.method === 'stripe.elements').at(-1)!.args[0]).to.include({
+      mode: 'payment',
+      amount: 999,
+      currency: 'usd',
+    });
+    expect(stripe.calls.filter((call) => call.method === 'elements.update').map((call) => call.args[0])).to.deep.equal([
+      { amount: 1299 },
+      { amount: 2598 },
+    ]);
+    // No order id before the receipt.
+    expect(textOf(dialog)).to.not.match(/ord_/);
+    expect(orderRequests()).to.have.length(0);
+    // A device without wallets: the wallet area takes no room.
+    expect(stripe.calls.some((call) => call.method === 'expressCheckoutElement.mount')).to.equal(true);
+    expect(inDialog(el, '.express')!.getBoundingClientRect().height).to.equal(0);
+    expect(inDialog(el, '.or')).to.equal(null);
     await expect(checkoutOf(el)).to.be.accessible();
 
+    fillCard(el, CARD_OK);
+    const purchased = oneEvent(el, 'buy-tweet-purchase');
+    payButton(el).click();
+    const { detail } = await purchased;
     const [request] = orderRequests();
     expect(orderRequests()).to.have.length(1);
     expect(request.headers['idempotency-key']).to.match(/^[0-9a-f]{32}$/);
@@ -59,12 +78,6 @@ describe('checkout: a whole purchase', () => {
         tweetUrl: 'https://twitter.com/theband/status/509074208133345280',
       },
     });
-    expect(textOf(payButton(el))).to.equal('Pay $25.98');
-
-    await fillCard(el, CARD_OK);
-    const purchased = oneEvent(el, 'buy-tweet-purchase');
-    payButton(el).click();
-    const { detail } = await purchased;
     expect(detail.product.id).to.equal('prod_album');
     expect(detail.order).to.include({ status: 'paid' });
     expect(detail.order.receiptUrl).to.match(/\/__mock\/receipts\/ord_/);
@@ -90,7 +103,8 @@ describe('checkout: a whole purchase', () => {
     const el = await card('https://theband.gumroad.com/l/tour-poster');
     await openCheckout(el);
     await fill(el, 'email', 'buyer@example.com');
-    continueButton(el).click();
+    fillCard(el, CARD_OK);
+    payButton(el).click();
     await checkoutOf(el).updateComplete;
     expect(orderRequests()).to.have.length(0);
     const name = inDialog<HTMLInputElement>(el, '[name="shipping.name"]')!;
@@ -105,7 +119,7 @@ describe('checkout: a whole purchase', () => {
     await fill(el, 'shipping.city', 'Springfield');
     await fill(el, 'shipping.region', 'IL');
     await fill(el, 'shipping.postalCode', '62701');
-    await toPayment(el);
+    await buy(el);
     expect((orderRequests()[0].body as { shipping: unknown }).shipping).to.deep.equal({
       name: 'Ada Lovelace',
       line1: '1 Main St',
@@ -115,16 +129,11 @@ describe('checkout: a whole purchase', () => {
       postalCode: '62701',
       country: 'US',
     });
-    await fillCard(el, CARD_OK);
-    payButton(el).click();
-    await waitUntil(() => receiptOf(el), 'no receipt');
   });
 
   it("shows Stripe's card form in the buyer's language: Arabic, right to left", async () => {
     const el = await card('https://gumroad.com/l/new-album', { lang: 'ar' });
     await openCheckout(el);
-    await fill(el, 'email', 'buyer@example.com');
-    await toPayment(el);
     const form = paymentContainer(el)!.querySelector<HTMLElement>('.buy-tweet-fake-stripe')!;
     expect([form.lang, form.dir]).to.deep.equal(['ar', 'rtl']);
     expect(stripe.calls.filter((call) => call.method === 'stripe.elements').at(-1)!.args[0]).to.include({
@@ -145,15 +154,16 @@ describe('checkout: a whole purchase', () => {
       await fill(el, name, value);
     }
     expect(inDialog<HTMLSelectElement>(el, '[name="shipping.country"]')!.value).to.equal('JP');
-    await toPayment(el);
+    expect(stripe.calls.filter((call) => call.method === 'stripe.elements').at(-1)!.args[0]).to.include({
+      amount: 3300,
+      currency: 'jpy',
+    });
+    expect(textOf(payButton(el))).to.match(/3,300/);
+    await buy(el);
     expect((orderRequests()[0].body as { expectedTotal: unknown }).expectedTotal).to.deep.equal({
       amount: 3300,
       currency: 'JPY',
     });
-    expect(textOf(payButton(el))).to.match(/3,300/);
-    await fillCard(el, CARD_OK);
-    payButton(el).click();
-    await waitUntil(() => receiptOf(el), 'no receipt');
     expect(textOf(receiptOf(el))).to.match(/3,300/);
   });
 });
@@ -204,10 +214,7 @@ describe('checkout: closing, reopening, remembering', () => {
     const box = inDialog<HTMLInputElement>(el, '[name="remember"]')!;
     box.checked = true;
     box.dispatchEvent(new Event('change', { bubbles: true }));
-    await toPayment(el);
-    await fillCard(el, CARD_OK);
-    payButton(el).click();
-    await waitUntil(() => receiptOf(el), 'no receipt');
+    await buy(el);
     const stored = localStorage.getItem('buy-tweet:buyer')!;
     const { savedAt, ...buyer } = JSON.parse(stored);
     expect(buyer).to.deep.equal({
@@ -264,7 +271,7 @@ describe('checkout: closing, reopening, remembering', () => {
     const el = await card('https://gumroad.com/l/new-album');
     await openCheckout(el);
     await fill(el, 'email', 'quiet@example.com');
-    await toPayment(el);
+    await buy(el);
     expect(localStorage.getItem('buy-tweet:buyer')).to.equal(null);
   });
 });
@@ -284,12 +291,9 @@ describe('checkout: styling from the page', () => {
       expect(getComputedStyle(dialog).outlineColor).to.equal('rgb(1, 2, 3)');
       expect(getComputedStyle(buyButton(el)).backgroundColor).to.equal('rgb(122, 43, 214)');
       await fill(el, 'email', 'buyer@example.com');
-      await toPayment(el);
       expect(getComputedStyle(payButton(el)).letterSpacing).to.equal('3px');
       expect(getComputedStyle(payButton(el)).backgroundColor).to.equal('rgb(122, 43, 214)');
-      await fillCard(el, CARD_OK);
-      payButton(el).click();
-      await waitUntil(() => receiptOf(el), 'no receipt');
+      await buy(el);
       expect(getComputedStyle(receiptOf(el)!).wordSpacing).to.equal('7px');
     } finally {
       style.remove();

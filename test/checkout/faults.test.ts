@@ -10,9 +10,10 @@ import { fakeStripeCards } from '../../src/mock/stripe/index.js';
 import { waitUntil } from '../wait.js';
 import { mock } from '../setup.js';
 import {
+  buy,
   card,
+  CARD_OK,
   checkoutOf,
-  continueButton,
   fill,
   fillCard,
   inDialog,
@@ -21,7 +22,6 @@ import {
   payButton,
   receiptOf,
   textOf,
-  toPayment,
   useFakeStripe,
 } from './helpers.js';
 
@@ -34,10 +34,11 @@ const albumCheckout = async (): Promise<BuyTweetElement> => {
   return el;
 };
 
-/** Continue, and what the buyer reads once the order step failed. */
-const failedContinue = async (el: BuyTweetElement) => {
+/** Pay, and what the buyer reads once the order failed. */
+const failedOrder = async (el: BuyTweetElement) => {
+  fillCard(el, CARD_OK);
   const failed = oneEvent(el, 'buy-tweet-error');
-  continueButton(el).click();
+  payButton(el).click();
   const { detail } = await failed;
   await checkoutOf(el).updateComplete;
   return { detail, shown: textOf(inDialog(el, '.error')) };
@@ -75,10 +76,10 @@ const ORDER_FAULTS: Array<[string, string, string, number]> = [
 
 describe('fault matrix: the order step', () => {
   for (const [fault, code, shown, requests] of ORDER_FAULTS) {
-    it(`${fault}: says so, keeps the details, and the next Continue makes the one order`, async () => {
+    it(`${fault}: says so, keeps the details, and the next Pay makes the one order`, async () => {
       mock.inject(fault, { route: 'orders' });
       const el = await albumCheckout();
-      const failure = await failedContinue(el);
+      const failure = await failedOrder(el);
       expect(failure.detail).to.include({ code, step: 'order' });
       expect(failure.shown).to.equal(shown);
       expect(orderRequests()).to.have.length(requests);
@@ -86,7 +87,7 @@ describe('fault matrix: the order step', () => {
       expect(inDialog<HTMLInputElement>(el, '[name="email"]')!.value).to.equal('buyer@example.com');
       await expect(checkoutOf(el)).to.be.accessible();
       // Pressing again: the same details are the same attempt, under the same key.
-      await toPayment(el);
+      await buy(el);
       expect(keys().size).to.equal(1);
       expect(mock.ordersCreated).to.equal(1);
     });
@@ -142,8 +143,7 @@ describe('fault matrix: the order step', () => {
 describe('fault matrix: the payment step', () => {
   it("3-D Secure: the bank's check, then the receipt, one order", async () => {
     const el = await albumCheckout();
-    await toPayment(el);
-    await fillCard(el, fakeStripeCards.threeDSecure);
+    fillCard(el, fakeStripeCards.threeDSecure);
     payButton(el).click();
     const form = () =>
       inDialog<HTMLSlotElement>(el, 'slot[name="payment"]')!
@@ -158,8 +158,7 @@ describe('fault matrix: the payment step', () => {
 
   it('offline mid-payment: Stripe cannot be reached, nothing went through, Pay again works', async () => {
     const el = await albumCheckout();
-    await toPayment(el);
-    await fillCard(el, fakeStripeCards.succeeds);
+    fillCard(el, fakeStripeCards.succeeds);
     stripe.nextOutcome({
       error: {
         type: 'api_connection_error',
@@ -171,7 +170,7 @@ describe('fault matrix: the payment step', () => {
     payButton(el).click();
     expect((await failed).detail).to.include({ code: 'payment_failed', step: 'payment' });
     await checkoutOf(el).updateComplete;
-    expect(textOf(inDialog(el, '.payment .error'))).to.contain('Please check your internet connection.');
+    expect(textOf(inDialog(el, '.error'))).to.contain('Please check your internet connection.');
     payButton(el).click();
     await waitUntil(() => receiptOf(el), 'no receipt');
     expect(mock.ordersCreated).to.equal(1);

@@ -49,10 +49,17 @@ export const dialogHostOf = (el: BuyTweetElement) => (dialogOf(el)!.getRootNode(
 export const inDialog = <T extends Element = HTMLElement>(el: BuyTweetElement, selector: string) =>
   dialogOf(el)!.querySelector<T & Element>(selector) as T | null;
 
-/** Presses Buy and waits for the dialog to be open. */
-export const openCheckout = async (el: BuyTweetElement) => {
+/** Pay, once Stripe's fields are mounted: the one screen is ready to pay. */
+export const payReady = (el: BuyTweetElement) => payButton(el)?.getAttribute('aria-disabled') === 'false';
+
+/**
+ * Presses Buy and waits for the dialog to be open and, unless `mounted: false`, for Stripe's
+ * fields to be mounted in it.
+ */
+export const openCheckout = async (el: BuyTweetElement, { mounted = true } = {}) => {
   buyButton(el).click();
   await waitUntil(() => dialogOf(el)?.open, 'the checkout did not open');
+  if (mounted) await waitUntil(() => payReady(el) && paymentContainer(el), 'the payment form did not come');
   await checkoutOf(el).updateComplete;
   return dialogOf(el)!;
 };
@@ -67,17 +74,43 @@ export const fill = async (el: BuyTweetElement, name: string, value: string) => 
   await checkoutOf(el).updateComplete;
 };
 
-export const continueButton = (el: BuyTweetElement) => inDialog<HTMLButtonElement>(el, 'button[type="submit"]')!;
 export const payButton = (el: BuyTweetElement) => inDialog<HTMLButtonElement>(el, '[part="pay-button"]')!;
 
-/** Continue, and wait for the Payment Element to be mounted. */
-export const toPayment = async (el: BuyTweetElement) => {
-  continueButton(el).click();
-  await waitUntil(
-    () => !inDialog(el, '.payment')!.hidden && payButton(el).getAttribute('aria-disabled') === 'false',
-    'the payment step did not come',
-  );
+/** Pay, and wait for the dialog's answer: a receipt, or Pay ready again (with what failed). */
+export const pay = async (el: BuyTweetElement) => {
+  const button = payButton(el);
+  let started = false;
+  // Busy, then not: however short the busy time, the observer has seen it.
+  const observer = new MutationObserver((records) => {
+    started ||= records.some((record) => record.oldValue === 'true') || button.getAttribute('aria-busy') === 'true';
+  });
+  observer.observe(button, { attributes: true, attributeFilter: ['aria-busy'], attributeOldValue: true });
+  button.click();
+  try {
+    await waitUntil(
+      () => receiptOf(el) || (started && button.getAttribute('aria-busy') === 'false'),
+      'Pay did not end',
+    );
+  } finally {
+    observer.disconnect();
+  }
+  await checkoutOf(el).updateComplete;
 };
+
+/** Stripe's test card 4242: pays. */
+export const CARD_OK = '4242 4242 4242 4242';
+
+/** Fills the card, pays, and waits for the receipt. */
+export const buy = async (el: BuyTweetElement, number = CARD_OK) => {
+  fillCard(el, number);
+  payButton(el).click();
+  await waitUntil(() => receiptOf(el), 'no receipt');
+};
+
+/** The Express Checkout Element's container, shown in the dialog through its `express` slot. */
+export const expressContainer = (el: BuyTweetElement) =>
+  inDialog<HTMLSlotElement>(el, 'slot[name="express"]')?.assignedElements({ flatten: true })[0] as
+    HTMLElement | undefined;
 
 /** The Payment Element's container, shown in the dialog through its `payment` slot. */
 export const paymentContainer = (el: BuyTweetElement) =>
@@ -85,7 +118,7 @@ export const paymentContainer = (el: BuyTweetElement) =>
     HTMLElement | undefined;
 
 /** The fake card field, in its own shadow root inside the Payment Element's container. */
-export const fillCard = async (el: BuyTweetElement, number: string) => {
+export const fillCard = (el: BuyTweetElement, number: string) => {
   const form = paymentContainer(el)!.querySelector('.buy-tweet-fake-stripe')!.shadowRoot!;
   const set = (selector: string, value: string) => {
     const input = form.querySelector<HTMLInputElement>(selector)!;

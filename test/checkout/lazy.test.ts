@@ -2,7 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { http, HttpResponse } from 'msw';
 import '../../src/define.js';
-import { worker } from '../setup.js';
+import { mock, worker } from '../setup.js';
 import { buyButton, card, checkoutOf, fill, inDialog, openCheckout, textOf } from './helpers.js';
 
 // This file never installs the fake Stripe: it checks what loads when, and what happens when
@@ -36,20 +36,22 @@ describe('checkout: loaded on intent only', () => {
     );
   });
 
-  it('says stripe_unavailable when Stripe.js cannot load, and the order stands for a retry', async () => {
+  it('says stripe_unavailable when Stripe.js cannot load, and keeps the details for a retry', async () => {
     document.querySelectorAll('script[src^="https://js.stripe.com/"]').forEach((script) => script.remove());
     worker.use(http.get('https://js.stripe.com/*', () => HttpResponse.error()));
     const el = await card('https://gumroad.com/l/new-album');
-    await openCheckout(el);
-    await fill(el, 'email', 'buyer@example.com');
     const failed = oneEvent(el, 'buy-tweet-error');
-    inDialog<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await openCheckout(el, { mounted: false });
+    await fill(el, 'email', 'buyer@example.com');
     expect((await failed).detail).to.include({ code: 'stripe_unavailable', step: 'payment', retryable: true });
     await checkoutOf(el).updateComplete;
-    expect(textOf(inDialog(el, '.payment .error'))).to.equal(
+    expect(textOf(inDialog(el, '.error'))).to.equal(
       'The payment form could not be loaded. Check your connection and try again.',
     );
-    expect(inDialog(el, '.payment button.secondary')).to.not.equal(null);
+    expect(inDialog(el, 'button.secondary')).to.not.equal(null);
+    expect(inDialog<HTMLInputElement>(el, '[name="email"]')!.value).to.equal('buyer@example.com');
+    inDialog<HTMLButtonElement>(el, '[part="pay-button"]')!.click();
+    expect(mock.requests.filter((request) => request.route === 'orders')).to.have.length(0);
     expect(inDialog<HTMLButtonElement>(el, '[part="pay-button"]')!.getAttribute('aria-disabled')).to.equal('true');
     await expect(checkoutOf(el)).to.be.accessible();
   });

@@ -23,7 +23,6 @@ export const buyWithTestCard = async (page) => {
   await poll(() => inPage('Boolean(inCheckout("dialog[open] [name=email]"))'), { what: 'the checkout' });
   await inPage('inCheckout("[name=email]").focus()');
   await page.keyboard.type('buyer@example.com');
-  await page.keyboard.press('Enter');
   await poll(() => inPage('Boolean(cardField("cc-number"))'), { what: 'the payment form' });
   await inPage('cardField("cc-number").focus()');
   await page.keyboard.type('4242424242424242');

@@ -109,12 +109,11 @@ describe('the built dist (npm run build)', () => {
         pairs += piece.match(spaced)?.length ?? 0;
       }
     }
-    // The checkout's total (`<span>Total</span> <strong>…`) and its Pay and Change buttons at least.
-    assert.ok(pairs >= 2, `only ${pairs} spaced pairs of inline elements found: is dist built?`);
+    // The checkout's total (`<span>Total</span> <strong>…`) at least.
+    assert.ok(pairs >= 1, `no spaced pair of inline elements found: is dist built?`);
     const checkout = files.find((file) => file.startsWith('chunks/checkout-'));
     const built = (await pieces(checkout)).join('${}');
     assert.match(built, /<\/span> <strong>/);
-    assert.match(built, /<\/button> <button class="link"/);
   });
 
   test("keeps the card's markup and CSS whole", async () => {

@@ -55,7 +55,6 @@ describe('examples/react', () => {
       await page.click('buy-tweet >>> [part="buy-button"]');
       await page.waitForSelector('buy-tweet >>> buy-tweet-checkout >>> dialog[open]');
       await page.type('buy-tweet >>> buy-tweet-checkout >>> input[name="email"]', 'buyer@example.com');
-      await page.click('buy-tweet >>> buy-tweet-checkout >>> button[type="submit"]');
       await page.waitForSelector('.buy-tweet-fake-stripe >>> input[autocomplete="cc-number"]');
       await page.type('.buy-tweet-fake-stripe >>> input[autocomplete="cc-number"]', '4242 4242 4242 4242');
       await page.type('.buy-tweet-fake-stripe >>> input[autocomplete="cc-exp"]', '12 / 34');
