@@ -3,8 +3,12 @@
  * keeps its Stripe instances: so there is one fake constructor per page, and every constructor,
  * instance and element it made works for whichever installation is current.
  */
-import type { PaymentElementState } from './elements.js';
 import type { FakeStripeCall, FakeStripeOutcome } from './types.js';
+
+/** Something an installation drew that goes away with it: a mounted Element. */
+export interface Mounted {
+  unmount(): void;
+}
 
 /** One `installFakeStripe()`: its options, what it recorded and what it was told to do. */
 export interface Installation {
@@ -15,8 +19,8 @@ export interface Installation {
   confirmations: number;
   outcomes: FakeStripeOutcome[];
   confirming: Set<string>;
-  /** Payment elements mounted during this installation. */
-  mounted: Set<PaymentElementState>;
+  /** Elements mounted during this installation. */
+  mounted: Set<Mounted>;
   uninstalled: boolean;
 }
 
