@@ -4,7 +4,7 @@
  * ("Uncaught (in promise) IntegrationError", stripe/react-stripe-js#457).
  */
 import type { CardField } from './card-form.js';
-import { groups, type ElementsGroup } from './elements.js';
+import { groups, type ElementsGroup, type WalletConfirmation } from './elements.js';
 import { IntegrationError } from './integration-error.js';
 import { CLIENT_SECRET } from './intents.js';
 
@@ -23,6 +23,10 @@ const CLIENT_SECRET_MISSING = 'You must pass in a clientSecret when calling stri
 const SUBMIT_FIRST =
   'elements.submit() must be called before stripe.confirmPayment(). Call elements.submit() as soon as your customer presses pay, prior to any asynchronous work. Integration guide: https://stripe.com/docs/payments/accept-a-payment-deferred';
 
+/** A wallet's payment confirmed outside its `confirm` event (stripe/react-stripe-js#570). */
+const OUTSIDE_CONFIRM_EVENT =
+  'Element confirming payment is "expressCheckout", but stripe.confirmPayment() was not called within the "confirm" event. Please call stripe.confirmPayment() in the "confirm" event (https://stripe.com/docs/js/elements_object/express_checkout_element_confirm_event)';
+
 interface ConfirmOptions {
   elements?: unknown;
   clientSecret?: unknown;
@@ -34,7 +38,10 @@ interface ConfirmOptions {
 export interface CheckedConfirmation {
   group: ElementsGroup;
   clientSecret: string;
-  field: CardField;
+  /** The card form, when the card pays. */
+  field: CardField | null;
+  /** The wallet whose `confirm` event this is, when a wallet pays. */
+  wallet: WalletConfirmation | null;
   returnUrl: string | undefined;
 }
 
@@ -49,8 +56,12 @@ export const checkConfirmation = (stripe: object, options: unknown): CheckedConf
       'Invalid value for confirmPayment(): `elements` should be an Elements group made by stripe.elements() of this Stripe instance.',
     );
   }
-  const field = group.payment?.field;
-  if (!field) throw new IntegrationError(NO_MOUNTED_ELEMENT);
+  const field = group.payment?.field ?? null;
+  if (!field && !group.express?.mountedIn) throw new IntegrationError(NO_MOUNTED_ELEMENT);
+  // A wallet pays only in its `confirm` event; a wallet's submit does not carry past it.
+  const wallet = group.wallet;
+  const walletSubmitted = group.submitted !== null && group.submitted !== 'card';
+  if (!wallet && (!field || (group.deferred && walletSubmitted))) throw new IntegrationError(OUTSIDE_CONFIRM_EVENT);
 
   if (group.deferred && given === undefined) throw new IntegrationError(CLIENT_SECRET_MISSING);
   const clientSecret = group.clientSecret ?? given;
@@ -70,9 +81,10 @@ export const checkConfirmation = (stripe: object, options: unknown): CheckedConf
       'Invalid value for confirmPayment(): `confirmParams.return_url` should be an absolute URL.',
     );
   }
-  // Deferred: "Call elements.submit() as soon as your customer presses pay". Each confirmation uses it up.
+  // Deferred: "Call elements.submit() as soon as your customer presses pay", for the payment method
+  // that pays (the card, or this wallet in its confirm event). Each confirmation uses it up.
   const submitted = group.submitted;
   group.submitted = null;
-  if (group.deferred && submitted !== 'card') throw new IntegrationError(SUBMIT_FIRST);
-  return { group, clientSecret, field, returnUrl };
+  if (group.deferred && submitted !== (wallet ? wallet.wallet : 'card')) throw new IntegrationError(SUBMIT_FIRST);
+  return { group, clientSecret, field: wallet ? null : field, wallet, returnUrl };
 };

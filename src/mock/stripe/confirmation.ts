@@ -70,13 +70,19 @@ export const confirmPayment = async (
   installation.calls.push({ method: 'stripe.confirmPayment', args: [options] });
   installation.confirmations++;
 
-  return await attempt(installation, checkConfirmation(stripe, options));
+  const checked = checkConfirmation(stripe, options);
+  try {
+    return await attempt(installation, checked);
+  } finally {
+    // The wallet's sheet closes when its payment ends, either way.
+    checked.wallet?.end();
+  }
 };
 
 /** A confirmation past Stripe.js's checks: the PaymentIntent's state, then the payment. */
 const attempt = async (
   installation: Installation,
-  { group, clientSecret, field, returnUrl }: CheckedConfirmation,
+  { group, clientSecret, field, wallet, returnUrl }: CheckedConfirmation,
 ): Promise<FakeConfirmResult> => {
   const { status } = knownIntent(clientSecret);
   if (status !== 'requires_payment_method' || installation.confirming.has(clientSecret)) {
@@ -97,13 +103,15 @@ const attempt = async (
   let leaving = false;
   try {
     let decision = installation.outcomes.shift();
-    if (decision === undefined) {
+    if (decision === undefined && field) {
       // Checked in the browser before anything is sent, as Stripe's own fields do; a deferred
       // group's card was checked by elements.submit().
       const problem = group.deferred ? null : field.validate();
       if (problem) return { error: { type: 'validation_error', code: problem.code, message: problem.message } };
       decision = decisionFor(field.cardNumber);
     }
+    // A wallet's buyer approved on the device: the payment goes through unless told otherwise.
+    decision ??= 'succeeded';
     const leaves = decision === 'redirect' || decision === 'redirect_failed';
     if (leaves && typeof returnUrl !== 'string') return { error: { ...RETURN_URL_MISSING } };
     await sleep(installation.delay);
@@ -118,6 +126,7 @@ const attempt = async (
       // The page goes to return_url, and Stripe.js's promise never settles: the page that was
       // waiting for it is gone (docs.stripe.com/js/payment_intents/confirm_payment).
       leaving = true;
+      wallet?.end();
       if (!installation.uninstalled) {
         installation.navigate(
           returnAddress(returnUrl, clientSecret, 'paymentIntent' in result ? 'succeeded' : 'failed'),

@@ -1,29 +1,41 @@
 /**
- * `stripe.elements()`: the Elements group, its Payment Element, and the group's `update` and
- * `submit` (docs.stripe.com/js/elements_object).
+ * `stripe.elements()`: the Elements group, its Payment Element and Express Checkout Element, and
+ * the group's `update` and `submit` (docs.stripe.com/js/elements_object).
  */
 import type { Appearance } from './card-form.js';
 import { readGroupOptions, updateProblem, type Deferred } from './deferred.js';
+import { createExpressCheckoutElement, type ExpressCheckoutState } from './express-checkout.js';
 import { record, type Installation } from './installation.js';
 import { IntegrationError } from './integration-error.js';
 import { knownIntent } from './intents.js';
 import { Listeners } from './listeners.js';
 import { createPaymentElement, type PaymentElementState } from './payment-element.js';
-import type { FakeStripeError } from './types.js';
+import type { FakeStripeError, FakeWallet } from './types.js';
+import { optionsProblem } from './wallets.js';
 import { cardLocale, type CardLocale } from './words.js';
+
+/** A wallet's `confirm` event being handled: its sheet waits for the page to pay, or to give up. */
+export interface WalletConfirmation {
+  wallet: FakeWallet;
+  /** Closes the sheet: the confirmation is over. */
+  end(): void;
+}
 
 export interface ElementsGroup {
   stripe: object;
   clientSecret?: string;
-  /** Set for a group made with `mode`, with its current amount and currency. */
+  /** Set for a group made with `mode` (and the current amount and currency: the wallet sheet shows them). */
   deferred?: Deferred;
   appearance: Appearance;
   locale: CardLocale;
   payment: PaymentElementState | null;
+  express: ExpressCheckoutState | null;
   /** The group's own events: `update-end`. */
   listeners: Listeners;
   /** The payment method of the last successful `elements.submit()`, until a confirmation uses it. */
   submitted: string | null;
+  /** The wallet whose `confirm` event is being handled, if any. */
+  wallet: WalletConfirmation | null;
 }
 
 export type SubmitResult = { error: FakeStripeError } | { selectedPaymentMethod: string };
@@ -42,18 +54,24 @@ const PAYMENT_NEEDS_INTENT =
  * `elements.submit()` with nothing to submit. Stripe.js's words were not found; these follow its
  * refusal of `confirmPayment` for the same group (see confirm-checks.ts).
  */
-const NOTHING_TO_SUBMIT = 'Invalid value for elements.submit(): elements should have a mounted Payment Element.';
+const NOTHING_TO_SUBMIT =
+  'Invalid value for elements.submit(): elements should have a mounted Payment Element, or be in the "confirm" event of its Express Checkout Element.';
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
 /**
  * `elements.submit()`: "Before confirming a payment, call elements.submit() to validate the form
- * fields and collect any data required for wallets" (docs.stripe.com/js/elements/submit): the card
- * form is checked as `confirmPayment` checks it, its problems shown under its fields.
+ * fields and collect any data required for wallets" (docs.stripe.com/js/elements/submit). In a
+ * wallet's `confirm` event the wallet is the payment method and the card form is not asked; else
+ * the card form is checked as `confirmPayment` checks it, its problems shown under its fields.
  */
 const submit = async (group: ElementsGroup): Promise<SubmitResult> => {
   // A round trip to Stripe's frames, as for every Elements call that answers later.
   await nextTask();
+  if (group.wallet) {
+    group.submitted = group.wallet.wallet;
+    return { selectedPaymentMethod: group.wallet.wallet };
+  }
   const field = group.payment?.field;
   if (!field) throw new IntegrationError(NOTHING_TO_SUBMIT);
   const problem = field.validate();
@@ -78,8 +96,10 @@ export const createElements = (own: Installation, stripe: object, options: unkno
     appearance: appearance && typeof appearance === 'object' ? appearance : {},
     locale: cardLocale(locale),
     payment: null,
+    express: null,
     listeners: new Listeners(),
     submitted: null,
+    wallet: null,
   };
   const elements = {
     create(type: unknown, elementOptions?: unknown): object {
@@ -90,11 +110,21 @@ export const createElements = (own: Installation, stripe: object, options: unkno
         group.payment = createPaymentElement(own, group);
         return group.payment.element;
       }
-      throw new IntegrationError(`The fake Stripe only makes the 'payment' element, not ${JSON.stringify(type)}.`);
+      if (type === 'expressCheckout') {
+        const problem = optionsProblem('create()', elementOptions);
+        if (problem) throw new IntegrationError(problem);
+        if (group.express) throw new IntegrationError('Can only create one Element of type expressCheckout.');
+        group.express = createExpressCheckoutElement(own, group, elementOptions);
+        return group.express.element;
+      }
+      throw new IntegrationError(
+        `The fake Stripe only makes the 'payment' and 'expressCheckout' elements, not ${JSON.stringify(type)}.`,
+      );
     },
     getElement(type: unknown): object | null {
       record(own, 'elements.getElement', [type]);
       if (type === 'payment') return group.payment?.element ?? null;
+      if (type === 'expressCheckout') return group.express?.element ?? null;
       return null;
     },
     /**

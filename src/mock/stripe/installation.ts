@@ -3,9 +3,16 @@
  * keeps its Stripe instances: so there is one fake constructor per page, and every constructor,
  * instance and element it made works for whichever installation is current.
  */
-import type { FakeStripeCall, FakeStripeOutcome } from './types.js';
+import type {
+  FakeStripeCall,
+  FakeStripeClock,
+  FakeStripeOutcome,
+  FakeWallet,
+  FakeWalletBuyer,
+  FakeWalletOutcome,
+} from './types.js';
 
-/** Something an installation drew that goes away with it: a mounted Element. */
+/** Something an installation drew that goes away with it: a mounted Element, an open wallet sheet. */
 export interface Mounted {
   unmount(): void;
 }
@@ -15,11 +22,15 @@ export interface Installation {
   events: string;
   delay: number;
   navigate: (url: string) => void;
+  wallets: readonly FakeWallet[];
+  walletBuyer: FakeWalletBuyer;
+  clock: FakeStripeClock;
   calls: FakeStripeCall[];
   confirmations: number;
   outcomes: FakeStripeOutcome[];
+  walletOutcomes: FakeWalletOutcome[];
   confirming: Set<string>;
-  /** Elements mounted during this installation. */
+  /** Elements mounted, and wallet sheets open, during this installation. */
   mounted: Set<Mounted>;
   uninstalled: boolean;
 }
