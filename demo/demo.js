@@ -2,9 +2,11 @@
 // and payments go to the test-mode fake Stripe. A publisher with real partners needs none of this.
 import { installFakeStripe } from '../dist/esm/mock/stripe/index.js';
 import { mockPartner } from './env.js';
+import { demoWallets } from './wallets.js';
 
-// Stripe's test cards work here: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.
-installFakeStripe({ events: `${mockPartner}/__mock/stripe/events` });
+// Stripe's test cards work here: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined. The
+// device has Apple Pay (?wallets= chooses others, ?wallets=none none).
+installFakeStripe({ events: `${mockPartner}/__mock/stripe/events`, wallets: demoWallets() });
 
 await customElements.whenDefined('buy-tweet');
 const partners = {};

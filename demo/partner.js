@@ -3,8 +3,9 @@
 // the partner about as Stripe's webhook would.
 import { installFakeStripe } from '../dist/esm/mock/stripe/index.js';
 import { partnerEndpoint } from './partner-env.js';
+import { demoWallets } from './wallets.js';
 
-installFakeStripe({ events: '/demo/stripe-events' });
+installFakeStripe({ events: '/demo/stripe-events', wallets: demoWallets() });
 
 await customElements.whenDefined('buy-tweet');
 window.BuyTweet.registerPartner({

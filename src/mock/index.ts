@@ -45,9 +45,13 @@ export {
   type FakePaymentIntentStatus,
   type FakeRetrieveResult,
   type FakeStripeCall,
+  type FakeStripeClock,
   type FakeStripeControl,
   type FakeStripeError,
   type FakeStripeErrorType,
   type FakeStripeOptions,
   type FakeStripeOutcome,
+  type FakeWallet,
+  type FakeWalletBuyer,
+  type FakeWalletOutcome,
 } from './stripe/index.js';

@@ -23,7 +23,7 @@
  * antiwork/gumroad#7729; stripe/stripe-js#696), not a rejection.
  */
 import { decisionFor } from './cards.js';
-import { groups } from './elements.js';
+import { checkConfirmation, type CheckedConfirmation } from './confirm-checks.js';
 import { current, type Installation } from './installation.js';
 import { IntegrationError } from './integration-error.js';
 import { CLIENT_SECRET, intentIdOf, knownIntent, paymentIntentOf, readIntent } from './intents.js';
@@ -61,13 +61,6 @@ const returnAddress = (returnUrl: string, clientSecret: string, redirectStatus: 
   return url.href;
 };
 
-interface ConfirmOptions {
-  elements?: unknown;
-  clientSecret?: unknown;
-  redirect?: unknown;
-  confirmParams?: { return_url?: unknown } | null;
-}
-
 export const confirmPayment = async (
   own: Installation,
   stripe: object,
@@ -77,38 +70,20 @@ export const confirmPayment = async (
   installation.calls.push({ method: 'stripe.confirmPayment', args: [options] });
   installation.confirmations++;
 
-  if (!options || typeof options !== 'object') {
-    throw new IntegrationError('Invalid value for confirmPayment(): expected an object with `elements`.');
+  const checked = checkConfirmation(stripe, options);
+  try {
+    return await attempt(installation, checked);
+  } finally {
+    // The wallet's sheet closes when its payment ends, either way.
+    checked.wallet?.end();
   }
-  const { elements, clientSecret: given, redirect, confirmParams } = options as ConfirmOptions;
-  const group = elements && typeof elements === 'object' ? groups.get(elements) : undefined;
-  if (!group || group.stripe !== stripe) {
-    throw new IntegrationError(
-      'Invalid value for confirmPayment(): `elements` should be an Elements group made by stripe.elements() of this Stripe instance.',
-    );
-  }
-  const field = group.payment?.field;
-  if (!field) {
-    throw new IntegrationError('Invalid value for confirmPayment(): `elements` should have a mounted Payment Element.');
-  }
-  const clientSecret = group.clientSecret ?? given;
-  if (typeof clientSecret !== 'string' || !CLIENT_SECRET.test(clientSecret)) {
-    throw new IntegrationError(
-      'Invalid value for confirmPayment(): the client secret should be a PaymentIntent client secret of the form pi_{id}_secret_{secret}.',
-    );
-  }
-  if (redirect !== 'if_required') {
-    throw new IntegrationError(
-      "The fake Stripe leaves the page only when a payment method needs it: call confirmPayment() with `redirect: 'if_required'`.",
-    );
-  }
-  const returnUrl = confirmParams?.return_url;
-  if (returnUrl !== undefined && (typeof returnUrl !== 'string' || !URL.canParse(returnUrl))) {
-    throw new IntegrationError(
-      'Invalid value for confirmPayment(): `confirmParams.return_url` should be an absolute URL.',
-    );
-  }
+};
 
+/** A confirmation past Stripe.js's checks: the PaymentIntent's state, then the payment. */
+const attempt = async (
+  installation: Installation,
+  { group, clientSecret, field, wallet, returnUrl }: CheckedConfirmation,
+): Promise<FakeConfirmResult> => {
   const { status } = knownIntent(clientSecret);
   if (status !== 'requires_payment_method' || installation.confirming.has(clientSecret)) {
     const message = installation.confirming.has(clientSecret)
@@ -128,12 +103,15 @@ export const confirmPayment = async (
   let leaving = false;
   try {
     let decision = installation.outcomes.shift();
-    if (decision === undefined) {
-      // Checked in the browser before anything is sent, as Stripe's own fields do.
-      const problem = field.validate();
+    if (decision === undefined && field) {
+      // Checked in the browser before anything is sent, as Stripe's own fields do; a deferred
+      // group's card was checked by elements.submit().
+      const problem = group.deferred ? null : field.validate();
       if (problem) return { error: { type: 'validation_error', code: problem.code, message: problem.message } };
       decision = decisionFor(field.cardNumber);
     }
+    // A wallet's buyer approved on the device: the payment goes through unless told otherwise.
+    decision ??= 'succeeded';
     const leaves = decision === 'redirect' || decision === 'redirect_failed';
     if (leaves && typeof returnUrl !== 'string') return { error: { ...RETURN_URL_MISSING } };
     await sleep(installation.delay);
@@ -148,6 +126,7 @@ export const confirmPayment = async (
       // The page goes to return_url, and Stripe.js's promise never settles: the page that was
       // waiting for it is gone (docs.stripe.com/js/payment_intents/confirm_payment).
       leaving = true;
+      wallet?.end();
       if (!installation.uninstalled) {
         installation.navigate(
           returnAddress(returnUrl, clientSecret, 'paymentIntent' in result ? 'succeeded' : 'failed'),

@@ -1,184 +1,168 @@
-/** `stripe.elements()`: the Elements group and its Payment Element, which shows the card form. */
-import { CardField, type Appearance, type EventName } from './card-form.js';
-import { current, record, type Installation } from './installation.js';
+/**
+ * `stripe.elements()`: the Elements group, its Payment Element and Express Checkout Element, and
+ * the group's `update` and `submit` (docs.stripe.com/js/elements_object).
+ */
+import type { Appearance } from './card-form.js';
+import { readGroupOptions, updateProblem, type Deferred } from './deferred.js';
+import { createExpressCheckoutElement, type ExpressCheckoutState } from './express-checkout.js';
+import { record, type Installation } from './installation.js';
 import { IntegrationError } from './integration-error.js';
-import { CLIENT_SECRET, knownIntent } from './intents.js';
+import { knownIntent } from './intents.js';
+import { Listeners } from './listeners.js';
+import { createPaymentElement, type PaymentElementState } from './payment-element.js';
+import type { FakeStripeError, FakeWallet } from './types.js';
+import { optionsProblem } from './wallets.js';
 import { cardLocale, type CardLocale } from './words.js';
 
-const LIGHT_DOM_ONLY = 'Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.';
+/** A wallet's `confirm` event being handled: its sheet waits for the page to pay, or to give up. */
+export interface WalletConfirmation {
+  wallet: FakeWallet;
+  /** Closes the sheet: the confirmation is over. */
+  end(): void;
+}
 
-type Listener = (payload: unknown) => void;
-
-interface ElementsGroup {
+export interface ElementsGroup {
   stripe: object;
   clientSecret?: string;
+  /** Set for a group made with `mode` (and the current amount and currency: the wallet sheet shows them). */
+  deferred?: Deferred;
   appearance: Appearance;
   locale: CardLocale;
   payment: PaymentElementState | null;
+  express: ExpressCheckoutState | null;
+  /** The group's own events: `update-end`. */
+  listeners: Listeners;
+  /** The payment method of the last successful `elements.submit()`, until a confirmation uses it. */
+  submitted: string | null;
+  /** The wallet whose `confirm` event is being handled, if any. */
+  wallet: WalletConfirmation | null;
 }
 
-export interface PaymentElementState {
-  element: object;
-  field: CardField | null;
-  /** The installation it was mounted during. */
-  mountedIn: Installation | null;
-  destroyed: boolean;
-  listeners: Map<string, Set<Listener>>;
-  unmount(): void;
-}
+export type SubmitResult = { error: FakeStripeError } | { selectedPaymentMethod: string };
 
 /** Each Elements group made, by the object `stripe.elements()` returned. */
 export const groups = new WeakMap<object, ElementsGroup>();
 
-const createPaymentElement = (own: Installation, group: ElementsGroup): PaymentElementState => {
-  const state: PaymentElementState = {
-    element: {},
-    field: null,
-    mountedIn: null,
-    destroyed: false,
-    listeners: new Map(),
-    unmount() {
-      state.field?.remove();
-      state.field = null;
-      state.mountedIn?.mounted.delete(state);
-      state.mountedIn = null;
-    },
-  };
-  const emit = (event: EventName, payload: object): void => {
-    for (const listener of [...(state.listeners.get(event) ?? [])]) {
-      try {
-        listener(payload);
-      } catch (error) {
-        // A listener's mistake is the page's, reported like any uncaught error; the others still run.
-        reportError(error);
-      }
-    }
-  };
-  const listen = (event: unknown, listener: unknown, once: boolean): void => {
-    if (typeof event !== 'string' || typeof listener !== 'function') {
-      throw new IntegrationError('Invalid value for on(): expected an event name and a function.');
-    }
-    const wrapped: Listener = once
-      ? (payload) => {
-          state.listeners.get(event)?.delete(wrapped);
-          (listener as Listener)(payload);
-        }
-      : (listener as Listener);
-    const listeners = state.listeners.get(event) ?? new Set();
-    state.listeners.set(event, listeners.add(wrapped));
-  };
+/**
+ * Stripe.js's refusal to make a Payment Element in a group with neither (its words, quoted from its
+ * code in richnologies/ngx-stripe#241; stripe/stripe-js#596).
+ */
+const PAYMENT_NEEDS_INTENT =
+  'In order to create a payment element, you must pass a clientSecret or mode when creating the Elements group.\n\n  e.g. stripe.elements({clientSecret: "{{CLIENT_SECRET}}"})';
 
-  const element = {
-    mount(target: unknown): void {
-      record(own, 'paymentElement.mount', [target]);
-      if (state.destroyed)
-        throw new IntegrationError('This Element has already been destroyed. Please create a new one.');
-      if (state.field) {
-        throw new IntegrationError(
-          'This Element is already mounted. Use `unmount()` to unmount the Element before re-mounting.',
-        );
-      }
-      const node = typeof target === 'string' ? document.querySelector(target) : target;
-      if (typeof target === 'string' && !node) {
-        throw new IntegrationError(
-          `The selector you specified (${target}) applies to no DOM elements that are currently on the page.`,
-        );
-      }
-      if (!node || (node as Node).nodeType !== Node.ELEMENT_NODE || (node as Element).localName === 'input') {
-        throw new IntegrationError(
-          'Invalid DOM element. Make sure to call mount() with a valid DOM element or selector.',
-        );
-      }
-      // Stripe.js mounts only into the document's own tree. Inside a shadow root it throws this
-      // (stripe/stripe-js#399, #662), and the same words for an element not in the document yet
-      // (ectoflow/vue-stripe-js#31: mounting before appending the node to the page).
-      if ((node as Element).getRootNode() !== document) throw new IntegrationError(LIGHT_DOM_ONLY);
-      const field = new CardField(group.appearance, group.locale, emit);
-      (node as Element).append(field.host);
-      state.field = field;
-      state.mountedIn = current(own);
-      state.mountedIn.mounted.add(state);
-      setTimeout(() => {
-        if (state.field === field) emit('ready', { elementType: 'payment' });
-      });
-    },
-    unmount(): void {
-      record(own, 'paymentElement.unmount', []);
-      state.unmount();
-    },
-    destroy(): void {
-      record(own, 'paymentElement.destroy', []);
-      state.unmount();
-      state.destroyed = true;
-      if (group.payment === state) group.payment = null;
-    },
-    on(event: unknown, listener: unknown): object {
-      record(own, 'paymentElement.on', [event, listener]);
-      listen(event, listener, false);
-      return element;
-    },
-    once(event: unknown, listener: unknown): object {
-      record(own, 'paymentElement.once', [event, listener]);
-      listen(event, listener, true);
-      return element;
-    },
-    off(event: unknown, listener?: unknown): object {
-      record(own, 'paymentElement.off', [event, listener]);
-      if (typeof event !== 'string') return element;
-      if (listener === undefined) state.listeners.delete(event);
-      else state.listeners.get(event)?.delete(listener as Listener);
-      return element;
-    },
-    focus(): void {
-      record(own, 'paymentElement.focus', []);
-      state.field?.focus();
-    },
-    blur(): void {
-      record(own, 'paymentElement.blur', []);
-      state.field?.blur();
-    },
-    clear(): void {
-      record(own, 'paymentElement.clear', []);
-      state.field?.clear();
-    },
-  };
-  state.element = element;
-  return state;
+/**
+ * `elements.submit()` with nothing to submit. Stripe.js's words were not found; these follow its
+ * refusal of `confirmPayment` for the same group (see confirm-checks.ts).
+ */
+const NOTHING_TO_SUBMIT =
+  'Invalid value for elements.submit(): elements should have a mounted Payment Element, or be in the "confirm" event of its Express Checkout Element.';
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
+
+/**
+ * `elements.submit()`: "Before confirming a payment, call elements.submit() to validate the form
+ * fields and collect any data required for wallets" (docs.stripe.com/js/elements/submit). In a
+ * wallet's `confirm` event the wallet is the payment method and the card form is not asked; else
+ * the card form is checked as `confirmPayment` checks it, its problems shown under its fields.
+ */
+const submit = async (group: ElementsGroup): Promise<SubmitResult> => {
+  // A round trip to Stripe's frames, as for every Elements call that answers later.
+  await nextTask();
+  if (group.wallet) {
+    group.submitted = group.wallet.wallet;
+    return { selectedPaymentMethod: group.wallet.wallet };
+  }
+  const field = group.payment?.field;
+  if (!field) throw new IntegrationError(NOTHING_TO_SUBMIT);
+  const problem = field.validate();
+  group.submitted = problem ? null : 'card';
+  return problem
+    ? { error: { type: 'validation_error', code: problem.code, message: problem.message } }
+    : { selectedPaymentMethod: 'card' };
 };
 
 export const createElements = (own: Installation, stripe: object, options: unknown): object => {
-  const { clientSecret, appearance, locale } = (options && typeof options === 'object' ? options : {}) as {
-    clientSecret?: unknown;
+  const { appearance, locale } = (options && typeof options === 'object' ? options : {}) as {
     appearance?: unknown;
     locale?: unknown;
   };
-  if (clientSecret !== undefined && (typeof clientSecret !== 'string' || !CLIENT_SECRET.test(clientSecret))) {
-    throw new IntegrationError(
-      `Invalid value for elements(): clientSecret should be a client secret of the form \${id}_secret_\${secret}. You specified: ${typeof clientSecret === 'string' ? clientSecret : JSON.stringify(clientSecret)}.`,
-    );
-  }
+  const { clientSecret, deferred } = readGroupOptions(options);
   // Stripe.js loads the PaymentIntent here; from now on the fake knows it (see knownIntent).
   if (clientSecret !== undefined) knownIntent(clientSecret);
   const group: ElementsGroup = {
     stripe,
     ...(clientSecret !== undefined && { clientSecret }),
+    ...(deferred && { deferred }),
     appearance: appearance && typeof appearance === 'object' ? appearance : {},
     locale: cardLocale(locale),
     payment: null,
+    express: null,
+    listeners: new Listeners(),
+    submitted: null,
+    wallet: null,
   };
   const elements = {
     create(type: unknown, elementOptions?: unknown): object {
       record(own, 'elements.create', elementOptions === undefined ? [type] : [type, elementOptions]);
-      if (type !== 'payment') {
-        throw new IntegrationError(`The fake Stripe only makes the 'payment' element, not ${JSON.stringify(type)}.`);
+      if (type === 'payment') {
+        if (!group.clientSecret && !group.deferred) throw new IntegrationError(PAYMENT_NEEDS_INTENT);
+        if (group.payment) throw new IntegrationError('Can only create one Element of type payment.');
+        group.payment = createPaymentElement(own, group);
+        return group.payment.element;
       }
-      if (group.payment) throw new IntegrationError('Can only create one Element of type payment.');
-      group.payment = createPaymentElement(own, group);
-      return group.payment.element;
+      if (type === 'expressCheckout') {
+        const problem = optionsProblem('create()', elementOptions);
+        if (problem) throw new IntegrationError(problem);
+        if (group.express) throw new IntegrationError('Can only create one Element of type expressCheckout.');
+        group.express = createExpressCheckoutElement(own, group, elementOptions);
+        return group.express.element;
+      }
+      throw new IntegrationError(
+        `The fake Stripe only makes the 'payment' and 'expressCheckout' elements, not ${JSON.stringify(type)}.`,
+      );
     },
     getElement(type: unknown): object | null {
       record(own, 'elements.getElement', [type]);
-      return type === 'payment' && group.payment ? group.payment.element : null;
+      if (type === 'payment') return group.payment?.element ?? null;
+      if (type === 'expressCheckout') return group.express?.element ?? null;
+      return null;
+    },
+    /**
+     * "Updates are shallowly merged into the existing configuration. Returns a Promise that resolves
+     * when the update has been applied to all rendered Elements", and `update-end` says the same
+     * (@stripe/stripe-js elements-group.d.ts; docs.stripe.com/changelog/dahlia/2026-03-25/elements-update-returns-promise).
+     */
+    update(updates: unknown): Promise<void> {
+      record(own, 'elements.update', [updates]);
+      const problem = updateProblem(group.deferred, updates);
+      if (problem) return Promise.reject(new IntegrationError(problem));
+      const { amount, currency } = updates as { amount?: number; currency?: string };
+      return nextTask().then(() => {
+        if (group.deferred) {
+          group.deferred = {
+            ...group.deferred,
+            ...(amount !== undefined && { amount }),
+            ...(currency !== undefined && { currency }),
+          };
+        }
+        group.listeners.emit('update-end');
+      });
+    },
+    submit(): Promise<SubmitResult> {
+      record(own, 'elements.submit', []);
+      return submit(group);
+    },
+    on(event: unknown, listener: unknown): void {
+      record(own, 'elements.on', [event, listener]);
+      group.listeners.add(event, listener, false);
+    },
+    once(event: unknown, listener: unknown): void {
+      record(own, 'elements.once', [event, listener]);
+      group.listeners.add(event, listener, true);
+    },
+    off(event: unknown, listener?: unknown): void {
+      record(own, 'elements.off', [event, listener]);
+      group.listeners.remove(event, listener);
     },
   };
   groups.set(elements, group);

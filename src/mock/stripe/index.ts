@@ -3,30 +3,46 @@
  * checkout uses (docs/publishers/checkout.md), so a whole purchase runs offline in the demo and the tests. It is
  * never part of the production script.
  *
- *   const control = installFakeStripe({ delay: 0 });
- *   // the checkout then does, unchanged:
+ *   const control = installFakeStripe({ delay: 0, wallets: ['apple_pay'] });
+ *   // the checkout then does, unchanged (Stripe's deferred-intent integration):
  *   const stripe = await loadStripe('pk_test_...');           // from '@stripe/stripe-js/pure'
- *   const elements = stripe.elements({ clientSecret, appearance, locale });
- *   elements.create('payment').mount(node);                    // a plain card form, test mode
- *   await stripe.confirmPayment({ elements, redirect: 'if_required', confirmParams: { return_url } });
+ *   const elements = stripe.elements({ mode: 'payment', amount: 999, currency: 'usd', appearance, locale });
+ *   elements.create('payment').mount(cardNode);               // a plain card form, test mode
+ *   elements.create('expressCheckout', { emailRequired: true }).mount(walletNode); // the device's wallets
+ *   await elements.update({ amount: 1998 });                   // the total changed
+ *   const { error } = await elements.submit();                 // on Pay, first
+ *   // ...the partner creates the order, and with it the PaymentIntent...
+ *   await stripe.confirmPayment({ elements, clientSecret, redirect: 'if_required', confirmParams: { return_url } });
  *
  * What it covers: `Stripe(key, options?)` with `version` and `_registerWrapper` (what `loadStripe`
- * reads), `stripe.elements()`, `elements.create('payment')` and `getElement()`, the payment
- * element's `mount`, `unmount`, `destroy`, `on`/`once`/`off` ('ready', 'change', 'focus', 'blur'),
- * `focus`, `blur` and `clear`, `stripe.confirmPayment()` and `stripe.retrievePaymentIntent()`.
- * Mistakes Stripe.js would reject (a secret key, a malformed client secret, mounting anywhere but
- * the document's own tree (inside a shadow root, or not in the document), confirming without a
- * mounted payment element or with another Stripe instance's elements) throw an `IntegrationError`
- * as it does (a promise-returning method rejects with it: "Uncaught (in promise)
- * IntegrationError", stripe/react-stripe-js#457); card problems, and a payment method that must
- * leave the page without a `return_url`, resolve with `{error}`, never reject.
+ * reads); `stripe.elements()` with a `clientSecret`, or with `mode: 'payment'`, `amount` and
+ * `currency` (deferred.ts); the group's `create`, `getElement`, `update` (a promise, and
+ * `update-end`), `submit`, `on`/`once`/`off`; the Payment Element's `mount`, `unmount`, `destroy`,
+ * `on`/`once`/`off` ('ready', 'change', 'focus', 'blur'), `focus`, `blur` and `clear`; the Express
+ * Checkout Element's `mount`, `unmount`, `destroy`, `update`, `on`/`once`/`off` ('ready', 'click',
+ * 'confirm', 'cancel', 'focus', 'blur'), with the fake device's wallets and its sheet
+ * (express-checkout.ts); `stripe.confirmPayment()` (by card or by wallet) and
+ * `stripe.retrievePaymentIntent()`.
+ * Mistakes Stripe.js would reject (a secret key, a malformed client secret, `mode` with a
+ * `clientSecret`, an upper-case currency, mounting anywhere but the document's own tree (inside a
+ * shadow root, or not in the document), confirming without a mounted element, with another Stripe
+ * instance's elements, without `elements.submit()` first or without the `clientSecret` of a
+ * deferred group) throw an `IntegrationError` as it does (a promise-returning method rejects with
+ * it: "Uncaught (in promise) IntegrationError", stripe/react-stripe-js#457); card problems, and a
+ * payment method that must leave the page without a `return_url`, resolve with `{error}`, never
+ * reject.
  *
  * Where things are: `cards.ts` (the test cards and the card checks, pure), `card-form.ts` and
- * `card-form.styles.ts` (the form a Payment Element shows), `words.ts` (its words), `elements.ts`
- * (`stripe.elements()` and the Payment Element), `confirmation.ts` (`confirmPayment`,
- * `retrievePaymentIntent`, leaving the page), `settlement.ts` (an attempt's end and the partner's
- * event), `intents.ts` (the PaymentIntents kept in `sessionStorage`), `installation.ts` (which
- * installation is current), `types.ts` (the public types).
+ * `card-form.styles.ts` (the form a Payment Element shows), `words.ts` (its words and the wallet
+ * sheet's), `elements.ts` (`stripe.elements()`, `update`, `submit`), `deferred.ts` (a group's
+ * mode, amount and currency), `payment-element.ts`, `express-checkout.ts` (the Express Checkout
+ * Element), `wallets.ts` (the device's wallets and what they hand the page, pure),
+ * `wallet-sheet.ts` and `express-checkout.styles.ts` (the wallet buttons and sheet),
+ * `listeners.ts` and `mount.ts` (what every Element shares), `confirm-checks.ts` and
+ * `confirmation.ts` (`confirmPayment`, `retrievePaymentIntent`, leaving the page),
+ * `settlement.ts` (an attempt's end and the partner's event), `intents.ts` (the PaymentIntents kept
+ * in `sessionStorage`), `installation.ts` (which installation is current), `types.ts` (the public
+ * types).
  */
 import { confirmPayment, retrievePaymentIntent } from './confirmation.js';
 import { createElements } from './elements.js';
@@ -38,7 +54,9 @@ import type {
   FakeStripeControl,
   FakeStripeOptions,
   FakeStripeOutcome,
+  FakeWalletOutcome,
 } from './types.js';
+import { readBuyer, readWallets } from './wallets.js';
 
 export { fakeStripeCards } from './cards.js';
 export { IntegrationError } from './integration-error.js';
@@ -48,11 +66,15 @@ export type {
   FakePaymentIntentStatus,
   FakeRetrieveResult,
   FakeStripeCall,
+  FakeStripeClock,
   FakeStripeControl,
   FakeStripeError,
   FakeStripeErrorType,
   FakeStripeOptions,
   FakeStripeOutcome,
+  FakeWallet,
+  FakeWalletBuyer,
+  FakeWalletOutcome,
 } from './types.js';
 
 /** The Stripe.js release train `@stripe/stripe-js` 10 expects; another one makes it warn. */
@@ -132,13 +154,29 @@ export const installFakeStripe = (options: FakeStripeOptions = {}): FakeStripeCo
   if (!Number.isFinite(delay) || delay < 0)
     throw new RangeError('buy-tweet fake Stripe: `delay` should be 0 or more milliseconds.');
 
+  const wallets = Object.freeze(readWallets(options.wallets));
+  const walletBuyer = readBuyer(options.walletBuyer);
+  if (
+    options.clock &&
+    !(typeof options.clock.setTimeout === 'function' && typeof options.clock.clearTimeout === 'function')
+  )
+    throw new TypeError('buy-tweet fake Stripe: `clock` should have setTimeout and clearTimeout.');
+  const clock = options.clock ?? {
+    setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
+    clearTimeout: (handle: unknown) => clearTimeout(handle as number),
+  };
+
   const installation: Installation = {
     events: new URL(options.events ?? '/__mock/stripe/events', location.href).href,
     delay,
     navigate: options.navigate ?? ((url) => location.assign(url)),
+    wallets,
+    walletBuyer,
+    clock,
     calls: [],
     confirmations: 0,
     outcomes: [],
+    walletOutcomes: [],
     confirming: new Set(),
     mounted: new Set(),
     uninstalled: false,
@@ -172,6 +210,15 @@ export const installFakeStripe = (options: FakeStripeOptions = {}): FakeStripeCo
           typeof outcome.error.type === 'string');
       if (!valid) throw new TypeError(`buy-tweet fake Stripe: unknown outcome ${JSON.stringify(outcome)}.`);
       installation.outcomes.push(outcome);
+    },
+    get wallets() {
+      return wallets;
+    },
+    nextWalletOutcome(outcome: FakeWalletOutcome): void {
+      if (outcome !== 'approve' && outcome !== 'cancel') {
+        throw new TypeError(`buy-tweet fake Stripe: unknown wallet outcome ${JSON.stringify(outcome)}.`);
+      }
+      installation.walletOutcomes.push(outcome);
     },
     uninstall(): void {
       installation.uninstalled = true;

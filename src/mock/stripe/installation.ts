@@ -3,20 +3,35 @@
  * keeps its Stripe instances: so there is one fake constructor per page, and every constructor,
  * instance and element it made works for whichever installation is current.
  */
-import type { PaymentElementState } from './elements.js';
-import type { FakeStripeCall, FakeStripeOutcome } from './types.js';
+import type {
+  FakeStripeCall,
+  FakeStripeClock,
+  FakeStripeOutcome,
+  FakeWallet,
+  FakeWalletBuyer,
+  FakeWalletOutcome,
+} from './types.js';
+
+/** Something an installation drew that goes away with it: a mounted Element, an open wallet sheet. */
+export interface Mounted {
+  unmount(): void;
+}
 
 /** One `installFakeStripe()`: its options, what it recorded and what it was told to do. */
 export interface Installation {
   events: string;
   delay: number;
   navigate: (url: string) => void;
+  wallets: readonly FakeWallet[];
+  walletBuyer: FakeWalletBuyer;
+  clock: FakeStripeClock;
   calls: FakeStripeCall[];
   confirmations: number;
   outcomes: FakeStripeOutcome[];
+  walletOutcomes: FakeWalletOutcome[];
   confirming: Set<string>;
-  /** Payment elements mounted during this installation. */
-  mounted: Set<PaymentElementState>;
+  /** Elements mounted, and wallet sheets open, during this installation. */
+  mounted: Set<Mounted>;
   uninstalled: boolean;
 }
 

@@ -52,10 +52,13 @@ const declined = (code: string, message: string, declineCode?: string): Settleme
 const AUTHENTICATION_FAILED =
   'We are unable to authenticate your payment method. Please choose a different payment method and try again.';
 
-/** How a decision ends, once the fake has waited as long as Stripe would take. */
+/**
+ * How a decision ends, once the fake has waited as long as Stripe would take. Without a card form
+ * (a wallet pays), the wallet's device has authenticated the buyer already.
+ */
 export const settlementOf = async (
   decision: FakeStripeOutcome,
-  field: CardField,
+  field: CardField | null,
 ): Promise<Settlement | { error: FakeStripeError }> => {
   switch (decision) {
     case 'succeeded':
@@ -72,7 +75,7 @@ export const settlementOf = async (
     case 'insufficient_funds':
       return declined('card_declined', 'Your card has insufficient funds.', 'insufficient_funds');
     case 'requires_action':
-      return (await field.authenticate())
+      return (await (field?.authenticate() ?? true))
         ? { status: 'succeeded' }
         : declined('payment_intent_authentication_failure', AUTHENTICATION_FAILED);
     default:

@@ -1,5 +1,32 @@
 /** The fake Stripe's public types: what `installFakeStripe` takes and gives, and what Stripe.js answers. */
-import type { PaymentIntent } from '@stripe/stripe-js';
+import type { ExpressCheckoutAddress, ExpressPaymentType, PaymentIntent } from '@stripe/stripe-js';
+
+/**
+ * A wallet the fake device has, by Stripe's own name for it (`ExpressPaymentType` of
+ * @stripe/stripe-js): `apple_pay`, `google_pay`, `link`, `amazon_pay`, `paypal`, `klarna`.
+ */
+export type FakeWallet = ExpressPaymentType;
+
+/** Who the fake device's wallet belongs to: what its sheet hands the page on `confirm`. */
+export interface FakeWalletBuyer {
+  name: string;
+  email: string;
+  phone?: string;
+  /** In the Express Checkout Element's shape (`line2` is `null` when there is none). */
+  address: ExpressCheckoutAddress;
+}
+
+/** What the buyer does with the next wallet sheet: approve it (the default) or dismiss it. */
+export type FakeWalletOutcome = 'approve' | 'cancel';
+
+/**
+ * The timers Stripe.js's deadlines run on (the Express Checkout Element's one second for `resolve`
+ * after `click`). Tests pass a clock of their own to reach a deadline without waiting for it.
+ */
+export interface FakeStripeClock {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
 
 export interface FakeStripeOptions {
   /** Where payment events go. Default `${location.origin}/__mock/stripe/events`. */
@@ -11,6 +38,15 @@ export interface FakeStripeOptions {
    * `location.assign`; tests pass their own to see the address without leaving the test page.
    */
   navigate?: (url: string) => void;
+  /**
+   * The wallets of the fake device, shown by the Express Checkout Element. Default none (`[]`),
+   * as on a browser without any: the element then draws nothing and says so in `ready`.
+   */
+  wallets?: readonly FakeWallet[];
+  /** Whose wallet it is. Default a US test buyer, Jenny Rosen at 510 Townsend St, San Francisco. */
+  walletBuyer?: FakeWalletBuyer;
+  /** The clock of Stripe.js's deadlines. Default the page's `setTimeout` and `clearTimeout`. */
+  clock?: FakeStripeClock;
 }
 
 export type FakeStripeErrorType =
@@ -74,9 +110,11 @@ export type FakeStripeOutcome =
 export interface FakeStripeCall {
   /**
    * `Stripe`, `stripe._registerWrapper`, `stripe.elements`, `stripe.confirmPayment`,
-   * `stripe.retrievePaymentIntent`, `elements.create`, `elements.getElement`,
-   * `paymentElement.mount` (`.unmount`, `.destroy`, `.on`, `.once`, `.off`, `.focus`, `.blur`,
-   * `.clear`).
+   * `stripe.retrievePaymentIntent`, `elements.create`, `elements.getElement`, `elements.update`,
+   * `elements.submit` (`.on`, `.once`, `.off`), `paymentElement.mount` (`.unmount`, `.destroy`,
+   * `.on`, `.once`, `.off`, `.focus`, `.blur`, `.clear`), `expressCheckoutElement.mount` (the same,
+   * and `.update`); what the wallet does: `expressCheckout.click` (its wallet), `.resolve`,
+   * `.reject`, `.timeout` (no `resolve` within a second), `.confirm`, `.cancel`, `.paymentFailed`.
    */
   method: string;
   args: unknown[];
@@ -92,6 +130,13 @@ export interface FakeStripeControl {
    * the PaymentIntent's state, whatever the card field holds (even empty). Calls queue up.
    */
   nextOutcome(outcome: FakeStripeOutcome): void;
+  /** The fake device's wallets, as installed. */
+  readonly wallets: readonly FakeWallet[];
+  /**
+   * What the buyer does with the next wallet sheet: `'approve'` (the default, after `delay`) or
+   * `'cancel'` (the sheet closes and the element emits `cancel`). Calls queue up.
+   */
+  nextWalletOutcome(outcome: FakeWalletOutcome): void;
   /**
    * Removes `window.Stripe` (when this is the current installation) and the card forms mounted
    * during it; a confirmation still under way resolves without telling the partner (one that

@@ -557,3 +557,23 @@ export const testCardsHint = (words: CardWords, cards: Record<TestCardOutcome, s
   hint.append(words.closing);
   return hint;
 };
+
+/**
+ * The words of the fake device's wallet sheet. A wallet's sheet is the device's, not Stripe's: the
+ * `locale` of `elements()` "doesn't affect content that Stripe doesn't render, such as browser and
+ * wallet payment sheets (for example, Apple Pay and Google Pay), which use the customer's browser or
+ * device language" (docs.stripe.com/js/elements_object/create). The fake device speaks English.
+ * `{amount}` and `{country}` stand for what the sheet puts there.
+ */
+export const walletWords = {
+  testMode: 'Test device',
+  pay: 'Pay {amount}',
+  payNoAmount: 'Pay',
+  contact: 'Contact',
+  shipTo: 'Ship to',
+  shipping: 'Shipping',
+  approve: 'Double-click to pay: this test device does it for you.',
+  processing: 'Processing…',
+  cannotShip: 'This merchant does not ship to {country}.',
+  cancel: 'Cancel',
+} as const;
