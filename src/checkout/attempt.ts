@@ -3,7 +3,7 @@ import { emptyAddress, type BuyerInput } from '../core/buyer.js';
 import { parseMoney } from '../core/validate.js';
 import type { Money, ShippingAddress } from '../core/types.js';
 import { RETURN_PARAMS } from './stripe-return.js';
-import { stored } from './stored.js';
+import { stored } from '../stored.js';
 
 /**
  * The purchase attempt under way, kept in this tab's sessionStorage until it ends in a receipt

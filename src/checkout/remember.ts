@@ -2,7 +2,7 @@ import { emptyAddress, freshInput, type BuyerInput } from '../core/buyer.js';
 import { initialCheckout, type CheckoutState } from '../core/checkout-flow.js';
 import type { OrderRequest, Product, ShippingAddress } from '../core/types.js';
 import { COUNTRIES, countryOfLocale } from './countries.js';
-import { stored } from './stored.js';
+import { stored } from '../stored.js';
 import { isRecord } from '../core/rules.js';
 
 /**

@@ -7,7 +7,7 @@
  * knows them for this page only.
  */
 import type { PaymentIntent } from '@stripe/stripe-js';
-import { stored } from '../../checkout/stored.js';
+import { stored } from '../../stored.js';
 import type { FakePaymentIntent, FakePaymentIntentStatus } from './types.js';
 
 /** A PaymentIntent's client secret; the first group is the PaymentIntent's id. */
