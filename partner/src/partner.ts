@@ -12,7 +12,16 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import Stripe from 'stripe';
-import { checkOrder, newId, orderFingerprint, type Merchant, type Order, type Product } from 'buy-tweet/rules';
+import {
+  checkOrder,
+  isStorableText,
+  newId,
+  orderFingerprint,
+  parseOrderBody,
+  type Merchant,
+  type Order,
+  type Product,
+} from 'buy-tweet/rules';
 import { fixedCatalog, joinCatalogs, paymentLinksCatalog, readCatalog, type Catalog } from './catalog.js';
 import type { PartnerStore, StoredOrder } from './store.js';
 import { DEADLINE_MS, deadline } from './deadline.js';
@@ -206,14 +215,18 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
         message: 'Send an Idempotency-Key header of 1 to 255 characters.',
       });
     }
-    let body: unknown;
+    let text: string;
     try {
-      body = JSON.parse(await readText(c.req.raw, maxBody));
+      text = await readText(c.req.raw, maxBody);
     } catch (error) {
       if (error instanceof TooLarge)
         return refuse(c, 413, { code: 'payload_too_large', message: `An order is at most ${maxBody} bytes.` });
-      return refuse(c, 400, { code: 'invalid_request', message: 'The body must be JSON.' });
+      throw error;
     }
+    // Not JSON is 400; nested past the limit is 422, before the fingerprint walks it.
+    const parsed = parseOrderBody(text);
+    if (!parsed.ok) return refuse(c, parsed.answer.status as ContentfulStatusCode, parsed.answer.error);
+    const body = parsed.body;
     const fingerprint = await sha256(orderFingerprint(body));
     const replay = (order: StoredOrder, status: 200 | 201) =>
       order.fingerprint === fingerprint
@@ -253,7 +266,9 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
   });
 
   app.get('/v1/orders/:id', async (c) => {
-    const order = await store.getOrder(c.req.param('id'));
+    // An id this partner never makes (NUL, a lone surrogate: text no database keeps) is no order.
+    const id = c.req.param('id');
+    const order = id.length <= 255 && isStorableText(id) ? await store.getOrder(id) : null;
     if (!order) return refuse(c, 404, { code: 'order_not_found', message: 'No such order.' });
     c.header('Cache-Control', 'no-store');
     return c.json(orderAnswer(order));
