@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createAdaptorServer } from '@hono/node-server';
 import { createPartner, type FetchHandler } from './partner.js';
 import { readCatalog } from './catalog.js';
+import { DataFolderInUse } from './data-lock.js';
 import { openStore, DEFAULT_DATA_DIR } from './store.js';
 
 export interface Serving {
@@ -74,6 +75,8 @@ export interface PartnerServerOptions {
   host: string;
   dataDir?: string;
   env: Record<string, string | undefined>;
+  /** Where warnings go (a stale lock taken over). Default: stderr. */
+  warn?: (message: string) => void;
   /** The HTTP server's timeouts (tests make them short). */
   timeouts?: ServerTimeouts;
 }
@@ -87,6 +90,7 @@ export const startPartnerServer = async ({
   host,
   dataDir = DEFAULT_DATA_DIR,
   env,
+  warn = (message) => void process.stderr.write(`${message}\n`),
   timeouts,
 }: PartnerServerOptions) => {
   const secretKey = env.STRIPE_SECRET_KEY ?? '';
@@ -111,7 +115,13 @@ export const startPartnerServer = async ({
       throw new PartnerSetupError(`buy-tweet-partner: ${catalogFile}: ${(error as Error).message}`);
     }
   }
-  const store = await openStore({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
+  let store;
+  try {
+    store = await openStore({ databaseUrl: env.DATABASE_URL || undefined, dataDir, notice: warn });
+  } catch (error) {
+    if (error instanceof DataFolderInUse) throw new PartnerSetupError(error.message);
+    throw error;
+  }
   const partner = createPartner({
     catalog,
     store,
