@@ -75,7 +75,7 @@ export interface PartnerServerOptions {
   host: string;
   dataDir?: string;
   env: Record<string, string | undefined>;
-  /** Where warnings go (a stale lock taken over). Default: stderr. */
+  /** Where warnings go (no webhook secret, a stale lock taken over). Default: stderr. */
   warn?: (message: string) => void;
   /** The HTTP server's timeouts (tests make them short). */
   timeouts?: ServerTimeouts;
@@ -115,6 +115,16 @@ export const startPartnerServer = async ({
       throw new PartnerSetupError(`buy-tweet-partner: ${catalogFile}: ${(error as Error).message}`);
     }
   }
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET ?? '';
+  if (!webhookSecret.startsWith('whsec_')) {
+    // It starts anyway (lookups and orders work), but nothing can tell it an order was paid.
+    warn(
+      `buy-tweet-partner: ${webhookSecret ? 'STRIPE_WEBHOOK_SECRET is not a webhook signing secret (whsec_...)' : 'STRIPE_WEBHOOK_SECRET is not set'}: ` +
+        'every Stripe webhook will be refused, so no order will ever be marked paid. Set it to the signing ' +
+        "secret of your webhook endpoint for POST /webhooks/stripe (Stripe's Dashboard, Developers > Webhooks; " +
+        'or the whsec_... that `stripe listen --forward-to` prints).',
+    );
+  }
   let store;
   try {
     store = await openStore({ databaseUrl: env.DATABASE_URL || undefined, dataDir, notice: warn });
@@ -128,7 +138,7 @@ export const startPartnerServer = async ({
     stripe: {
       secretKey,
       publishableKey,
-      webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? '',
+      webhookSecret,
       apiBase: env.STRIPE_API_BASE || undefined,
     },
   });
