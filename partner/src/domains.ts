@@ -8,12 +8,11 @@
 import Stripe from 'stripe';
 import { stripeConfig } from './stripe-config.js';
 
-/** Each call to Stripe ends within 10 s, and is retried once at most. */
-export const STRIPE_TIMEOUT_MS = 10_000;
-
-/** A client for the merchant's account, configured as the server's (./stripe-config.ts). */
-export const domainsClient = (secretKey: string, apiBase?: string) =>
-  new Stripe(secretKey, { ...stripeConfig(apiBase), timeout: STRIPE_TIMEOUT_MS, maxNetworkRetries: 1 });
+/**
+ * A client for the merchant's account, configured as the server's (./stripe-config.ts): each call
+ * ends within 10 s, and is retried once at most.
+ */
+export const domainsClient = (secretKey: string, apiBase?: string) => new Stripe(secretKey, stripeConfig(apiBase));
 
 /**
  * Apple Pay's verification of a domain: Stripe's domain association file, served by the

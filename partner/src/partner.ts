@@ -12,9 +12,19 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import Stripe from 'stripe';
-import { checkOrder, newId, orderFingerprint, type Merchant, type Order, type Product } from 'buy-tweet/rules';
+import {
+  checkOrder,
+  isStorableText,
+  newId,
+  orderFingerprint,
+  parseOrderBody,
+  type Merchant,
+  type Order,
+  type Product,
+} from 'buy-tweet/rules';
 import { fixedCatalog, joinCatalogs, paymentLinksCatalog, readCatalog, type Catalog } from './catalog.js';
 import type { PartnerStore, StoredOrder } from './store.js';
+import { DEADLINE_MS, deadline } from './deadline.js';
 import { stripeConfig } from './stripe-config.js';
 
 export interface PartnerStripeOptions {
@@ -34,6 +44,10 @@ export interface PartnerOptions {
   stripe: PartnerStripeOptions;
   /** The same as `stripe.apiBase`, by docs/partners/reference-partner.md's name (`STRIPE_API_BASE`). */
   stripeApiBase?: string;
+  /** How long one call to Stripe may take, in milliseconds, before its one retry: at most and by default 10,000. */
+  stripeTimeout?: number;
+  /** How long a request of protocol v1 may take before it answers 503 with `Retry-After`, in milliseconds. Default 25,000. */
+  deadline?: number;
   store: PartnerStore;
   /** Sell the merchant's Stripe Payment Links too. Default true. */
   paymentLinks?: boolean | { ttl?: number; merchant?: Merchant };
@@ -113,7 +127,7 @@ const EVENT_STATUS: Record<string, Order['status'] | null> = {
 export const createPartner = (options: PartnerOptions): FetchHandler & { app: Hono } => {
   const { stripe: keys, store } = options;
   const maxBody = options.maxBody ?? 32 * 1024;
-  const stripe = new Stripe(keys.secretKey, stripeConfig(keys.apiBase ?? options.stripeApiBase));
+  const stripe = new Stripe(keys.secretKey, stripeConfig(keys.apiBase ?? options.stripeApiBase, options.stripeTimeout));
 
   const catalogs: Catalog[] = [
     fixedCatalog(options.catalog === undefined ? [] : readCatalog(options.catalog, keys.publishableKey)),
@@ -155,6 +169,12 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     return (await store.attachPayment(order.id, intent.id, intent.client_secret)) ?? order;
   };
 
+  /** The partner is unwell (Stripe did not answer, say): the element asks again after `Retry-After`. */
+  const unavailable = (c: Context) => {
+    c.header('Retry-After', '1');
+    return refuse(c, 503, { code: 'unavailable', message: 'The partner could not complete this request; try again.' });
+  };
+
   const app = new Hono();
 
   app.use(
@@ -167,6 +187,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
       maxAge: 86400,
     }),
   );
+  app.use('/v1/*', deadline(options.deadline ?? DEADLINE_MS, unavailable));
 
   app.get('/v1/products', async (c) => {
     const links = new URL(c.req.url).searchParams.getAll('url');
@@ -194,14 +215,18 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
         message: 'Send an Idempotency-Key header of 1 to 255 characters.',
       });
     }
-    let body: unknown;
+    let text: string;
     try {
-      body = JSON.parse(await readText(c.req.raw, maxBody));
+      text = await readText(c.req.raw, maxBody);
     } catch (error) {
       if (error instanceof TooLarge)
         return refuse(c, 413, { code: 'payload_too_large', message: `An order is at most ${maxBody} bytes.` });
-      return refuse(c, 400, { code: 'invalid_request', message: 'The body must be JSON.' });
+      throw error;
     }
+    // Not JSON is 400; nested past the limit is 422, before the fingerprint walks it.
+    const parsed = parseOrderBody(text);
+    if (!parsed.ok) return refuse(c, parsed.answer.status as ContentfulStatusCode, parsed.answer.error);
+    const body = parsed.body;
     const fingerprint = await sha256(orderFingerprint(body));
     const replay = (order: StoredOrder, status: 200 | 201) =>
       order.fingerprint === fingerprint
@@ -241,7 +266,9 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
   });
 
   app.get('/v1/orders/:id', async (c) => {
-    const order = await store.getOrder(c.req.param('id'));
+    // An id this partner never makes (NUL, a lone surrogate: text no database keeps) is no order.
+    const id = c.req.param('id');
+    const order = id.length <= 255 && isStorableText(id) ? await store.getOrder(id) : null;
     if (!order) return refuse(c, 404, { code: 'order_not_found', message: 'No such order.' });
     c.header('Cache-Control', 'no-store');
     return c.json(orderAnswer(order));
@@ -296,10 +323,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     refuse(c, 404, { code: 'not_found', message: 'Protocol v1 lives at /v1/products and /v1/orders.' }),
   );
   // Nothing of an error goes out or to a log: Stripe's messages may quote a key.
-  app.onError((_error, c) => {
-    c.header('Retry-After', '1');
-    return refuse(c, 503, { code: 'unavailable', message: 'The partner could not complete this request; try again.' });
-  });
+  app.onError((_error, c) => unavailable(c));
 
   const handler = (request: Request) => Promise.resolve(app.fetch(request));
   return Object.assign(handler, { app });

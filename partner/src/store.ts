@@ -73,20 +73,45 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** Where PGlite keeps its files, when there is no `databaseUrl`. Default `./.buy-tweet-partner`; `memory://` keeps nothing. */
   dataDir?: string;
+  /** Hears what is worth saying and no error: a stale lock on the data folder taken over (./data-lock.ts). */
+  notice?: (message: string) => void;
 }
 
 export const DEFAULT_DATA_DIR = './.buy-tweet-partner';
 
-const openPglite = async (dataDir: string): Promise<Database> => {
+/** The folder of a PGlite `dataDir` on the file system; none for `memory://`, `idb://` and the like. */
+const folderOf = (dataDir: string): string | undefined =>
+  dataDir.startsWith('file://')
+    ? dataDir.slice('file://'.length)
+    : /^[a-z][\w+.-]*:\/\//i.test(dataDir)
+      ? undefined
+      : dataDir;
+
+const openPglite = async (dataDir: string, notice?: (message: string) => void): Promise<Database> => {
+  const folder = folderOf(dataDir);
+  // One process per folder: imported only for a folder, so that the store runs where no node:fs is.
+  const lock = folder === undefined ? undefined : (await import('./data-lock.js')).lockDataFolder(folder, notice);
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir);
+  let db: InstanceType<typeof PGlite>;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   return {
     query: async <Row>(text: string, params?: unknown[]) => (await db.query<Row>(text, params)).rows,
     transaction: (work) =>
       db.transaction((tx) =>
         work({ query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows }),
       ),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 };
 
@@ -182,8 +207,9 @@ const toOrder = (row: OrderRow): StoredOrder => ({
 export const openStore = async ({
   databaseUrl,
   dataDir = DEFAULT_DATA_DIR,
+  notice,
 }: StoreOptions = {}): Promise<PartnerStore> => {
-  const db = databaseUrl ? await openServer(databaseUrl) : await openPglite(dataDir);
+  const db = databaseUrl ? await openServer(databaseUrl) : await openPglite(dataDir, notice);
   try {
     await migrate(db);
   } catch (error) {

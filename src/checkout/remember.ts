@@ -3,7 +3,7 @@ import { initialCheckout, type CheckoutState } from '../core/checkout-flow.js';
 import type { OrderRequest, Product, ShippingAddress } from '../core/types.js';
 import { COUNTRIES, countryOfLocale } from './countries.js';
 import { stored } from '../stored.js';
-import { isRecord } from '../core/rules.js';
+import { isRecord, ORDER_TEXT_CAPS } from '../core/rules.js';
 
 /**
  * "Remember me", as Twitter's Buy button had it: with the buyer's consent, their email and
@@ -26,19 +26,8 @@ const DAY = 24 * 60 * 60 * 1000;
 /** How long a saved buyer is kept (issue 8): after that it is removed on the next read. */
 export const REMEMBER_DAYS = 180;
 
-/**
- * The longest value kept, per field. 254 is the longest email address that fits SMTP's path
- * (RFC 5321 §4.5.3.1, as errata 1690 reads it); the others are generous for any real address.
- */
-export const REMEMBER_CAPS = {
-  email: 254,
-  name: 200,
-  line1: 200,
-  line2: 200,
-  city: 100,
-  region: 100,
-  postalCode: 20,
-} as const;
+/** The longest value kept, per field: no longer than a partner accepts in an order (core/order-check.ts). */
+export const REMEMBER_CAPS = ORDER_TEXT_CAPS;
 
 const ADDRESS_TEXT = ['name', 'line1', 'line2', 'city', 'region', 'postalCode'] as const;
 

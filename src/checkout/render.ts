@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { PartnerMatch } from '../core/partners.js';
+import { ORDER_TEXT_CAPS } from '../core/rules.js';
 import type { OrderSource, Product, TweetInfo } from '../core/types.js';
 import type { CheckoutCloseEvent, CheckoutErrorEvent, CheckoutPurchaseEvent, SoldOutEvent } from './events.js';
 
@@ -33,7 +34,10 @@ export const renderCheckout = ({
   failed,
   closed,
 }: CheckoutOf) => {
-  const source: OrderSource = { pageUrl: location.origin + location.pathname };
+  // What a partner would refuse as too long is left out: a buyer could not fix it.
+  const source: OrderSource = {};
+  const pageUrl = location.origin + location.pathname;
+  if (pageUrl.length <= ORDER_TEXT_CAPS.pageUrl) source.pageUrl = pageUrl;
   if (tweet?.id) source.tweetId = tweet.id;
   if (tweet?.url) source.tweetUrl = tweet.url;
   return html`<buy-tweet-checkout

@@ -2,7 +2,7 @@
  * How a partner checks the body of `POST {endpoint}/orders` (docs/partners/protocol.md): pure, so the rules read
  * in one place.
  */
-import { isRecord } from './json.js';
+import { isRecord, jsonDepth } from './json.js';
 import type { Money, OrderRequest, OrderSource, Product, ShippingAddress, Variant } from './types.js';
 
 /** An error answer of the protocol: its HTTP status and `error` object. */
@@ -22,6 +22,48 @@ const isMoney = (value: unknown): value is Money =>
   /^[A-Z]{3}$/.test(value.currency);
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+
+/**
+ * The longest text each field of an order may hold, in UTF-16 code units (a string's `length`),
+ * as sent: what a partner accepts, and what the checkout keeps and sends. 254 is the longest
+ * email address that fits SMTP's path (RFC 5321 §4.5.3.1, as errata 1690 reads it); the address
+ * lines are generous for any real address; a country is an ISO 3166-1 alpha-2 code; a tweet id
+ * is at most 25 digits (rules.ts reads them); 2048 is a common ceiling for a URL that must work
+ * everywhere.
+ */
+export const ORDER_TEXT_CAPS = {
+  email: 254,
+  name: 200,
+  line1: 200,
+  line2: 200,
+  city: 100,
+  region: 100,
+  postalCode: 20,
+  country: 2,
+  tweetId: 32,
+  tweetUrl: 2048,
+  pageUrl: 2048,
+} as const;
+
+/** How deeply an order's body may nest: three levels are used (`shipping.name`); more is hostile. */
+export const MAX_ORDER_DEPTH = 64;
+
+/**
+ * What no partner can keep: NUL, which PostgreSQL's `text` and `jsonb` refuse, and a lone UTF-16
+ * surrogate (JSON's `"\ud800"`), which is no character at all and has no UTF-8 form.
+ */
+const UNSTORABLE = /[\0\p{Cs}]/u;
+
+/** What is wrong with a text field's value as text a partner keeps, if anything. */
+const textProblem = (value: string, cap: number): string | undefined =>
+  UNSTORABLE.test(value)
+    ? 'Remove the characters that cannot be stored'
+    : value.length > cap
+      ? `Use at most ${cap} characters`
+      : undefined;
+
+/** Whether `text` can be kept and looked up as it is (an id from a URL, say): no NUL, no lone surrogate. */
+export const isStorableText = (text: string): boolean => !UNSTORABLE.test(text);
 
 const filled = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
@@ -49,6 +91,11 @@ const checkShipping = (shipping: unknown, fields: Record<string, string>): Shipp
   for (const name of ['line2', 'region']) {
     if (shipping[name] != null && typeof shipping[name] !== 'string') fields[`shipping.${name}`] = 'Must be text';
   }
+  for (const name of ['name', 'line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const) {
+    const value = shipping[name];
+    const problem = typeof value === 'string' ? textProblem(value, ORDER_TEXT_CAPS[name]) : undefined;
+    if (problem) fields[`shipping.${name}`] = problem;
+  }
   const country = filled(shipping.country) ? shipping.country.trim().toUpperCase() : '';
   if (country && !/^[A-Z]{2}$/.test(country)) fields['shipping.country'] = 'Choose a country';
   const postalCode = filled(shipping.postalCode) ? shipping.postalCode.trim() : '';
@@ -69,14 +116,40 @@ const checkShipping = (shipping: unknown, fields: Record<string, string>): Shipp
   };
 };
 
-/** Keeps the known fields of `source`, and only those that are text. */
-const checkSource = (source: unknown): OrderSource => {
+/** Keeps the known fields of `source`, and only those that are text; text that cannot be kept is a field to fix. */
+const checkSource = (source: unknown, fields: Record<string, string>): OrderSource => {
   if (!isRecord(source)) return {};
   const known: OrderSource = {};
   for (const name of ['tweetId', 'tweetUrl', 'pageUrl'] as const) {
-    if (typeof source[name] === 'string') known[name] = source[name];
+    const value = source[name];
+    if (typeof value !== 'string') continue;
+    const problem = textProblem(value, ORDER_TEXT_CAPS[name]);
+    if (problem) fields[`source.${name}`] = problem;
+    known[name] = value;
   }
   return known;
+};
+
+/**
+ * The body of `POST {endpoint}/orders` read from its text: 400 when it is no JSON, 422 when it
+ * nests deeper than `MAX_ORDER_DEPTH` (checked on the text, before anything walks the parsed value).
+ */
+export const parseOrderBody = (text: string): { ok: true; body: unknown } | { ok: false; answer: ProtocolError } => {
+  if (jsonDepth(text, MAX_ORDER_DEPTH) > MAX_ORDER_DEPTH) {
+    const message = `Nested deeper than ${MAX_ORDER_DEPTH} levels`;
+    return {
+      ok: false,
+      answer: { status: 422, error: { code: 'invalid_request', message, fields: { body: message } } },
+    };
+  }
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return {
+      ok: false,
+      answer: { status: 400, error: { code: 'invalid_request', message: 'The body must be JSON.' } },
+    };
+  }
 };
 
 /**
@@ -110,9 +183,9 @@ export const checkOrder = (body: unknown, product: Product | undefined): OrderCh
         : `Enter a quantity from 1 to ${product.maxQuantity}`;
   }
 
-  if (typeof body.email !== 'string' || body.email.length > 254 || !EMAIL.test(body.email.trim())) {
-    fields.email = 'Enter a valid email';
-  }
+  const emailProblem = typeof body.email === 'string' ? textProblem(body.email, ORDER_TEXT_CAPS.email) : undefined;
+  if (emailProblem) fields.email = emailProblem;
+  else if (typeof body.email !== 'string' || !EMAIL.test(body.email.trim())) fields.email = 'Enter a valid email';
 
   let shipping: ShippingAddress | null = null;
   if (product.requiresShipping) {
@@ -122,6 +195,8 @@ export const checkOrder = (body: unknown, product: Product | undefined): OrderCh
   }
 
   if (!isMoney(body.expectedTotal)) fields.expectedTotal = 'Give the total the buyer agreed to';
+
+  const source = checkSource(body.source, fields);
 
   if (Object.keys(fields).length > 0) return invalid('Some fields need attention.', fields);
 
@@ -155,7 +230,7 @@ export const checkOrder = (body: unknown, product: Product | undefined): OrderCh
       email: (body.email as string).trim(),
       shipping,
       expectedTotal: { amount: expected.amount, currency: expected.currency },
-      source: checkSource(body.source),
+      source,
     },
   };
 };

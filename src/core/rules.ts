@@ -7,7 +7,15 @@
 import { isRecord } from './json.js';
 import { webUrl } from './url.js';
 
-export { checkOrder, type OrderCheck, type ProtocolError } from './order-check.js';
+export {
+  checkOrder,
+  isStorableText,
+  parseOrderBody,
+  MAX_ORDER_DEPTH,
+  ORDER_TEXT_CAPS,
+  type OrderCheck,
+  type ProtocolError,
+} from './order-check.js';
 export { newId, randomHex } from './ids.js';
 export { isRecord } from './json.js';
 // A partner reads a catalogue's Products as the element reads a lookup's: with the same parser.

@@ -217,3 +217,30 @@ describe('orders', () => {
     assert.equal(mock.ordersCreated, 1);
   });
 });
+
+describe('orders the shared rules refuse (core/order-check.ts)', () => {
+  const deep = (depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  for (const [name, body, field] of [
+    ['JSON nested 5,000 deep', JSON.stringify(albumOrder()).replace(/}$/, `,"extra":${deep(5000)}}`), 'body'],
+    ['a NUL in the email', albumOrder({ email: 'buyer\u0000@example.com' }), 'email'],
+    [
+      'a lone surrogate in the tweet URL',
+      albumOrder({ source: { tweetUrl: 'https://x.com/\ud800' } }),
+      'source.tweetUrl',
+    ],
+    [
+      'a page URL of 2049 characters',
+      albumOrder({ source: { pageUrl: `https://b.example/${'a'.repeat(2031)}` } }),
+      'source.pageUrl',
+    ],
+  ]) {
+    test(`${name}: 422 naming ${field}, no order`, async () => {
+      const response = await postOrder('gumroad', body);
+      assert.equal(response.status, 422);
+      const { error } = await response.json();
+      assert.equal(error.code, 'invalid_request');
+      assert.deepEqual(Object.keys(error.fields), [field]);
+      assert.equal(mock.ordersCreated, 0);
+    });
+  }
+});

@@ -6,9 +6,10 @@
  * `stripeApiBase`: the SDK's `host`, `port` and `protocol`):
  * - `POST /v1/payment_intents` ("Create a PaymentIntent": form-encoded `amount`, `currency`,
  *   `automatic_payment_methods[enabled]`, `metadata[...]`; answers a PaymentIntent whose
- *   `client_secret` is `{id}_secret_{random}`), honouring `Idempotency-Key` as "Idempotent
- *   requests" says: the same key and parameters give the saved answer again; the same key with
- *   other parameters is a 400 `idempotency_error`.
+ *   `client_secret` is `{id}_secret_{random}`).
+ * - On every POST, `Idempotency-Key` as "Idempotent requests" says; lists paged by `limit` and
+ *   `starting_after`; events in the SDK's pinned API version (./stripe-rules.mjs). A test can make
+ *   it hang or lose its answers (`faults`, ./stripe-faults.mjs).
  * - `GET /v1/payment_intents/:id`, `GET /v1/charges/:id` (a Charge with `receipt_url`; a
  *   PaymentIntent names its `latest_charge`).
  * - `GET /v1/payment_links` (a list object) and `GET /v1/payment_links/:id/line_items`, with
@@ -23,6 +24,8 @@ import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { paymentMethodDomains } from './payment-method-domains.mjs';
+import { stripeFaults } from './stripe-faults.mjs';
+import { API_VERSION, idempotency, listPage, parseForm } from './stripe-rules.mjs';
 
 /** @typedef {import('stripe').Stripe.PaymentIntent} PaymentIntent */
 /** @typedef {import('stripe').Stripe.Charge} Charge */
@@ -34,23 +37,6 @@ import { paymentMethodDomains } from './payment-method-domains.mjs';
 
 const hex = (/** @type {number} */ bytes) => randomBytes(bytes).toString('hex');
 const now = () => Math.floor(Date.now() / 1000);
-
-/**
- * Stripe's form encoding (`a[b]=c`) read back into nested objects.
- * @param {string} text
- * @returns {Record<string, unknown>}
- */
-const parseForm = (text) => {
-  /** @type {Record<string, any>} */
-  const out = {};
-  for (const [name, value] of new URLSearchParams(text)) {
-    const path = name.replace(/\]/g, '').split('[');
-    let at = out;
-    path.slice(0, -1).forEach((part) => (at = at[part] ??= {}));
-    at[path[path.length - 1]] = value;
-  }
-  return out;
-};
 
 /**
  * @param {number} amount
@@ -271,7 +257,7 @@ export const paymentIntentEvent = (type, object) =>
   /** @type {Event} */ ({
     id: `evt_${hex(12)}`,
     object: 'event',
-    api_version: '2026-01-28.clover',
+    api_version: API_VERSION,
     created: now(),
     data: { object },
     livemode: false,
@@ -299,6 +285,7 @@ export const signedEvent = async (event, secret) => {
  * @property {number} requests  how many requests it has answered
  * @property {(spec: Parameters<typeof paymentLink>[0]) => PaymentLink} addPaymentLink
  * @property {(id: string) => PaymentIntent} succeed  pays a PaymentIntent (a Charge with a receipt) and gives it
+ * @property {import('./stripe-faults.mjs').StripeFaults} faults  makes it hang, or lose its answers, until it recovers
  * @property {import('stripe').Stripe.PaymentMethodDomain[]} paymentMethodDomains  every domain registered, oldest first
  * @property {(domainName: string, spec?: import('./payment-method-domains.mjs').DomainSpec) => import('stripe').Stripe.PaymentMethodDomain} addPaymentMethodDomain  registers a domain as if through the API, with the wallets' statuses given
  * @property {() => Promise<void>} close
@@ -315,8 +302,8 @@ export const startStripeApi = async () => {
   const charges = new Map();
   /** @type {{link: PaymentLink, items: LineItem[]}[]} */
   const links = [];
-  /** Saved answers by Idempotency-Key ("Idempotent requests"). @type {Map<string, {params: string, status: number, body: string}>} */
-  const saved = new Map();
+  const keys = idempotency();
+  const faults = stripeFaults();
   const domains = paymentMethodDomains();
   let requests = 0;
 
@@ -326,8 +313,13 @@ export const startStripeApi = async () => {
     for await (const chunk of request) chunks.push(chunk);
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(request.url ?? '/', 'http://stand-in');
+    const call = { method: request.method, path: url.pathname };
+    if (faults.holds(call, response)) return;
+    let save = /** @type {((answer: {status: number, body: unknown}) => void) | undefined} */ (undefined);
     /** @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
     const send = (status, body, headers = {}) => {
+      save?.({ status, body });
+      if (faults.withholds(call, response)) return;
       response.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': `req_${hex(7)}`, ...headers });
       response.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
@@ -338,21 +330,13 @@ export const startStripeApi = async () => {
       return fail(401, 'invalid_request_error', 'You did not provide an API key.');
     }
     const path = url.pathname;
+    const key = keys.check(request.method, path, request.headers['idempotency-key'], text);
+    if (key && 'replay' in key) return send(key.replay.status, key.replay.body, { 'Idempotent-Replayed': 'true' });
+    if (key && 'refuse' in key) return send(key.refuse.status, key.refuse.body);
+    save = key?.save;
     /** @type {RegExpExecArray | null} */
     let match;
     if (request.method === 'POST' && path === '/v1/payment_intents') {
-      const key = request.headers['idempotency-key'];
-      const previous = typeof key === 'string' ? saved.get(key) : undefined;
-      if (previous) {
-        if (previous.params !== text) {
-          return fail(
-            400,
-            'idempotency_error',
-            'Keys for idempotent requests can only be used with the same parameters they were first used with.',
-          );
-        }
-        return send(previous.status, previous.body, { 'Idempotent-Replayed': 'true' });
-      }
       const params = parseForm(text);
       const amount = Number(params.amount);
       if (!Number.isSafeInteger(amount) || amount < 1 || typeof params.currency !== 'string') {
@@ -368,9 +352,7 @@ export const startStripeApi = async () => {
       );
       if (typeof params.receipt_email === 'string') intent.receipt_email = params.receipt_email;
       paymentIntents.set(intent.id, intent);
-      const body = JSON.stringify(intent);
-      if (typeof key === 'string') saved.set(key, { params: text, status: 200, body });
-      return send(200, body);
+      return send(200, JSON.stringify(intent));
     }
     if (request.method === 'GET' && (match = /^\/v1\/payment_intents\/([^/]+)$/.exec(path))) {
       const intent = paymentIntents.get(match[1]);
@@ -383,7 +365,8 @@ export const startStripeApi = async () => {
     if (request.method === 'GET' && path === '/v1/payment_links') {
       const active = url.searchParams.get('active');
       const data = links.map(({ link }) => link).filter((link) => active === null || String(link.active) === active);
-      return send(200, { object: 'list', data, has_more: false, url: '/v1/payment_links' });
+      const page = listPage(data.reverse(), url.searchParams, '/v1/payment_links');
+      return send(page.status, page.body);
     }
     if (request.method === 'GET' && (match = /^\/v1\/payment_links\/([^/]+)\/line_items$/.exec(path))) {
       const found = links.find(({ link }) => link.id === match?.[1]);
@@ -398,7 +381,8 @@ export const startStripeApi = async () => {
           ? item
           : { ...item, price: { ...item.price, product: /** @type {Product} */ (item.price.product).id } },
       );
-      return send(200, { object: 'list', data, has_more: false, url: `/v1/payment_links/${found.link.id}/line_items` });
+      const page = listPage(data, url.searchParams, `/v1/payment_links/${found.link.id}/line_items`);
+      return send(page.status, page.body);
     }
     const livemode = /^Bearer sk_live_/.test(request.headers.authorization ?? '');
     const answer = domains.answer(request.method, url, parseForm(text), livemode);
@@ -412,6 +396,7 @@ export const startStripeApi = async () => {
   return {
     apiBase: `http://127.0.0.1:${address.port}`,
     paymentIntents,
+    faults,
     paymentMethodDomains: domains.domains,
     addPaymentMethodDomain: domains.register,
     get requests() {
@@ -432,6 +417,7 @@ export const startStripeApi = async () => {
     },
     close: () =>
       new Promise((resolve, reject) => {
+        faults.recover();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -4,7 +4,7 @@
  */
 import { http, type HttpHandler } from 'msw';
 import type { Order } from '../../core/types.js';
-import { checkOrder, newId, orderFingerprint, randomHex } from '../../core/rules.js';
+import { checkOrder, newId, orderFingerprint, parseOrderBody, randomHex } from '../../core/rules.js';
 import { productAt, type PartnerId } from '../fixtures.js';
 import type { PaymentEventType } from '../handlers.js';
 import { errorAnswer, json, protocolError } from './answers.js';
@@ -29,12 +29,10 @@ const createOrder = async (state: MockState, partner: PartnerId, request: Reques
   }
 
   if (!key) return errorAnswer(400, 'invalid_request', 'The Idempotency-Key header is required.');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return errorAnswer(400, 'invalid_request', 'The body must be JSON.');
-  }
+  // Not JSON is 400; nested past the limit is 422, before the fingerprint walks it.
+  const parsed = parseOrderBody(text);
+  if (!parsed.ok) return protocolError(parsed.answer);
+  const body = parsed.body;
 
   const replayKey = `${partner} ${key}`;
   const print = orderFingerprint(body);
