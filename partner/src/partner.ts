@@ -267,6 +267,7 @@ export const createPartner = (
       total: check.total,
       publishableKey: check.product.checkout.type === 'stripe' ? check.product.checkout.publishableKey : null,
       madeAt: now(),
+      counted: stocked.has(check.product.id),
     });
     return replay(order, created ? 201 : 200);
   });

@@ -76,6 +76,8 @@ export type NewOrder = Pick<
 > & {
   /** When it is made, by the partner's clock (default: now): it holds its units 30 minutes from then. */
   madeAt?: number;
+  /** False when the catalogue counts no units of its product: no stock to take (default true). */
+  counted?: boolean;
 };
 
 export interface PartnerStore extends StockStore, ChangesStore {
@@ -251,7 +253,7 @@ export const openStore = async ({
     ...stockStore(db),
     ...changesStore(db, { one, many }),
 
-    createOrder: ({ madeAt = Date.now(), ...order }) =>
+    createOrder: ({ madeAt = Date.now(), counted = true, ...order }) =>
       db.transaction(async (sql) => {
         // ON CONFLICT waits for a concurrent insert of the same key to commit, then does nothing:
         // the SELECT after it sees that order.
@@ -279,7 +281,7 @@ export const openStore = async ({
         );
         if (inserted) {
           // Only a new order holds units: a replay of its key finds it above and holds nothing more.
-          await holdUnits(sql, inserted);
+          if (counted) await holdUnits(sql, inserted);
           return { order: inserted, created: true };
         }
         const existing = await one(sql, 'SELECT * FROM orders WHERE idempotency_key = $1', [order.idempotencyKey]);
