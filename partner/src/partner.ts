@@ -24,7 +24,7 @@ import {
 import { fixedCatalog, joinCatalogs, paymentLinksCatalog, readCatalog, type Catalog } from './catalog.js';
 import type { PartnerOrderStatus, PartnerStore, StoredOrder } from './store.js';
 import { stripeConfig } from './stripe-config.js';
-import { SoldOut, withStock } from './stock.js';
+import { SoldOut, sharedReads, withStock } from './stock.js';
 import { createSweeper, type SweepReport } from './expiry.js';
 import { applyStripeEvent } from './webhook-events.js';
 
@@ -139,11 +139,12 @@ export const createPartner = (
       synced = undefined;
       throw error;
     }));
+  const freeUnits = sharedReads((productId) => store.freeUnits(productId));
   /** The Product as a lookup shows it: sold out while none of its units are free. */
   const available = async (product: Product) => {
     if (!stocked.has(product.id)) return product;
     await stockReady();
-    return withStock(product, await store.freeUnits(product.id));
+    return withStock(product, await freeUnits(product.id));
   };
   if (options.paymentLinks !== false) {
     const linkOptions = typeof options.paymentLinks === 'object' ? options.paymentLinks : {};

@@ -107,13 +107,18 @@ export const stockStore = (db: Sql & { transaction<T>(work: (sql: Sql) => Promis
       );
     }),
 
+  // One statement: a lookup waits for no lock, and PGlite runs one statement at a time for all requests.
   freeUnits: async (productId) => {
-    const rows = await db.query<StockRow>('SELECT variant_id, units, counted_at FROM stock WHERE product_id = $1', [
-      productId,
-    ]);
-    const free = new Map<string, number>();
-    for (const row of rows) free.set(row.variant_id, Number(row.units) - (await taken(db, productId, row)));
-    return free;
+    const rows = await db.query<{ variant_id: string; free: string | number }>(
+      `SELECT s.variant_id, s.units - (
+         SELECT COALESCE(SUM(o.quantity), 0) FROM orders o
+         WHERE o.product_id = s.product_id AND (s.variant_id = '' OR o.variant_id = s.variant_id)
+           AND (o.status = 'requires_payment' OR (o.status IN ('paid', 'refunded') AND o.paid_at >= s.counted_at))
+       ) AS free
+       FROM stock s WHERE s.product_id = $1`,
+      [productId],
+    );
+    return new Map(rows.map((row) => [row.variant_id, Number(row.free)]));
   },
 });
 
@@ -131,4 +136,21 @@ export const withStock = (product: Product, free: Map<string, number>): Product 
     gone(free.get('')) ||
     (variants.length > 0 && variants.every((variant) => (variant.availability ?? product.availability) === 'sold_out'));
   return { ...product, variants, ...(soldOut && { availability: 'sold_out' as const }) };
+};
+
+/**
+ * `read` shared by the calls for one key while it runs: concurrent lookups of one product wait
+ * for one count rather than queue one each (PGlite runs one statement at a time). A count that
+ * began with a request is as fresh as one begun after it.
+ */
+export const sharedReads = <T>(read: (key: string) => Promise<T>) => {
+  const running = new Map<string, Promise<T>>();
+  return (key: string): Promise<T> => {
+    let pending = running.get(key);
+    if (!pending) {
+      pending = read(key).finally(() => running.delete(key));
+      running.set(key, pending);
+    }
+    return pending;
+  };
 };
