@@ -4,12 +4,37 @@
  */
 import type Stripe from 'stripe';
 import { isRecord, parseProduct, productLinkKey, type Merchant, type Product } from 'buy-tweet/rules';
+import type { StockCount } from './stock.js';
 
-/** A product and every link that names it. */
+/** A product, every link that names it, and its units when the entry counts them (./stock.ts). */
 export interface CatalogEntry {
   product: Product;
   links: string[];
+  stock: StockCount[];
 }
+
+/** A `stock`: a whole number of units, 0 or more (the stock table's integer). */
+const isStock = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647;
+
+/**
+ * The `stock` of an entry and of its variants, or a problem: the Product parser drops the field
+ * (it is no part of protocol v1; lookups say `availability` instead).
+ */
+const readStock = (productId: string, fields: Record<string, unknown>): StockCount[] | string => {
+  const counts: StockCount[] = [];
+  if (fields.stock !== undefined) {
+    if (!isStock(fields.stock)) return 'stock must be a whole number of units, 0 or more';
+    counts.push({ productId, variantId: null, units: fields.stock });
+  }
+  for (const variant of Array.isArray(fields.variants) ? (fields.variants as unknown[]) : []) {
+    if (!isRecord(variant) || variant.stock === undefined) continue;
+    if (!isStock(variant.stock))
+      return `the stock of variant ${String(variant.id)} must be a whole number of units, 0 or more`;
+    counts.push({ productId, variantId: String(variant.id), units: variant.stock });
+  }
+  return counts;
+};
 
 /** What the partner asks for products: by link (a lookup) and by id (an order). */
 export interface Catalog {
@@ -29,7 +54,8 @@ export const linkKey = productLinkKey;
 
 /**
  * Checks a catalogue file's JSON, `{"products": [...]}`: each entry a Product of docs/partners/protocol.md (as
- * `parseProduct` reads it) plus optional `links`; an entry without `checkout` is sold through
+ * `parseProduct` reads it) plus optional `links` and `stock` (on the entry and on its variants);
+ * an entry without `checkout` is sold through
  * Stripe with `publishableKey`. Throws a CatalogError naming every entry that fails.
  */
 export const readCatalog = (json: unknown, publishableKey?: string): CatalogEntry[] => {
@@ -56,6 +82,8 @@ export const readCatalog = (json: unknown, publishableKey?: string): CatalogEntr
     if (!Array.isArray(links) || !links.every((link) => typeof link === 'string' && linkKey(link))) {
       return void problems.push(`${where}: links must be a list of http(s) URLs`);
     }
+    const stock = readStock(product.id, fields);
+    if (typeof stock === 'string') return void problems.push(`${where}: ${stock}`);
     if (ids.has(product.id)) return void problems.push(`${where}: the id ${product.id} is used twice`);
     ids.add(product.id);
     // Every link was checked above (and the Product's own url by parseProduct): each has a key.
@@ -63,7 +91,7 @@ export const readCatalog = (json: unknown, publishableKey?: string): CatalogEntr
       if (keys.has(key)) problems.push(`${where}: the link ${key} names another product too`);
       keys.add(key);
     }
-    entries.push({ product, links: links as string[] });
+    entries.push({ product, links: links as string[], stock });
   });
   if (problems.length) throw new CatalogError(problems);
   return entries;
@@ -177,7 +205,7 @@ export const paymentLinksCatalog = (stripe: Stripe, options: PaymentLinksOptions
       }))
         items.push(item);
       const product = paymentLinkProduct(link, items, options);
-      if (product) entries.push({ product, links: [] });
+      if (product) entries.push({ product, links: [], stock: [] });
     }
     return indexOf(entries);
   };

@@ -3,17 +3,19 @@
  * `npx buy-tweet-partner`: the reference partner on Node (./node.ts), with the flags and the
  * environment `npx buy-tweet partner` took before the partner became its own package; and
  * `npx buy-tweet-partner domains add|list`, the publisher domains where Stripe may show wallets
- * (./domains-cli.ts).
+ * (./domains-cli.ts); and `npx buy-tweet-partner orders`, the merchant's orders (./orders-cli.ts).
  * `--help` prints usage (exit 0); a wrong call or a wrong setting prints what is wrong to stderr
  * (exit 2); a partner that cannot start exits 1.
  */
 import { parseArgs } from 'node:util';
 import { PartnerSetupError, startPartnerServer } from './node.js';
 import { runDomains } from './domains-cli.js';
+import { runOrders } from './orders-cli.js';
 
 const USAGE = `Usage: buy-tweet-partner [--catalog FILE] [--port N] [--host H] [--data DIR]
        buy-tweet-partner domains add <domain> [--json]
        buy-tweet-partner domains list [--json]
+       buy-tweet-partner orders [--status S] [--json] [--data DIR]
 
   Serves protocol v1 for products sold through your own Stripe account; prints its endpoint,
   http://127.0.0.1:{port}/v1, once listening. Stripe's webhook is POST /webhooks/stripe.
@@ -29,7 +31,9 @@ const USAGE = `Usage: buy-tweet-partner [--catalog FILE] [--port N] [--host H] [
 
   domains add      registers a publisher's domain (shop.example) on your Stripe account, where
                    Stripe may then show wallets (Apple Pay, Google Pay, Link) in the checkout
-  domains list     the registered domains and their wallets' statuses (domains --help: more)`;
+  domains list     the registered domains and their wallets' statuses (domains --help: more)
+  orders           your orders, newest first; --status paid (or requires_payment, failed,
+                   canceled, refunded) lists those alone (orders --help: more)`;
 
 /** A wrong call: what is wrong (and the usage, when it helps) to stderr, exit 2. */
 const wrongCall = (message: string, usage = true) => {
@@ -83,4 +87,5 @@ const main = async () => {
 };
 
 if (process.argv[2] === 'domains') process.exitCode = await runDomains(process.argv.slice(3), process.env);
+else if (process.argv[2] === 'orders') process.exitCode = await runOrders(process.argv.slice(3), process.env);
 else await main();

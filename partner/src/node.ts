@@ -149,10 +149,15 @@ export const startPartnerServer = async ({
     await store.close();
     throw error;
   }
+  // Orders unpaid for 30 minutes give their units back, and unread receipts are read, with no
+  // request asking (./expiry.ts); the timer does not keep the process alive.
+  const sweeping = setInterval(() => void partner.sweep().catch(() => {}), 60_000);
+  sweeping.unref();
   return {
     endpoint: `${listening.origin}/v1`,
     origin: listening.origin,
     close: async () => {
+      clearInterval(sweeping);
       await listening.close();
       await store.close();
     },

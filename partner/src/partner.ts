@@ -19,13 +19,17 @@ import {
   orderFingerprint,
   parseOrderBody,
   type Merchant,
+  type Money,
   type Order,
   type Product,
 } from 'buy-tweet/rules';
 import { fixedCatalog, joinCatalogs, paymentLinksCatalog, readCatalog, type Catalog } from './catalog.js';
-import type { PartnerStore, StoredOrder } from './store.js';
+import type { PartnerOrderStatus, PartnerStore, StoredOrder } from './store.js';
 import { DEADLINE_MS, deadline } from './deadline.js';
 import { stripeConfig } from './stripe-config.js';
+import { SoldOut, sharedReads, withStock } from './stock.js';
+import { createSweeper, type SweepReport } from './expiry.js';
+import { applyStripeEvent } from './webhook-events.js';
 
 export interface PartnerStripeOptions {
   /** `sk_...` or `rk_...`: creates PaymentIntents and reads charges and Payment Links. */
@@ -53,9 +57,14 @@ export interface PartnerOptions {
   paymentLinks?: boolean | { ttl?: number; merchant?: Merchant };
   /** The largest request body read, in bytes. Default 32 KB (orders), and 512 KB for webhooks. */
   maxBody?: number;
+  /** The clock, in milliseconds since 1970 (tests): when orders are made, paid and expire. */
+  now?: () => number;
 }
 
 export type FetchHandler = (request: Request) => Promise<Response>;
+
+/** An Order of protocol v1 as this partner answers it: `refunded`, and `amountRefunded`, too. */
+export type PartnerOrder = Omit<Order, 'status'> & { status: PartnerOrderStatus; amountRefunded?: Money };
 
 /** Lookups change when the catalogue does: a minute at a CDN or in a browser is fine. */
 const LOOKUP_CACHE = 'public, max-age=60';
@@ -96,8 +105,12 @@ const sha256 = async (text: string): Promise<string> =>
     b.toString(16).padStart(2, '0'),
   ).join('');
 
-/** The Order of docs/partners/protocol.md. The client secret goes with it while the buyer may still pay. */
-const orderAnswer = (order: StoredOrder): Order => ({
+/**
+ * The Order of docs/partners/protocol.md. The client secret goes with it while the buyer may still
+ * pay; the receipt once paid (a refunded payment's too); `amountRefunded` once anything is. A
+ * dispute is the merchant's and the bank's business: the order shows none (`orders` does).
+ */
+const orderAnswer = (order: StoredOrder): PartnerOrder => ({
   id: order.id,
   status: order.status,
   total: order.total,
@@ -109,29 +122,37 @@ const orderAnswer = (order: StoredOrder): Order => ({
         ...(order.publishableKey && { publishableKey: order.publishableKey }),
       },
     }),
-  ...(order.status === 'paid' && order.receiptUrl && { receiptUrl: order.receiptUrl }),
+  ...((order.status === 'paid' || order.status === 'refunded') && order.receiptUrl && { receiptUrl: order.receiptUrl }),
+  ...(order.amountRefunded > 0 && { amountRefunded: { amount: order.amountRefunded, currency: order.total.currency } }),
 });
 
-/** What each PaymentIntent event makes of its order (docs/partners/protocol.md's statuses). */
-const EVENT_STATUS: Record<string, Order['status'] | null> = {
-  'payment_intent.succeeded': 'paid',
-  // Stripe is still confirming (bank debits): the order waits, and the buyer's page already
-  // counts `processing` as a purchase (docs/publishers/checkout.md).
-  'payment_intent.processing': null,
-  // The attempt failed, yet the PaymentIntent may be paid on a later attempt (the checkout offers
-  // Pay again on the same order); a later `succeeded` turns `failed` into `paid`.
-  'payment_intent.payment_failed': 'failed',
-  'payment_intent.canceled': 'canceled',
-};
-
-export const createPartner = (options: PartnerOptions): FetchHandler & { app: Hono } => {
+export const createPartner = (
+  options: PartnerOptions,
+): FetchHandler & { app: Hono; sweep: () => Promise<SweepReport> } => {
   const { stripe: keys, store } = options;
   const maxBody = options.maxBody ?? 32 * 1024;
+  const now = options.now ?? Date.now;
   const stripe = new Stripe(keys.secretKey, stripeConfig(keys.apiBase ?? options.stripeApiBase, options.stripeTimeout));
+  const sweeper = createSweeper({ stripe, store, now });
 
-  const catalogs: Catalog[] = [
-    fixedCatalog(options.catalog === undefined ? [] : readCatalog(options.catalog, keys.publishableKey)),
-  ];
+  const entries = options.catalog === undefined ? [] : readCatalog(options.catalog, keys.publishableKey);
+  const catalogs: Catalog[] = [fixedCatalog(entries)];
+  // The catalogue's stock goes to the store once, before the first request that needs it.
+  const counts = entries.flatMap((entry) => entry.stock);
+  const stocked = new Set(counts.map((count) => count.productId));
+  let synced: Promise<void> | undefined;
+  const stockReady = () =>
+    (synced ??= store.syncStock(counts, now()).catch((error: unknown) => {
+      synced = undefined;
+      throw error;
+    }));
+  const freeUnits = sharedReads((productId) => store.freeUnits(productId));
+  /** The Product as a lookup shows it: sold out while none of its units are free. */
+  const available = async (product: Product) => {
+    if (!stocked.has(product.id)) return product;
+    await stockReady();
+    return withStock(product, await freeUnits(product.id));
+  };
   if (options.paymentLinks !== false) {
     const linkOptions = typeof options.paymentLinks === 'object' ? options.paymentLinks : {};
     catalogs.push(paymentLinksCatalog(stripe, { publishableKey: keys.publishableKey, ...linkOptions }));
@@ -150,7 +171,8 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
 
   /** The order's PaymentIntent, created once: Stripe's idempotency key is the order's own. */
   const withPayment = async (order: StoredOrder): Promise<StoredOrder> => {
-    if (order.clientSecret) return order;
+    // An order that expired before its PaymentIntent was made needs none.
+    if (order.clientSecret || order.status !== 'requires_payment') return order;
     // Stripe API reference, "Create a PaymentIntent": amount in the smallest unit, currency in
     // lower case, `automatic_payment_methods[enabled]`, `metadata`; "Idempotent requests": the
     // same key with the same parameters gives the same PaymentIntent, so concurrent replays of
@@ -194,20 +216,21 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     if (links.length < 1 || links.length > MAX_LINKS) {
       return refuse(c, 400, { code: 'invalid_request', message: `Give from 1 to ${MAX_LINKS} url parameters.` });
     }
+    sweeper.soon();
     const products = await Promise.all(
-      links.map(
-        async (url) =>
-          (await catalog.byLink(url)) ?? {
-            url,
-            error: { code: 'product_not_found', message: 'No product is sold at this link.' },
-          },
-      ),
+      links.map(async (url) => {
+        const product = await catalog.byLink(url);
+        return product
+          ? available(product)
+          : { url, error: { code: 'product_not_found', message: 'No product is sold at this link.' } };
+      }),
     );
     c.header('Cache-Control', LOOKUP_CACHE);
     return c.json({ products });
   });
 
   app.post('/v1/orders', async (c) => {
+    sweeper.soon();
     const key = c.req.header('Idempotency-Key')?.trim();
     if (!key || key.length > 255) {
       return refuse(c, 400, {
@@ -249,6 +272,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     const check = checkOrder(body, product);
     if (!check.ok) return refuse(c, check.answer.status as ContentfulStatusCode, check.answer.error);
 
+    if (stocked.has(check.product.id)) await stockReady();
     const { order, created } = await store.createOrder({
       id: newId('ord'),
       idempotencyKey: key,
@@ -261,11 +285,14 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
       source: check.request.source,
       total: check.total,
       publishableKey: check.product.checkout.type === 'stripe' ? check.product.checkout.publishableKey : null,
+      madeAt: now(),
+      counted: stocked.has(check.product.id),
     });
     return replay(order, created ? 201 : 200);
   });
 
   app.get('/v1/orders/:id', async (c) => {
+    sweeper.soon();
     // An id this partner never makes (NUL, a lone surrogate: text no database keeps) is no order.
     const id = c.req.param('id');
     const order = id.length <= 255 && isStorableText(id) ? await store.getOrder(id) : null;
@@ -295,27 +322,7 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
         message: 'The Stripe-Signature header does not match this event.',
       });
     }
-    if (!(event.type in EVENT_STATUS)) return c.json({ received: true, applied: false });
-    const intent = event.data.object as Stripe.PaymentIntent;
-    let receiptUrl: string | undefined;
-    if (event.type === 'payment_intent.succeeded' && intent.latest_charge) {
-      // The receipt is the latest charge's (Stripe API reference: PaymentIntent `latest_charge`,
-      // Charge `receipt_url`); an event carries it as an id.
-      const charge =
-        typeof intent.latest_charge === 'string'
-          ? await stripe.charges.retrieve(intent.latest_charge)
-          : intent.latest_charge;
-      receiptUrl = charge.receipt_url ?? undefined;
-    }
-    const applied = await store.applyEvent(
-      { id: event.id, type: event.type },
-      {
-        paymentIntentId: intent.id,
-        orderId: intent.metadata?.order_id,
-        status: EVENT_STATUS[event.type] ?? undefined,
-        receiptUrl,
-      },
-    );
+    const applied = await applyStripeEvent({ stripe, store, now }, event);
     return c.json({ received: true, applied });
   });
 
@@ -323,8 +330,12 @@ export const createPartner = (options: PartnerOptions): FetchHandler & { app: Ho
     refuse(c, 404, { code: 'not_found', message: 'Protocol v1 lives at /v1/products and /v1/orders.' }),
   );
   // Nothing of an error goes out or to a log: Stripe's messages may quote a key.
-  app.onError((_error, c) => unavailable(c));
+  app.onError((error, c) => {
+    // Too few free units: the store did not make the order (docs/partners/protocol.md: 409 sold_out).
+    if (error instanceof SoldOut) return refuse(c, 409, { code: 'sold_out', message: error.message });
+    return unavailable(c);
+  });
 
   const handler = (request: Request) => Promise.resolve(app.fetch(request));
-  return Object.assign(handler, { app });
+  return Object.assign(handler, { app, sweep: sweeper.sweep });
 };

@@ -8,13 +8,15 @@
  */
 import type { Money, OrderStatus, OrderSource, ShippingAddress } from 'buy-tweet/rules';
 import { MIGRATIONS } from './migrations.js';
+import { holdUnits, HOLD_MS, stockStore, type StockStore } from './stock.js';
+import { changesStore, type ChangesStore } from './order-changes.js';
 
 /** Runs SQL: the same shape over PGlite and over `pg`. */
-interface Sql {
+export interface Sql {
   query<Row>(text: string, params?: unknown[]): Promise<Row[]>;
 }
 
-interface Database extends Sql {
+export interface Database extends Sql {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -31,40 +33,67 @@ export interface StoredOrder {
   shipping: ShippingAddress | null;
   source: OrderSource;
   total: Money;
-  status: OrderStatus;
+  status: PartnerOrderStatus;
   publishableKey: string | null;
   paymentIntentId: string | null;
   clientSecret: string | null;
   receiptUrl: string | null;
+  /** ISO 8601 times, by the partner's clock. */
+  createdAt: string;
+  /** While unpaid: when it stops holding its units (./expiry.ts cancels it then); null: never. */
+  expiresAt: string | null;
+  paidAt: string | null;
+  /** Its charge's refunded total, in the smallest unit of its currency (0: none). */
+  amountRefunded: number;
+  /** The latest dispute of its charge (`charge.dispute.created`): Stripe's id and status. */
+  disputeId: string | null;
+  disputeStatus: string | null;
+  /** A receipt still to read from this charge, at `receiptDueAt`. */
+  chargeId: string | null;
+  receiptDueAt: string | null;
+  /** A cancel of its PaymentIntent at Stripe that failed, to try again at `cancelDueAt`. */
+  cancelDueAt: string | null;
+  cancelAttempts: number;
 }
 
-export type NewOrder = Omit<StoredOrder, 'status' | 'paymentIntentId' | 'clientSecret' | 'receiptUrl'>;
+/** Protocol v1's statuses and `refunded` (docs/partners/protocol.md: the whole payment was refunded). */
+export type PartnerOrderStatus = OrderStatus | 'refunded';
 
-/** What a Stripe event does to the order of its PaymentIntent. */
-export interface PaymentChange {
-  paymentIntentId: string;
-  /** `metadata.order_id` of the PaymentIntent, when it has one. */
-  orderId?: string;
-  status?: OrderStatus;
-  receiptUrl?: string;
-}
+/** What the buyer's request gives an order; the rest comes from Stripe and the clock. */
+export type NewOrder = Pick<
+  StoredOrder,
+  | 'id'
+  | 'idempotencyKey'
+  | 'fingerprint'
+  | 'productId'
+  | 'variantId'
+  | 'quantity'
+  | 'email'
+  | 'shipping'
+  | 'source'
+  | 'total'
+  | 'publishableKey'
+> & {
+  /** When it is made, by the partner's clock (default: now): it holds its units 30 minutes from then. */
+  madeAt?: number;
+  /** False when the catalogue counts no units of its product: no stock to take (default true). */
+  counted?: boolean;
+};
 
-export interface PartnerStore {
+export interface PartnerStore extends StockStore, ChangesStore {
   /**
    * The order under this Idempotency-Key: `order` inserted now (`created`), or the one that was
    * there already, whatever its fingerprint (the caller compares). Concurrent calls with one key
-   * give one order.
+   * give one order. A new order holds its units (./stock.ts) for 30 minutes from `madeAt`, or is
+   * not made at all: a SoldOut error.
    */
   createOrder(order: NewOrder): Promise<{ order: StoredOrder; created: boolean }>;
   /** Records the order's PaymentIntent; the first one recorded stays. */
   attachPayment(orderId: string, paymentIntentId: string, clientSecret: string): Promise<StoredOrder | null>;
   getOrder(id: string): Promise<StoredOrder | null>;
   findByKey(idempotencyKey: string): Promise<StoredOrder | null>;
-  /**
-   * Applies a Stripe event once: `false` when its id was applied before (nothing changes).
-   * Paid and canceled orders stay as they are; a failed payment can still be paid on retry.
-   */
-  applyEvent(event: { id: string; type: string }, change: PaymentChange): Promise<boolean>;
+  /** Orders newest first, of one status or all, `limit` at most (none: all), for `npx buy-tweet-partner orders`. */
+  listOrders(filter?: { status?: PartnerOrderStatus; limit?: number }): Promise<StoredOrder[]>;
   close(): Promise<void>;
 }
 
@@ -175,12 +204,25 @@ interface OrderRow {
   source: OrderSource;
   amount: string | number;
   currency: string;
-  status: OrderStatus;
+  status: PartnerOrderStatus;
   publishable_key: string | null;
   payment_intent_id: string | null;
   client_secret: string | null;
   receipt_url: string | null;
+  created_at: Date | string;
+  expires_at: Date | string | null;
+  paid_at: Date | string | null;
+  amount_refunded: string | number;
+  dispute_id: string | null;
+  dispute_status: string | null;
+  charge_id: string | null;
+  receipt_due_at: Date | string | null;
+  cancel_due_at: Date | string | null;
+  cancel_attempts: number;
 }
+
+/** timestamptz comes back as a Date from both drivers (text from some): ISO 8601 either way. */
+const isoTime = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 /** jsonb comes back parsed from `pg`, and as text from some drivers: accept both. */
 const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
@@ -202,6 +244,16 @@ const toOrder = (row: OrderRow): StoredOrder => ({
   paymentIntentId: row.payment_intent_id,
   clientSecret: row.client_secret,
   receiptUrl: row.receipt_url,
+  createdAt: new Date(row.created_at).toISOString(),
+  expiresAt: isoTime(row.expires_at),
+  paidAt: isoTime(row.paid_at),
+  amountRefunded: Number(row.amount_refunded),
+  disputeId: row.dispute_id,
+  disputeStatus: row.dispute_status,
+  chargeId: row.charge_id,
+  receiptDueAt: isoTime(row.receipt_due_at),
+  cancelDueAt: isoTime(row.cancel_due_at),
+  cancelAttempts: Number(row.cancel_attempts),
 });
 
 export const openStore = async ({
@@ -220,16 +272,21 @@ export const openStore = async ({
     const [row] = await sql.query<OrderRow>(text, params);
     return row ? toOrder(row) : null;
   };
+  const many = async (sql: Sql, text: string, params: unknown[]) =>
+    (await sql.query<OrderRow>(text, params)).map(toOrder);
 
   return {
-    createOrder: (order) =>
+    ...stockStore(db),
+    ...changesStore(db, { one, many }),
+
+    createOrder: ({ madeAt = Date.now(), counted = true, ...order }) =>
       db.transaction(async (sql) => {
         // ON CONFLICT waits for a concurrent insert of the same key to commit, then does nothing:
         // the SELECT after it sees that order.
         const inserted = await one(
           sql,
-          `INSERT INTO orders (id, idempotency_key, fingerprint, product_id, variant_id, quantity, email, shipping, source, amount, currency, publishable_key)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)
+          `INSERT INTO orders (id, idempotency_key, fingerprint, product_id, variant_id, quantity, email, shipping, source, amount, currency, publishable_key, created_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13::timestamptz, $14::timestamptz)
            ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
           [
             order.id,
@@ -244,9 +301,15 @@ export const openStore = async ({
             order.total.amount,
             order.total.currency,
             order.publishableKey,
+            new Date(madeAt).toISOString(),
+            new Date(madeAt + HOLD_MS).toISOString(),
           ],
         );
-        if (inserted) return { order: inserted, created: true };
+        if (inserted) {
+          // Only a new order holds units: a replay of its key finds it above and holds nothing more.
+          if (counted) await holdUnits(sql, inserted);
+          return { order: inserted, created: true };
+        }
         const existing = await one(sql, 'SELECT * FROM orders WHERE idempotency_key = $1', [order.idempotencyKey]);
         if (!existing) throw new Error('An order conflicted on its Idempotency-Key, yet none is stored under it');
         return { order: existing, created: false };
@@ -264,28 +327,12 @@ export const openStore = async ({
 
     findByKey: (key) => one(db, 'SELECT * FROM orders WHERE idempotency_key = $1', [key]),
 
-    applyEvent: (event, change) =>
-      db.transaction(async (sql) => {
-        const fresh = await sql.query(
-          'INSERT INTO stripe_events (id, type) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id',
-          [event.id, event.type],
-        );
-        if (fresh.length === 0) return false;
-        // Which statuses each may follow: paid and canceled are final; failed may still be paid.
-        await sql.query(
-          `UPDATE orders SET
-             status = CASE
-               WHEN $3::text = 'paid' AND status IN ('requires_payment', 'failed') THEN 'paid'
-               WHEN $3::text = 'failed' AND status = 'requires_payment' THEN 'failed'
-               WHEN $3::text = 'canceled' AND status IN ('requires_payment', 'failed') THEN 'canceled'
-               ELSE status END,
-             receipt_url = COALESCE($4, receipt_url),
-             updated_at = now()
-           WHERE payment_intent_id = $1 OR ($2::text IS NOT NULL AND id = $2::text)`,
-          [change.paymentIntentId, change.orderId ?? null, change.status ?? null, change.receiptUrl ?? null],
-        );
-        return true;
-      }),
+    listOrders: ({ status, limit } = {}) =>
+      many(
+        db,
+        'SELECT * FROM orders WHERE ($1::text IS NULL OR status = $1::text) ORDER BY created_at DESC, id DESC LIMIT $2',
+        [status ?? null, limit ?? null],
+      ),
 
     close: () => db.close(),
   };

@@ -10,7 +10,7 @@ import { allValid, oneOf, parseMoney, stripeKey, text } from './validate.js';
  * `protocol.ts` exports them with the rest of the client.
  */
 
-const ORDER_STATUS = ['requires_payment', 'paid', 'failed', 'canceled'] as const;
+const ORDER_STATUS = ['requires_payment', 'paid', 'failed', 'canceled', 'refunded'] as const;
 
 const parsePayment = (value: unknown): Order['payment'] | null => {
   if (!isRecord(value) || value.type !== 'stripe') return null;
@@ -23,11 +23,15 @@ const parsePayment = (value: unknown): Order['payment'] | null => {
 export const parseOrder = (value: unknown): Order | null => {
   if (!isRecord(value)) return null;
   const receiptUrl = safeUrl(value.receiptUrl);
+  const total = parseMoney(value.total);
+  // A partial refund (docs/partners/protocol.md): a Money in the order's currency.
+  const refunded = value.amountRefunded == null ? undefined : parseMoney(value.amountRefunded);
   return allValid<Order>({
     id: text(value.id, 200),
     status: oneOf(ORDER_STATUS, value.status),
-    total: parseMoney(value.total),
+    total,
     ...(value.payment != null && { payment: parsePayment(value.payment) }),
+    ...(refunded !== undefined && { amountRefunded: refunded?.currency === total?.currency ? refunded : null }),
     ...(receiptUrl && { receiptUrl }),
   });
 };

@@ -18,6 +18,8 @@ export {
 } from './order-check.js';
 export { newId, randomHex } from './ids.js';
 export { isRecord } from './json.js';
+// How many digits an amount of each currency has, as Stripe counts it: a partner prints amounts too.
+export { minorUnitDigits } from './money.js';
 // A partner reads a catalogue's Products as the element reads a lookup's: with the same parser.
 export { parseProduct } from './validate.js';
 export type {

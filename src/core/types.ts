@@ -52,7 +52,7 @@ export interface Product {
   checkout: Checkout;
 }
 
-export type OrderStatus = 'requires_payment' | 'paid' | 'failed' | 'canceled';
+export type OrderStatus = 'requires_payment' | 'paid' | 'failed' | 'canceled' | 'refunded';
 
 export interface Order {
   id: string;
@@ -60,6 +60,8 @@ export interface Order {
   total: Money;
   payment?: { type: 'stripe'; clientSecret: string; publishableKey?: string };
   receiptUrl?: string;
+  /** What a partial refund gave back; a wholly refunded order is `refunded`. */
+  amountRefunded?: Money;
 }
 
 export interface ShippingAddress {

@@ -226,6 +226,18 @@ describe('protocol client: orders', () => {
     expect(asked).to.equal(1);
   });
 
+  it('reads a refunded order, and a partial refund in the order’s currency only', async () => {
+    const answer = (body: object) =>
+      worker.use(http.get(`${GUMROAD}/orders/ord_r`, () => HttpResponse.json(body), { once: true }));
+    const base = { id: 'ord_r', total: { amount: 1299, currency: 'USD' } };
+    answer({ ...base, status: 'refunded' });
+    expect((await getOrder(GUMROAD, 'ord_r')).status).to.equal('refunded');
+    answer({ ...base, status: 'paid', amountRefunded: { amount: 300, currency: 'USD' } });
+    expect((await getOrder(GUMROAD, 'ord_r')).amountRefunded).to.deep.equal({ amount: 300, currency: 'USD' });
+    answer({ ...base, status: 'paid', amountRefunded: { amount: 300, currency: 'EUR' } });
+    expect(await rejection(getOrder(GUMROAD, 'ord_r', { retries: 0 }))).to.include({ code: 'invalid_response' });
+  });
+
   it('calls an order that breaks the schema invalid_response', async () => {
     mock.inject('schema', { route: 'orders' });
     const error = await rejection(createOrder(GUMROAD, order, 'key-4'));

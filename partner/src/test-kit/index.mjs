@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export { paymentIntentEvent, signedEvent, startStripeApi } from './stripe-api.mjs';
+export { stripeEvent } from './payment-actions.mjs';
 
 /**
  * A schema made now on the PostgreSQL server at `databaseUrl`, and a connection string whose

@@ -15,6 +15,7 @@
  * - `GET /v1/payment_links` (a list object) and `GET /v1/payment_links/:id/line_items`, with
  *   `expand[]=data.price.product` expanding each line item's price's product.
  * - `/v1/payment_method_domains`: create, list and retrieve (./payment-method-domains.mjs).
+ * - Cancels and refunds, and for tests refunds, disputes, any event and failures (./payment-actions.mjs).
  * - Webhooks: `signedEvent` signs as Stripe does (`Stripe-Signature: t=…,v1=…`, an HMAC-SHA256 of
  *   `${t}.${payload}`) with the SDK's own `webhooks.generateTestHeaderStringAsync`.
  * Every answer is typed with the SDK's types (`Stripe.PaymentIntent`, `Stripe.Charge`, ...) and
@@ -26,6 +27,7 @@ import Stripe from 'stripe';
 import { paymentMethodDomains } from './payment-method-domains.mjs';
 import { stripeFaults } from './stripe-faults.mjs';
 import { API_VERSION, idempotency, listPage, parseForm } from './stripe-rules.mjs';
+import { charge, paymentActions } from './payment-actions.mjs';
 
 /** @typedef {import('stripe').Stripe.PaymentIntent} PaymentIntent */
 /** @typedef {import('stripe').Stripe.Charge} Charge */
@@ -89,58 +91,6 @@ const paymentIntent = (amount, currency, metadata, automatic) => {
     statement_descriptor: null,
     statement_descriptor_suffix: null,
     status: 'requires_payment_method',
-    transfer_group: null,
-  };
-};
-
-/**
- * @param {PaymentIntent} intent
- * @returns {Charge}
- */
-const charge = (intent) => {
-  const id = `ch_${hex(12)}`;
-  return {
-    id,
-    object: 'charge',
-    amount: intent.amount,
-    amount_captured: intent.amount,
-    amount_refunded: 0,
-    application: null,
-    application_fee: null,
-    application_fee_amount: null,
-    balance_transaction: null,
-    billing_details: { address: null, email: null, name: null, phone: null, tax_id: null },
-    calculated_statement_descriptor: null,
-    captured: true,
-    created: now(),
-    currency: intent.currency,
-    customer: null,
-    description: null,
-    disputed: false,
-    failure_balance_transaction: null,
-    failure_code: null,
-    failure_message: null,
-    fraud_details: null,
-    livemode: false,
-    metadata: {},
-    on_behalf_of: null,
-    outcome: null,
-    paid: true,
-    payment_intent: intent.id,
-    payment_method: null,
-    payment_method_details: null,
-    receipt_email: intent.receipt_email,
-    receipt_number: null,
-    receipt_url: `https://pay.stripe.com/receipts/payment/${hex(16)}`,
-    refunded: false,
-    review: null,
-    shipping: null,
-    source: null,
-    source_transfer: null,
-    statement_descriptor: null,
-    statement_descriptor_suffix: null,
-    status: 'succeeded',
-    transfer_data: null,
     transfer_group: null,
   };
 };
@@ -279,7 +229,7 @@ export const signedEvent = async (event, secret) => {
 };
 
 /**
- * @typedef {object} StripeApi
+ * @typedef {object} StripeApiBase
  * @property {string} apiBase  the origin to point the SDK at
  * @property {Map<string, PaymentIntent>} paymentIntents  every PaymentIntent created, by id
  * @property {number} requests  how many requests it has answered
@@ -290,6 +240,7 @@ export const signedEvent = async (event, secret) => {
  * @property {(domainName: string, spec?: import('./payment-method-domains.mjs').DomainSpec) => import('stripe').Stripe.PaymentMethodDomain} addPaymentMethodDomain  registers a domain as if through the API, with the wallets' statuses given
  * @property {() => Promise<void>} close
  */
+/** @typedef {StripeApiBase & Omit<import('./payment-actions.mjs').PaymentActions, 'answer'>} StripeApi */
 
 /**
  * Starts the stand-in on 127.0.0.1 (a free port). It asks for `Authorization: Bearer sk_...`.
@@ -305,6 +256,7 @@ export const startStripeApi = async () => {
   const keys = idempotency();
   const faults = stripeFaults();
   const domains = paymentMethodDomains();
+  const actions = paymentActions({ paymentIntents, charges });
   let requests = 0;
 
   const server = createServer(async (request, response) => {
@@ -334,6 +286,8 @@ export const startStripeApi = async () => {
     if (key && 'replay' in key) return send(key.replay.status, key.replay.body, { 'Idempotent-Replayed': 'true' });
     if (key && 'refuse' in key) return send(key.refuse.status, key.refuse.body);
     save = key?.save;
+    const acted = actions.answer(request, path, text, parseForm(text));
+    if (acted) return send(acted.status, acted.body, acted.headers);
     /** @type {RegExpExecArray | null} */
     let match;
     if (request.method === 'POST' && path === '/v1/payment_intents') {
@@ -399,6 +353,9 @@ export const startStripeApi = async () => {
     faults,
     paymentMethodDomains: domains.domains,
     addPaymentMethodDomain: domains.register,
+    refund: actions.refund,
+    dispute: actions.dispute,
+    fail: actions.fail,
     get requests() {
       return requests;
     },
