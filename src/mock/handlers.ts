@@ -122,6 +122,12 @@ export interface PartnerMockOptions {
    * `worker.use(http.get(WIDGETS_JS_URL, () => widgetsAnswer({deleted: [id]})))`.
    */
   deletedTweets?: readonly string[];
+  /**
+   * How many generated products the mock's Gumroad sells besides the seed catalogue, at
+   * `https://gumroad.com/l/generated-{1..n}` (`generatedProductUrl`): for benchmarks that need more
+   * distinct products than the fixtures hold. Default 0: tests see the seed catalogue only.
+   */
+  generatedProducts?: number;
 }
 
 export interface InjectOptions {

@@ -8,6 +8,7 @@ import { productLinkKey } from '../../core/rules.js';
 import { isEntryFault, parseFault, type Fault } from '../faults.js';
 import {
   catalogue,
+  mockImages,
   notForSale,
   productAt,
   type CatalogueEntry,
@@ -22,9 +23,45 @@ import { logRequest, type MockState } from './state.js';
 const entries = Object.values(catalogue) as CatalogueEntry[];
 const notForSaleEntries = Object.values(notForSale) as NotForSaleEntry[];
 
+/** The link of generated product `n` (from 1), as `PartnerMockOptions.generatedProducts` sells it. */
+export const generatedProductUrl = (n: number): string => `https://gumroad.com/l/generated-${n}`;
+
+const imageNames = Object.keys(mockImages);
+
+/** Generated product `n`: seed-like, with the seed pictures in turn and a price of its own. */
+const generatedProduct = (n: number): CatalogueEntry => ({
+  partner: 'gumroad',
+  product: {
+    id: `prod_generated_${n}`,
+    url: generatedProductUrl(n),
+    title: `Generated Product ${n}`,
+    image: {
+      url: `/__mock/images/${imageNames[(n - 1) % imageNames.length]}.svg`,
+      alt: `Picture of generated product ${n}`,
+      width: 600,
+      height: 600,
+    },
+    merchant: { name: 'Generated Goods', url: 'https://generated.gumroad.com' },
+    price: { amount: 500 + n * 25, currency: 'USD' },
+    availability: 'in_stock',
+    variants: [],
+    maxQuantity: 1,
+    requiresShipping: false,
+    checkout: { type: 'stripe', publishableKey: 'pk_test_buytweet_gumroad' },
+  },
+});
+
+/** The seed catalogue and, when asked for, the generated products. */
+const entriesOf = (state: MockState): CatalogueEntry[] => {
+  const count = state.options.generatedProducts ?? 0;
+  if (!count) return entries;
+  state.generated ??= Array.from({ length: count }, (_, i) => generatedProduct(i + 1));
+  return [...entries, ...state.generated];
+};
+
 /** A partner's products as this mock sells them now, with the links each is also found at. */
 export const productsOf = (state: MockState, partner: PartnerId): { product: Product; aliases: string[] }[] =>
-  entries
+  entriesOf(state)
     .filter((entry) => entry.partner === partner)
     .map((entry) => ({
       product: { ...entry.product, ...state.productPatches.get(entry.product.id) },
@@ -32,7 +69,7 @@ export const productsOf = (state: MockState, partner: PartnerId): { product: Pro
     }));
 
 export const updateProduct = (state: MockState, productId: string, patch: Partial<Product>): void => {
-  if (!entries.some((entry) => entry.product.id === productId)) {
+  if (!entriesOf(state).some((entry) => entry.product.id === productId)) {
     throw new TypeError(`buy-tweet mock: no product "${productId}"`);
   }
   state.productPatches.set(productId, { ...state.productPatches.get(productId), ...patch });

@@ -7,7 +7,7 @@
 import type { Product } from '../../core/types.js';
 import type { ProtocolError } from '../../core/rules.js';
 import type { Fault, FaultRoute } from '../faults.js';
-import type { PartnerId } from '../fixtures.js';
+import type { CatalogueEntry, PartnerId } from '../fixtures.js';
 import type { LoggedRequest, MockOrder, MockRoute, PartnerMockOptions } from '../handlers.js';
 import { parseBody } from './answers.js';
 
@@ -39,6 +39,8 @@ export interface MockState {
   /** How often a limited fault (`503*2`) was used, per subject. */
   readonly faultUses: Map<string, number>;
   readonly productPatches: Map<string, Partial<Product>>;
+  /** `options.generatedProducts`' catalogue entries, made on first use. */
+  generated?: CatalogueEntry[];
 }
 
 export const createMockState = (options: PartnerMockOptions): MockState => ({
