@@ -18,8 +18,10 @@
  * shifts hadRecentInput without any input).
  *
  *   --json             one line of JSON instead of the table
- *   --profile[=file]   one buy-tweet run under the CPU profiler instead: self time by function and
- *                      by script, top 25 (and the .cpuprofile written to `file`, for DevTools)
+ *   --profile[=file]   one buy-tweet run (PAGE=floor: a floor run) under the CPU profiler and the
+ *                      tracer instead: when each request went out and came back, main-thread time
+ *                      by trace event, self time by script and by function, top 25 (and the
+ *                      .cpuprofile written to `file`, for DevTools)
  *
  * Needs `npm run build`; a benchmark, not a test: the numbers vary from run to run.
  */
@@ -122,9 +124,13 @@ sheet.replaceSync(\`
 \`);
 const formats = new Map();
 const price = ({ amount, currency }) => {
-  let format = formats.get(currency);
-  if (!format) formats.set(currency, (format = new Intl.NumberFormat('en', { style: 'currency', currency })));
-  return format.format(amount / 10 ** format.resolvedOptions().maximumFractionDigits);
+  let entry = formats.get(currency);
+  if (!entry) {
+    const format = new Intl.NumberFormat('en', { style: 'currency', currency });
+    entry = { format, scale: 10 ** format.resolvedOptions().maximumFractionDigits };
+    formats.set(currency, entry);
+  }
+  return entry.format.format(amount / entry.scale);
 };
 const el = (tag, className, text) => {
   const node = document.createElement(tag);
@@ -268,7 +274,8 @@ const traceTimes = (trace, top = 15) => {
 
 if (profileArg) {
   let cdp;
-  const figures = await run('buy-tweet', {
+  const profiled = process.env.PAGE ?? 'buy-tweet';
+  const figures = await run(profiled, {
     prepare: async (tab) => {
       await tab.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
       cdp = await tab.createCDPSession();
@@ -288,17 +295,17 @@ if (profileArg) {
           ),
       );
       const { first } = await tab.evaluate(() => window.bench);
-      console.log('resources (start–end):');
+      const file = profileArg.split('=')[1];
+      if (file) await writeFile(file, JSON.stringify(profile));
+      const { total, byFunction, byScript } = selfTimes(profile);
+      console.log(`${profiled}, ${CARDS} cards over ${PRODUCTS} products, under the profiler (${version})`);
+      console.log(`profiled ${total.toFixed(0)} ms of samples${file ? `, written to ${file}` : ''}`);
+      console.log('\nrequests (start–end, from navigation start; pictures left out):');
       for (const line of timeline.filter((l) => !l.includes('/__mock/images/'))) console.log(line);
       console.log(`first card at ${first.toFixed(0)} ms`);
       console.log('\nmain thread by trace event (nested events overlap):');
       for (const [name, { ms, count }] of traceTimes(trace))
         console.log(`${ms.toFixed(1).padStart(8)} ms  ${String(count).padStart(5)}×  ${name}`);
-      const file = profileArg.split('=')[1];
-      if (file) await writeFile(file, JSON.stringify(profile));
-      const { total, byFunction, byScript } = selfTimes(profile);
-      console.log(`buy-tweet, ${CARDS} cards over ${PRODUCTS} products, under the profiler (${version})`);
-      console.log(`profiled ${total.toFixed(0)} ms of samples${file ? `, written to ${file}` : ''}`);
       console.log('\nself time by script:');
       for (const [script, ms] of byScript) console.log(`${ms.toFixed(1).padStart(8)} ms  ${script}`);
       console.log('\nself time by function (top 25):');
