@@ -17,6 +17,29 @@ export const minorUnitDigits = (currency: string): number =>
   ZERO_DECIMAL.test(currency) ? 0 : THREE_DECIMAL.test(currency) ? 3 : 2;
 
 /**
+ * Formats made once per locale, currency and kind of amount: making an `Intl.NumberFormat` costs
+ * about 0.15 ms, a page of 500 cards spent 60-130 ms on them (docs/contributors/performance.md).
+ * A handful of keys per page; cleared if a page ever makes many.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+
+const numberFormat = (locale: string | undefined, currency: string, digits: number, fraction: boolean) => {
+  const key = JSON.stringify([locale, currency, digits, fraction]);
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: fraction ? digits : undefined,
+      maximumFractionDigits: digits,
+    });
+    if (formats.size >= 64) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
+};
+
+/**
  * A price as the buyer reads it in their language: `$9.99`, `12,90 €`, `￥3,300`, `Rp 15.000`.
  *
  * A whole amount looks the way the locale writes the currency (`$25.00`, `Rp 15.000`); an amount
@@ -26,12 +49,7 @@ export const minorUnitDigits = (currency: string): number =>
 export const formatMoney = ({ amount, currency }: Money, locale?: string): string => {
   const digits = minorUnitDigits(currency);
   try {
-    const format = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: amount % 10 ** digits ? digits : undefined,
-      maximumFractionDigits: digits,
-    });
+    const format = numberFormat(locale, currency, digits, amount % 10 ** digits !== 0);
     // A decimal string (`1500050e-2`) is formatted exactly; `amount / 100` is not, near 2^53.
     return format.format(`${amount}e-${digits}` as Intl.StringNumericLiteral);
   } catch {
