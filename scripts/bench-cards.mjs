@@ -94,8 +94,8 @@ const floorPage = page({
   title: `${CARDS} hand-written cards`,
   head: '',
   cards: [
-    // Holds each card's place from the first paint, as buy-tweet.css does for buy-tweet.
-    '<style>floor-card { display: block; max-width: 550px; min-height: 132px; }</style>',
+    // Holds each card's place from the first paint (8px above, 124px high), as buy-tweet.css does.
+    '<style>floor-card { display: block; max-width: 550px; min-height: 124px; padding-top: 8px; }</style>',
     ...links.map((link) => `<floor-card data-product-url="${escape(link)}"></floor-card>`),
   ],
   script: '/bench/floor.js',
@@ -108,7 +108,7 @@ const sheet = new CSSStyleSheet();
 sheet.replaceSync(\`
   :host { display: block; max-width: 550px; font: 15px/1.3 system-ui, sans-serif; color: #0f1419; }
   .card { border: 1px solid #dbdcdd; border-radius: 12px; background: #fff; display: flex; gap: 12px;
-    box-sizing: border-box; height: 124px; margin-block-start: 8px; padding: 12px; }
+    box-sizing: border-box; height: 124px; padding: 12px; }
   .media { flex: none; width: min(96px, 25%); height: 96px; border-radius: 8px; background: #dbdcdd; overflow: hidden; }
   img { width: 100%; height: 100%; object-fit: cover; }
   .info { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 2px; }
