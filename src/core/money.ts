@@ -17,27 +17,11 @@ export const minorUnitDigits = (currency: string): number =>
   ZERO_DECIMAL.test(currency) ? 0 : THREE_DECIMAL.test(currency) ? 3 : 2;
 
 /**
- * Formats made once per locale, currency and kind of amount: making an `Intl.NumberFormat` costs
- * about 0.15 ms, a page of 500 cards spent 60-130 ms on them (docs/contributors/performance.md).
- * A handful of keys per page; cleared if a page ever makes many.
+ * Formats made once per locale, currency and kind of amount (whole or not): making an
+ * `Intl.NumberFormat` costs about 0.15 ms, and a page of 500 cards spent 60-130 ms making one per
+ * card (docs/contributors/performance.md). A page has a handful of such keys.
  */
-const formats = new Map<string, Intl.NumberFormat>();
-
-const numberFormat = (locale: string | undefined, currency: string, digits: number, fraction: boolean) => {
-  const key = JSON.stringify([locale, currency, digits, fraction]);
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: fraction ? digits : undefined,
-      maximumFractionDigits: digits,
-    });
-    if (formats.size >= 64) formats.clear();
-    formats.set(key, format);
-  }
-  return format;
-};
+const formats: Record<string, Intl.NumberFormat> = {};
 
 /**
  * A price as the buyer reads it in their language: `$9.99`, `12,90 €`, `￥3,300`, `Rp 15.000`.
@@ -49,7 +33,13 @@ const numberFormat = (locale: string | undefined, currency: string, digits: numb
 export const formatMoney = ({ amount, currency }: Money, locale?: string): string => {
   const digits = minorUnitDigits(currency);
   try {
-    const format = numberFormat(locale, currency, digits, amount % 10 ** digits !== 0);
+    const fraction = amount % 10 ** digits ? digits : undefined;
+    const format = (formats[`${locale} ${currency} ${fraction}`] ??= new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: fraction,
+      maximumFractionDigits: digits,
+    }));
     // A decimal string (`1500050e-2`) is formatted exactly; `amount / 100` is not, near 2^53.
     return format.format(`${amount}e-${digits}` as Intl.StringNumericLiteral);
   } catch {
