@@ -34,7 +34,10 @@ export const browserReporter = () => {
       // BROWSER_TIMES=1 npm run test:browser: the slowest files, to see where the time goes.
       if (process.env.BROWSER_TIMES) {
         const files = sessions
-          .map((session) => [session.testFile.replace(`${process.cwd()}/`, ''), session.testResults ? duration(session.testResults) : 0])
+          .map((session) => [
+            session.testFile.replace(`${process.cwd()}/`, ''),
+            session.testResults ? duration(session.testResults) : 0,
+          ])
           .sort((a, b) => b[1] - a[1]);
         for (const [file, ms] of files) console.log(`${(ms / 1000).toFixed(1).padStart(6)} s  ${file}`);
       }
