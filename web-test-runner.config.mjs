@@ -67,19 +67,33 @@ const wordsSource = (context, next) => {
   return next();
 };
 
+// Test files run side by side, each page in a browser context of its own: its own window, so it is
+// visible and its animation frames and intersection observers run (a second tab of one window is
+// hidden, and waits forever); its own storage and service worker, so one file's msw handlers and
+// storage are not another's. Each page is told it has focus, as the only window on a screen would,
+// so focus and keyboard tests hold with others running.
+const createPage = async ({ browser }) => {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const session = await page.createCDPSession();
+  await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  page.once('close', () => context.close().catch(() => {}));
+  return page;
+};
+
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['test/**/*.test.ts'],
   // Lit's development build: its warnings about misuse reach the console, where test/noise.ts
   // fails the test that caused them. Its one notice that it is in dev mode is expected.
   nodeResolve: { exportConditions: ['development'] },
-  concurrency: 1,
+  concurrency: 3,
   plugins: [
     esbuildPlugin({ ts: true, tsx: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     reactModules(),
   ],
   middleware: [strictPages, mockPartner, wordsSource],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromeArgs() } })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, args: chromeArgs() }, createPage })],
   testFramework: { config: { timeout: 10000 } },
   browserLogs: true,
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode.')),

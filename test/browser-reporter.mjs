@@ -10,6 +10,11 @@ const count = (suite, totals) => {
   for (const child of suite.suites) count(child, totals);
 };
 
+/** The time a suite's tests took, in ms. */
+const duration = (suite) =>
+  suite.tests.reduce((sum, test) => sum + (test.duration ?? 0), 0) +
+  suite.suites.reduce((sum, child) => sum + duration(child), 0);
+
 export const browserReporter = () => {
   let start = Date.now();
   return {
@@ -25,6 +30,16 @@ export const browserReporter = () => {
         // A file that failed without a failed test (it did not load, or a hook failed) counts as
         // one failure.
         if (!session.passed && totals.failed === failedBefore) totals.failed++;
+      }
+      // BROWSER_TIMES=1 npm run test:browser: the slowest files, to see where the time goes.
+      if (process.env.BROWSER_TIMES) {
+        const files = sessions
+          .map((session) => [
+            session.testFile.replace(`${process.cwd()}/`, ''),
+            session.testResults ? duration(session.testResults) : 0,
+          ])
+          .sort((a, b) => b[1] - a[1]);
+        for (const [file, ms] of files) console.log(`${(ms / 1000).toFixed(1).padStart(6)} s  ${file}`);
       }
       const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
       const seconds = ((Date.now() - start) / 1000).toFixed(1);
