@@ -22,7 +22,7 @@
  * Typed with the SDK's own types, so that a shape that drifts from Stripe's fails the build.
  */
 import { randomBytes } from 'node:crypto';
-import Stripe from 'stripe';
+import { API_VERSION } from './stripe-rules.mjs';
 
 /** @typedef {import('stripe').Stripe.PaymentIntent} PaymentIntent */
 /** @typedef {import('stripe').Stripe.Charge} Charge */
@@ -98,7 +98,7 @@ export const stripeEvent = (type, object) =>
   /** @type {Event} */ ({
     id: `evt_${hex(12)}`,
     object: 'event',
-    api_version: Stripe.API_VERSION,
+    api_version: API_VERSION,
     created: now(),
     data: { object },
     livemode: false,

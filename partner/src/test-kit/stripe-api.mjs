@@ -26,8 +26,8 @@ import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { paymentMethodDomains } from './payment-method-domains.mjs';
 import { stripeFaults } from './stripe-faults.mjs';
-import { API_VERSION, idempotency, listPage, parseForm } from './stripe-rules.mjs';
-import { charge, paymentActions } from './payment-actions.mjs';
+import { idempotency, listPage, parseForm } from './stripe-rules.mjs';
+import { charge, paymentActions, stripeEvent } from './payment-actions.mjs';
 
 /** @typedef {import('stripe').Stripe.PaymentIntent} PaymentIntent */
 /** @typedef {import('stripe').Stripe.Charge} Charge */
@@ -198,23 +198,13 @@ const paymentLink = (spec) => {
 };
 
 /**
- * An event as Stripe sends it to a webhook endpoint.
+ * A PaymentIntent's event as Stripe sends it to a webhook endpoint: `stripeEvent`, typed for the
+ * `payment_intent.*` events the partner reads.
  * @param {'payment_intent.succeeded' | 'payment_intent.processing' | 'payment_intent.payment_failed' | 'payment_intent.canceled'} type
  * @param {PaymentIntent} object
  * @returns {Event}
  */
-export const paymentIntentEvent = (type, object) =>
-  /** @type {Event} */ ({
-    id: `evt_${hex(12)}`,
-    object: 'event',
-    api_version: API_VERSION,
-    created: now(),
-    data: { object },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type,
-  });
+export const paymentIntentEvent = (type, object) => stripeEvent(type, object);
 
 /**
  * The event's body and its `Stripe-Signature`, signed with `secret` by the SDK's own helper.
