@@ -82,9 +82,7 @@ export class BuyTweetCheckout extends LitElement {
     dispatch: (action) => this.#dispatch(action),
     total: () => this.#total(),
     store: (more) => this.#store(more),
-    focusInvalid: () => {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    },
+    focusInvalid: () => this.#focusOn('[aria-invalid="true"]'),
     focusStep: () => this.#focusStep(),
     failed: (error) => this.#fail(error),
     soldOut: () => this.dispatchEvent(new SoldOutEvent()),
@@ -257,12 +255,14 @@ export class BuyTweetCheckout extends LitElement {
     return state;
   }
 
-  #focusStep() {
+  /** Once drawn, focus goes to what `selector` finds. */
+  #focusOn(selector: string) {
     // Only focus: an update that throws is reported by Lit itself.
-    void this.updateComplete.then(() => {
-      const target = this.renderRoot.querySelector<HTMLElement>('[data-focus]');
-      target?.focus();
-    });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  #focusStep() {
+    this.#focusOn('[data-focus]');
   }
 
   #fail(error: BuyTweetError) {
