@@ -14,8 +14,12 @@ export interface BatchAnswer<Entry> {
 export interface BatchOptions<Entry> {
   /** Keys per request. */
   max: number;
-  /** How long a key waits for company before its request goes out, in milliseconds. */
-  window: number;
+  /**
+   * When keys have waited long enough for company: `schedule(go)` as the first key of a request
+   * comes, and its request goes out at the first call of `go` (a timer, or the next frame,
+   * whichever comes first). A full request goes out at once.
+   */
+  schedule: (go: () => void) => void;
   send: (endpoint: string, keys: string[], options: { signal: AbortSignal }) => Promise<BatchAnswer<Entry>>;
 }
 
@@ -40,15 +44,17 @@ export interface Batcher<Entry> {
   clear(): void;
 }
 
-export const createBatcher = <Entry>({ max, window, send }: BatchOptions<Entry>): Batcher<Entry> => {
+export const createBatcher = <Entry>({ max, schedule, send }: BatchOptions<Entry>): Batcher<Entry> => {
   const cache = new Map<string, { entry: Entry; expires: number }>();
   const inFlight = new Map<string, Pending<Entry>>();
+  /** Keys waiting for company, by endpoint. */
   const queues = new Map<string, Pending<Entry>[]>();
 
-  const flush = (endpoint: string) => {
-    const queue = queues.get(endpoint) ?? [];
+  /** Sends `keys` unless they went out already. */
+  const flush = (endpoint: string, keys: Pending<Entry>[]) => {
+    if (queues.get(endpoint) !== keys) return;
     queues.delete(endpoint);
-    for (let start = 0; start < queue.length; start += max) request(endpoint, queue.slice(start, start + max));
+    request(endpoint, keys);
   };
 
   const request = (endpoint: string, batch: Pending<Entry>[]) => {
@@ -95,12 +101,16 @@ export const createBatcher = <Entry>({ max, window, send }: BatchOptions<Entry>)
       const queue = queues.get(endpoint);
       if (queue) queue.push(pending);
       else {
-        queues.set(endpoint, [pending]);
-        setTimeout(flush, window, endpoint);
+        const keys = [pending];
+        queues.set(endpoint, keys);
+        schedule(() => flush(endpoint, keys));
       }
     }
     const shared = pending;
     shared.waiting++;
+    // A full request goes out at once: on a page of many cards, while the others still upgrade.
+    const queue = queues.get(endpoint);
+    if (queue?.length === max) flush(endpoint, queue);
     return new Promise((resolve, reject) => {
       const leave = () => {
         if (!--shared.waiting) {

@@ -48,7 +48,11 @@ export const askLinkEndpoint = async (
   };
 };
 
-const batcher = createBatcher<string | null>({ max: MAX_LINKS_PER_REQUEST, window: 16, send: askLinkEndpoint });
+const batcher = createBatcher<string | null>({
+  max: MAX_LINKS_PER_REQUEST,
+  schedule: (go) => setTimeout(go, 16),
+  send: askLinkEndpoint,
+});
 
 /** Where each of `links` goes, by link (`null`: unreadable), through the link endpoint. */
 export const readLinks = async (

@@ -10,7 +10,14 @@ import type { Product } from './types.js';
  */
 const lookups = createBatcher<Product | BuyTweetError>({
   max: MAX_URLS_PER_LOOKUP,
-  window: 10,
+  // 10 ms, or until the next frame begins if that comes first: on a page of many cards the timer
+  // would wait for the style and layout of every skeleton drawn meanwhile, and a frame's callbacks
+  // come before those (docs/contributors/performance.md). Either way after the task that asked and
+  // its microtasks: a publisher's configure right after `whenDefined` still counts.
+  schedule: (go) => {
+    setTimeout(go, 10);
+    globalThis.requestAnimationFrame?.(go);
+  },
   send: lookupProducts,
 });
 
