@@ -107,10 +107,8 @@ export class BuyTweetElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     // The words of the language the element now has (its lang, configure, ...) may have to load.
     void this.#language.ready()?.then(() => this.requestUpdate());
-    const sources = ['productUrl', 'tweet', 'tweetUrl', 'endpoint', 'oembedEndpoint', 'linkEndpoint'] as const;
-    if (sources.some((name) => changed.has(name))) {
-      this.#card.read();
-    }
+    // A source changed since the element read it (as it connected, or at the last update).
+    this.#card.update();
     // Switched to eager while still waiting to come near the viewport.
     if (changed.has('loading') && this.loading === 'eager') runNear(this);
   }

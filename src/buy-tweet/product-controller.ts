@@ -3,7 +3,7 @@ import { BuyTweetError } from '../core/errors.js';
 import { isAbortError } from '../core/http.js';
 import { loadProduct } from '../core/lookup.js';
 import type { PartnerMatch } from '../core/partners.js';
-import { pickSource, readProductLink } from '../core/source.js';
+import { pickSource, productLinkNow, readProductLink, type ProductLink } from '../core/source.js';
 import { isStripeReturn } from '../core/stripe-return.js';
 import { readEmbeddedTweet, readRenderedTweet } from '../core/tweet-dom.js';
 import type { Product, TweetInfo } from '../core/types.js';
@@ -38,6 +38,8 @@ export interface Card {
    * answers are kept, and the same product link at the same endpoint keeps its card.
    */
   read: () => void;
+  /** Reads the source again if one of the element's properties it comes from changed since. */
+  update: () => void;
   /** Retry: reads the tweet again when reading it failed, else looks the product up again. */
   retry: () => void;
   /** The partner answered sold out at checkout: the card says so too. */
@@ -142,8 +144,38 @@ export const productController = (host: BuyTweetElement, language: Language, ret
     if (whenNear(start)) void start();
   };
 
+  /** The element's properties the last reading came from. */
+  const inputs = () => [
+    host.productUrl,
+    host.tweet,
+    host.tweetUrl,
+    host.endpoint,
+    host.oembedEndpoint,
+    host.linkEndpoint,
+  ];
+  let readFrom: unknown[] = [];
+
+  /** The reading's answer: the card for its match. */
+  const readLink = ({ tweet, match, unread }: ProductLink) => {
+    card.tweet = tweet;
+    // The advice about t.co comes with the fallbacks.
+    if (!match && unread.length) void loadFallbacks().then(() => fallbacks?.adviseLinkEndpoint());
+    showMatch(match);
+  };
+
+  const readFailed = (error: unknown) => {
+    const failure = BuyTweetError.from(error, { code: 'tweet_unavailable', step: 'tweet', retryable: true });
+    // A link endpoint that failed leaves the tweet as it is, with its working links: no card.
+    const asCard = failure.code === 'tweet_unavailable' || failure.code === 'unsupported_link';
+    const key = `error ${failure.code}`;
+    if (key === shown) return;
+    showMatch(null, key);
+    fail(failure, asCard);
+  };
+
   const read = (): void => {
     if (!host.isConnected) return;
+    readFrom = inputs();
     const source = pickSource({
       productUrl: host.productUrl,
       tweet: host.tweet,
@@ -155,7 +187,7 @@ export const productController = (host: BuyTweetElement, language: Language, ret
       tweetUrl: host.tweetUrl,
     });
     reading?.abort();
-    const mine = (reading = new AbortController());
+    reading = undefined;
     if (source?.from !== 'tweet-url') card.tweetView = undefined;
     // Until its first reading ends (its t.co links through a link endpoint, a tweet-url's or a
     // rendered tweet's oEmbed), an element holds the card's place, as buy-tweet.css did before.
@@ -165,11 +197,24 @@ export const productController = (host: BuyTweetElement, language: Language, ret
     // oEmbed is a third party: asked, like a lookup, once the element nears the viewport.
     if (source && 'tweetUrl' in source && !whenNear(read)) return;
     const linkEndpoint = safeEndpoint(host.linkEndpoint) ?? config.linkEndpoint;
-    readProductLink(source, {
+    const options = {
       endpoint: safeEndpoint(host.endpoint),
       readLinks: linkEndpoint
-        ? (links, signal) => linksChunk().then((module) => module.readLinks(linkEndpoint, links, { signal }))
+        ? (links: string[], signal?: AbortSignal) =>
+            linksChunk().then((module) => module.readLinks(linkEndpoint, links, { signal }))
         : undefined,
+    };
+    // What the page holds is read at once, so that the lookup leaves as the element connects.
+    let now: ProductLink | undefined;
+    try {
+      now = productLinkNow(source, options);
+    } catch (error) {
+      return readFailed(error);
+    }
+    if (now) return readLink(now);
+    const mine = (reading = new AbortController());
+    readProductLink(source, {
+      ...options,
       loadTweet: (url) =>
         tweetUrlChunk().then(({ loadTweet, renderTweet, styles }) => {
           // A rendered tweet is on the page already: it is not drawn a second time.
@@ -181,23 +226,8 @@ export const productController = (host: BuyTweetElement, language: Language, ret
         }),
       signal: mine.signal,
     }).then(
-      ({ tweet, match, unread }) => {
-        if (mine !== reading) return;
-        card.tweet = tweet;
-        // The advice about t.co comes with the fallbacks.
-        if (!match && unread.length) void loadFallbacks().then(() => fallbacks?.adviseLinkEndpoint());
-        showMatch(match);
-      },
-      (error: unknown) => {
-        if (mine !== reading || isAbortError(error)) return;
-        const failure = BuyTweetError.from(error, { code: 'tweet_unavailable', step: 'tweet', retryable: true });
-        // A link endpoint that failed leaves the tweet as it is, with its working links: no card.
-        const asCard = failure.code === 'tweet_unavailable' || failure.code === 'unsupported_link';
-        const key = `error ${failure.code}`;
-        if (key === shown) return;
-        showMatch(null, key);
-        fail(failure, asCard);
-      },
+      (link) => mine === reading && readLink(link),
+      (error: unknown) => mine === reading && !isAbortError(error) && readFailed(error),
     );
   };
 
@@ -207,6 +237,10 @@ export const productController = (host: BuyTweetElement, language: Language, ret
     match: null,
     tweet: null,
     read,
+    update: () => {
+      const now = inputs();
+      if (now.some((input, index) => input !== readFrom[index])) read();
+    },
     retry: () => {
       if (card.match) return void start();
       shown = undefined;
