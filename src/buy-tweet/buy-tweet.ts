@@ -232,12 +232,8 @@ export class BuyTweetElement extends LitElement {
   }
 
   #renderSkeleton() {
+    // One element: its picture and lines are drawn by the stylesheet (a page may hold hundreds).
     return html`<div part="card" class="card skeleton" aria-busy="true">
-      <div class="media"></div>
-      <div class="info">
-        <div class="bar"></div>
-        <div class="bar"></div>
-      </div>
       <span class="sr">${this.#language.words(en).loading}</span>
     </div>`;
   }
