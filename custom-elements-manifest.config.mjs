@@ -43,12 +43,12 @@ const relativeReexports = (module) => {
 const isPrivate = (member) => member.privacy === 'private' || /^[#_]/.test(member.name);
 
 const buyTweetManifest = () => {
-  /** Event name → the class events.ts fires it as, read from each class's `super('name', …)`. */
+  /** Event name → the class it is fired as (card-events.ts, purchase-events.ts), read from each class's `super('name', …)`. */
   const eventClasses = new Map();
   return {
     name: 'buy-tweet:manifest',
     analyzePhase({ ts, node, moduleDoc }) {
-      if (!moduleDoc.path.endsWith('/events.ts') || !ts.isClassDeclaration(node) || !node.name) return;
+      if (!/\/(?:card|purchase)-events\.ts$/.test(moduleDoc.path) || !ts.isClassDeclaration(node) || !node.name) return;
       const constructor = node.members.find(ts.isConstructorDeclaration);
       const visit = (child) => {
         if (ts.isCallExpression(child) && child.expression.kind === ts.SyntaxKind.SuperKeyword) {
@@ -66,7 +66,10 @@ const buyTweetManifest = () => {
         element.events = element.events?.filter((event) => event.name);
         for (const event of element.events ?? []) {
           const type = eventClasses.get(event.name);
-          if (!type) throw new Error(`custom-elements.json: no class in events.ts fires ${event.name}`);
+          if (!type)
+            throw new Error(
+              `custom-elements.json: no class in card-events.ts or purchase-events.ts fires ${event.name}`,
+            );
           event.type = {
             text: type.name,
             references: [{ name: type.name, module: type.module, start: 0, end: type.name.length }],
@@ -87,7 +90,12 @@ const buyTweetManifest = () => {
 };
 
 export default {
-  globs: ['src/define.ts', 'src/buy-tweet/buy-tweet.ts', 'src/buy-tweet/events.ts'],
+  globs: [
+    'src/define.ts',
+    'src/buy-tweet/buy-tweet.ts',
+    'src/buy-tweet/card-events.ts',
+    'src/buy-tweet/purchase-events.ts',
+  ],
   litelement: true,
   plugins: [
     buyTweetManifest(),

@@ -3,13 +3,12 @@ import { productController } from './product-controller.js';
 import { BuyTweetError } from '../core/errors.js';
 import { formatMoney } from '../core/money.js';
 import type { Product } from '../core/types.js';
-import type { CheckoutCloseEvent, CheckoutErrorEvent, CheckoutPurchaseEvent } from '../checkout/events.js';
-import type { renderCheckout } from '../checkout/render.js';
+import type { CheckoutOf } from '../checkout/render.js';
 import en from '../words/en.js';
 import { styles } from './buy-tweet.styles.js';
 import { checkoutChunk, fallbacks } from './chunks.js';
 import { emit } from './emit.js';
-import { BuyTweetCloseEvent, BuyTweetErrorEvent, BuyTweetOpenEvent, BuyTweetPurchaseEvent } from './events.js';
+import { BuyTweetErrorEvent, BuyTweetOpenEvent } from './card-events.js';
 import { Language } from './language.js';
 import { runNear } from './near.js';
 import { theme } from './theme.styles.js';
@@ -84,9 +83,9 @@ export class BuyTweetElement extends LitElement {
   declare loading?: 'lazy' | 'eager';
 
   /** The checkout chunk, imported on the buyer's first sign of intent. */
-  #checkout?: Promise<unknown>;
-  /** Draws the checkout dialog; comes with the checkout chunk. */
-  #checkoutView?: typeof renderCheckout;
+  #checkoutLoad?: Promise<CheckoutOf>;
+  /** This element's checkout: the dialog and the events of a purchase; comes with the chunk. */
+  #checkout?: CheckoutOf;
   /** The checkout itself could not be loaded: the card says so. */
   #buyFailed?: boolean;
   #language = new Language(this);
@@ -94,7 +93,7 @@ export class BuyTweetElement extends LitElement {
   // A checkout that could not be loaded leaves the card as it is: Buy tries again.
   #card = productController(this, this.#language, () =>
     this.#loadCheckout().then(
-      () => this.#checkoutElement()?.returnFromStripe(),
+      (checkout) => checkout.returnFromStripe(),
       () => undefined,
     ),
   );
@@ -116,29 +115,26 @@ export class BuyTweetElement extends LitElement {
   /** Hover, focus or press of Buy: fetch the checkout (and Stripe.js) before it is needed. */
   #intent() {
     this.#loadCheckout()
-      .then(() => this.#checkoutElement()?.preload())
+      .then((checkout) => checkout.preload())
       .catch(() => undefined);
   }
 
-  #loadCheckout(): Promise<unknown> {
-    this.#checkout ??= checkoutChunk().then(
-      async ({ defineCheckout, renderCheckout }) => {
+  #loadCheckout(): Promise<CheckoutOf> {
+    this.#checkoutLoad ??= checkoutChunk().then(
+      async ({ defineCheckout, checkoutOf }) => {
         defineCheckout();
-        this.#checkoutView = renderCheckout;
+        const checkout = (this.#checkout = checkoutOf(this, this.#card, this.#language));
         this.requestUpdate();
         await this.updateComplete;
+        return checkout;
       },
       (error) => {
         // The next press tries again, under a new URL: browsers keep a failed import's failure.
-        this.#checkout = undefined;
+        this.#checkoutLoad = undefined;
         throw error;
       },
     );
-    return this.#checkout;
-  }
-
-  #checkoutElement() {
-    return this.renderRoot.querySelector('buy-tweet-checkout');
+    return this.#checkoutLoad;
   }
 
   async #buy() {
@@ -151,8 +147,9 @@ export class BuyTweetElement extends LitElement {
       return;
     }
     this.#buyFailed = false;
+    let checkout;
     try {
-      await this.#loadCheckout();
+      checkout = await this.#loadCheckout();
     } catch (cause) {
       this.#buyFailed = true;
       this.requestUpdate();
@@ -166,22 +163,7 @@ export class BuyTweetElement extends LitElement {
       void emit(this, new BuyTweetErrorEvent(error.toDetail()));
       return;
     }
-    await this.#checkoutElement()?.show();
-  }
-
-  #checkoutPurchased({ order }: CheckoutPurchaseEvent) {
-    const { product } = this.#card;
-    if (product) void emit(this, new BuyTweetPurchaseEvent({ order, product }));
-  }
-
-  #checkoutUnavailable({ error }: CheckoutErrorEvent) {
-    void emit(this, new BuyTweetErrorEvent(error.toDetail()));
-  }
-
-  /** Focus goes back to Buy when the checkout closes. */
-  #checkoutClosed({ reason }: CheckoutCloseEvent) {
-    this.renderRoot.querySelector<HTMLElement>('[part="buy-button"]')?.focus();
-    void emit(this, new BuyTweetCloseEvent({ reason }));
+    await checkout.show();
   }
 
   /** Does what pressing Buy does: fires `buy-tweet-open`, then opens checkout unless prevented. */
@@ -194,23 +176,7 @@ export class BuyTweetElement extends LitElement {
     // The card and the checkout are in the element's language's direction (the tweet keeps its own).
     return html`<slot @slotchange=${card.read}></slot
       >${card.tweetView && card.tweet ? card.tweetView(card.tweet) : nothing}
-      <div dir=${this.#language.words(en).dir ?? nothing}>${this.#renderCard()}${this.#renderCheckout()}</div>`;
-  }
-
-  #renderCheckout() {
-    const { product, match, tweet } = this.#card;
-    if (!this.#checkoutView || !product || !match) return nothing;
-    return this.#checkoutView({
-      product,
-      match,
-      tweet,
-      locale: this.#language.tag,
-      theme: this.theme,
-      soldOut: this.#card.soldOut,
-      purchased: this.#checkoutPurchased,
-      failed: this.#checkoutUnavailable,
-      closed: this.#checkoutClosed,
-    });
+      <div dir=${this.#language.words(en).dir ?? nothing}>${this.#renderCard()}${this.#checkout?.render()}</div>`;
   }
 
   #renderCard() {

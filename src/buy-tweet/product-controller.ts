@@ -10,7 +10,7 @@ import type { Product, TweetInfo } from '../core/types.js';
 import type { BuyTweetElement } from './buy-tweet.js';
 import { adopt, fallbacks, linksChunk, loadFallbacks, tweetUrlChunk } from './chunks.js';
 import { emit } from './emit.js';
-import { BuyTweetErrorEvent, BuyTweetLoadEvent } from './events.js';
+import { BuyTweetErrorEvent, BuyTweetLoadEvent } from './card-events.js';
 import type { Language } from './language.js';
 import { observeNear, unobserveNear } from './near.js';
 

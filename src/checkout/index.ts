@@ -4,7 +4,7 @@
  */
 import { BuyTweetCheckout } from './checkout.js';
 
-export { renderCheckout, type CheckoutOf } from './render.js';
+export { checkoutOf, type CheckoutOf } from './render.js';
 
 /** Defines the checkout element once per page, whichever copy of buy-tweet gets here first. */
 export const defineCheckout = (): void => {
