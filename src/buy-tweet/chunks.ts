@@ -21,17 +21,8 @@ export const lazyChunk = <T>(load: (failures: number) => Promise<T>): (() => Pro
     }));
 };
 
-/**
- * t.co links read through the link endpoint, by a chunk that only pages whose tweets need it load
- * (today's embed code hides every link behind t.co). Imported at each reading, as the `tweet-url`
- * chunk below: the browser keeps the module, and a reading that is replaced at once (the slot
- * changes as the page parses) is aborted before it asks anything, which keeps the link endpoint's
- * requests as full as they can be.
- */
-export const linksChunk = () => import('../core/links.js');
-
-/** The `tweet-url` path: oEmbed and the tweet's view, for elements that use it. */
-export const tweetUrlChunk = () => import('./tweet-url.js');
+/** Reading a tweet the element holds (embed code, a tweet object, tweet-url, widgets.js's iframe). */
+export const readingChunk = lazyChunk(() => import('./reading.js'));
 
 /**
  * What the element needs only when it has no product card to show: the error card, a Payment

@@ -1,14 +1,13 @@
-import { config, safeEndpoint, watchSettings } from '../core/config.js';
+import { safeEndpoint, watchSettings } from '../core/config.js';
 import { BuyTweetError } from '../core/errors.js';
 import { isAbortError } from '../core/http.js';
 import { loadProduct } from '../core/lookup.js';
-import type { PartnerMatch } from '../core/partners.js';
-import { pickSource, productLinkNow, readProductLink, type ProductLink } from '../core/source.js';
+import { productUrlMatch, type PartnerMatch } from '../core/partners.js';
+import type { ProductLink } from '../core/source.js';
 import { isStripeReturn } from '../core/stripe-return.js';
-import { readEmbeddedTweet, readRenderedTweet } from '../core/tweet-dom.js';
 import type { Product, TweetInfo } from '../core/types.js';
 import type { BuyTweetElement } from './buy-tweet.js';
-import { adopt, fallbacks, linksChunk, loadFallbacks, tweetUrlChunk } from './chunks.js';
+import { adopt, fallbacks, loadFallbacks, readingChunk } from './chunks.js';
 import { emit } from './emit.js';
 import { BuyTweetErrorEvent, BuyTweetLoadEvent } from './card-events.js';
 import type { Language } from './language.js';
@@ -176,59 +175,42 @@ export const productController = (host: BuyTweetElement, language: Language, ret
   const read = (): void => {
     if (!host.isConnected) return;
     readFrom = inputs();
-    const source = pickSource({
-      productUrl: host.productUrl,
-      tweet: host.tweet,
-      // tweet-url counts only when the element holds no tweet of its own (docs/publishers/embedding.md, item 4).
-      embedded: host.querySelector('blockquote, a[href]') ? readEmbeddedTweet(host) : null,
-      rendered: readRenderedTweet(host),
-      // What was read before widgets.js replaced the tweet with its iframe.
-      kept: card.tweet,
-      tweetUrl: host.tweetUrl,
-    });
     reading?.abort();
     reading = undefined;
-    if (source?.from !== 'tweet-url') card.tweetView = undefined;
-    // Until its first reading ends (its t.co links through a link endpoint, a tweet-url's or a
-    // rendered tweet's oEmbed), an element holds the card's place, as buy-tweet.css did before.
-    if (source && card.view.state === 'none' && (shown === undefined || 'tweetUrl' in source)) {
-      show({ state: 'loading' });
+    const { productUrl } = host;
+    // A product-url decides over any tweet (core's pickSource): its lookup leaves as the element
+    // connects, before any chunk (docs/contributors/performance.md).
+    if (productUrl) {
+      try {
+        showMatch(productUrlMatch(productUrl, safeEndpoint(host.endpoint)));
+      } catch (error) {
+        return readFailed(error);
+      }
     }
-    // oEmbed is a third party: asked, like a lookup, once the element nears the viewport.
-    if (source && 'tweetUrl' in source && !whenNear(read)) return;
-    const linkEndpoint = safeEndpoint(host.linkEndpoint) ?? config.linkEndpoint;
-    const options = {
-      endpoint: safeEndpoint(host.endpoint),
-      readLinks: linkEndpoint
-        ? (links: string[], signal?: AbortSignal) =>
-            linksChunk().then((module) => module.readLinks(linkEndpoint, links, { signal }))
-        : undefined,
-    };
-    // What the page holds is read at once, so that the lookup leaves as the element connects.
-    let now: ProductLink | undefined;
-    try {
-      now = productLinkNow(source, options);
-    } catch (error) {
-      return readFailed(error);
+    // A tweet the element holds is read all the same (it is the order's source), by its chunk.
+    if (!(host.tweet || host.tweetUrl || host.querySelector('blockquote, a[href], .twitter-tweet-rendered'))) {
+      card.tweet = null;
+      card.tweetView = undefined;
+      if (!productUrl) showMatch(null);
+      return;
     }
-    if (now) return readLink(now);
+    // Until its first reading ends, an element holds the card's place, as buy-tweet.css did before.
+    if (card.view.state === 'none' && shown === undefined) show({ state: 'loading' });
     const mine = (reading = new AbortController());
-    readProductLink(source, {
-      ...options,
-      loadTweet: (url) =>
-        tweetUrlChunk().then(({ loadTweet, renderTweet, styles }) => {
-          // A rendered tweet is on the page already: it is not drawn a second time.
-          if (source?.from === 'tweet-url') {
-            adopt(host.renderRoot, styles);
-            card.tweetView = renderTweet;
-          }
-          return loadTweet(url, safeEndpoint(host.oembedEndpoint), linkEndpoint);
-        }),
+    const again = () => mine === reading && read();
+    const context = {
+      card,
+      loading: () => show({ state: 'loading' }),
+      near: whenNear,
       signal: mine.signal,
-    }).then(
-      (link) => mine === reading && readLink(link),
-      (error: unknown) => mine === reading && !isAbortError(error) && readFailed(error),
-    );
+    };
+    readingChunk()
+      .then(({ readSource }) => readSource(host, context, again))
+      .then(
+        (link) => link && mine === reading && readLink(link),
+        // A product-url's card stands whatever becomes of reading its tweet.
+        (error: unknown) => mine === reading && !isAbortError(error) && !productUrl && readFailed(error),
+      );
   };
 
   const card: Card = {

@@ -1,4 +1,5 @@
 import { checkEndpoint, config, settingsChanged } from './config.js';
+import { BuyTweetError } from './errors.js';
 import { canonicalProductUrl } from './rules.js';
 import { parseUrl, safeUrl } from './url.js';
 
@@ -109,4 +110,18 @@ export const findPartner = (link: string | URL, endpoint?: string): PartnerMatch
     }
   }
   return null;
+};
+
+/**
+ * The match of a `product-url` (docs/publishers/embedding.md: it decides over any tweet), or the
+ * `unsupported_link` error when no partner takes it.
+ */
+export const productUrlMatch = (productUrl: string, endpoint?: string): PartnerMatch => {
+  const match = findPartner(productUrl, endpoint);
+  if (match) return match;
+  throw new BuyTweetError({
+    code: 'unsupported_link',
+    message: 'No buy-tweet partner sells through this link.',
+    step: 'tweet',
+  });
 };

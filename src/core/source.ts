@@ -1,5 +1,4 @@
-import { BuyTweetError } from './errors.js';
-import { findPartner, type PartnerMatch } from './partners.js';
+import { findPartner, productUrlMatch, type PartnerMatch } from './partners.js';
 import { tcoLink } from './tco.js';
 import { tweetFromEmbed, tweetFromObject, type EmbeddedTweetParts } from './tweet.js';
 import type { TweetInfo } from './types.js';
@@ -91,46 +90,17 @@ export interface ProductLink {
 }
 
 /**
- * The product link of a source when the page holds all it takes: a `product-url`, or a tweet whose
- * links need no reading (none is an unread t.co link before the match, or nothing could read
- * one). `undefined` when something must be fetched first: the tweet behind a tweet's URL, or t.co
- * links `readLinks` can read. Throws `unsupported_link` for a `product-url` no partner takes; a
- * tweet without a product is no error, just `match: null`. Synchronous, so that an element asks
- * for its product as it connects (docs/contributors/performance.md).
- */
-export const productLinkNow = (
-  source: Source | null,
-  { endpoint, readLinks }: Omit<ReadOptions, 'loadTweet'>,
-): ProductLink | undefined => {
-  if (!source) return { tweet: null, match: null, unread: [] };
-  if (source.from === 'product-url') {
-    const match = findPartner(source.productUrl, endpoint);
-    if (!match) {
-      throw new BuyTweetError({
-        code: 'unsupported_link',
-        message: 'No buy-tweet partner sells through this link.',
-        step: 'tweet',
-      });
-    }
-    return { tweet: source.tweet, match, unread: [] };
-  }
-  if (source.from !== 'tweet') return undefined;
-  const decision = decide(source.tweet.links, endpoint);
-  return decision.unread.length && readLinks ? undefined : { tweet: source.tweet, ...decision };
-};
-
-/**
  * The product link of a source, reading what must be read: the tweet behind a tweet URL, and the
  * t.co links that come before any link a partner takes (only those, and only with `readLinks`).
- * Rejects as `productLinkNow` throws.
+ * Rejects with `unsupported_link` for a `product-url` no partner takes; a tweet without a
+ * product is no error, just `match: null`.
  */
 export const readProductLink = async (source: Source | null, options: ReadOptions): Promise<ProductLink> => {
-  const now = productLinkNow(source, options);
-  if (now) return now;
-  // What is left has something to read: a tweet's t.co links, or a tweet behind its URL.
-  const reading = source as Exclude<Source, { from: 'product-url' }>;
   const { endpoint, readLinks, signal } = options;
-  const tweet = reading.from === 'tweet' ? reading.tweet : await options.loadTweet(reading.tweetUrl, signal);
+  if (source?.from === 'product-url')
+    return { tweet: source.tweet, match: productUrlMatch(source.productUrl, endpoint), unread: [] };
+  if (!source) return { tweet: null, match: null, unread: [] };
+  const tweet = source.from === 'tweet' ? source.tweet : await options.loadTweet(source.tweetUrl, signal);
   let decision = decide(tweet.links, endpoint);
   if (decision.unread.length && readLinks)
     decision = decide(tweet.links, endpoint, await readLinks(decision.unread, signal));
