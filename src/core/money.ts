@@ -17,11 +17,32 @@ export const minorUnitDigits = (currency: string): number =>
   ZERO_DECIMAL.test(currency) ? 0 : THREE_DECIMAL.test(currency) ? 3 : 2;
 
 /**
- * Formats made once per locale, currency and kind of amount (whole or not): making an
- * `Intl.NumberFormat` costs about 0.15 ms, and a page of 500 cards spent 60-130 ms making one per
- * card (docs/contributors/performance.md). A page has a handful of such keys.
+ * Formats made once per locale, currency and kind of amount (whole or not), and the prices they
+ * gave: making an `Intl.NumberFormat` costs about 0.15 ms and formatting an amount as a decimal
+ * string about 0.1 ms, and a page of 500 cards spent 60-130 ms on them
+ * (docs/contributors/performance.md). A page has a handful of formats, and a price per product.
  */
 const formats: Record<string, Intl.NumberFormat> = {};
+const prices: Record<string, string> = {};
+
+/** The price's text, as `formatMoney` says. */
+const priceText = (amount: number, currency: string, locale?: string): string => {
+  const digits = minorUnitDigits(currency);
+  try {
+    const fraction = amount % 10 ** digits ? digits : undefined;
+    const numberFormat = (formats[`${locale} ${currency} ${fraction}`] ??= new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: fraction,
+      maximumFractionDigits: digits,
+    }));
+    // A decimal string (`1500050e-2`) is formatted exactly; `amount / 100` is not, near 2^53.
+    return numberFormat.format(`${amount}e-${digits}` as Intl.StringNumericLiteral);
+  } catch {
+    // An unknown locale or currency still shows a price.
+    return `${(amount / 10 ** digits).toFixed(digits)} ${currency}`;
+  }
+};
 
 /**
  * A price as the buyer reads it in their language: `$9.99`, `12,90 €`, `￥3,300`, `Rp 15.000`.
@@ -30,23 +51,8 @@ const formats: Record<string, Intl.NumberFormat> = {};
  * with a fraction shows all of it (`Rp 15.000,50`, not `Rp 15.000` nor `Rp 15.000,5`). Never fewer
  * digits than the amount has: the buyer pays the fraction too, so it is not rounded away.
  */
-export const formatMoney = ({ amount, currency }: Money, locale?: string): string => {
-  const digits = minorUnitDigits(currency);
-  try {
-    const fraction = amount % 10 ** digits ? digits : undefined;
-    const format = (formats[`${locale} ${currency} ${fraction}`] ??= new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: fraction,
-      maximumFractionDigits: digits,
-    }));
-    // A decimal string (`1500050e-2`) is formatted exactly; `amount / 100` is not, near 2^53.
-    return format.format(`${amount}e-${digits}` as Intl.StringNumericLiteral);
-  } catch {
-    // An unknown locale or currency still shows a price.
-    return `${(amount / 10 ** digits).toFixed(digits)} ${currency}`;
-  }
-};
+export const formatMoney = ({ amount, currency }: Money, locale?: string): string =>
+  (prices[`${locale} ${currency} ${amount}`] ??= priceText(amount, currency, locale));
 
 /**
  * `price × quantity`. Safe for any quantity the buyer can choose: `parseProduct` refuses a price
