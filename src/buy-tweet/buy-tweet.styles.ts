@@ -16,7 +16,10 @@ export const styles = css`
     font: 15px/1.3 var(--_font);
     color: var(--_fg);
   }
+  /* Off screen, a card's insides are neither laid out nor painted (its size is fixed): a page of
+     500 cards lays out the few in view (docs/contributors/performance.md). */
   .card {
+    content-visibility: auto;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     background: var(--_bg);

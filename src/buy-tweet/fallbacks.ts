@@ -16,7 +16,9 @@ import type { Language } from './language.js';
 
 /** The error card's and the Payment Link card's own styles, added to the element's with this chunk. */
 export const styles = css`
+  /* Its height is its text's: laid out on screen and off. */
   .error {
+    content-visibility: visible;
     flex-wrap: wrap;
     gap: 8px 12px;
     align-items: center;
