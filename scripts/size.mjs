@@ -69,7 +69,13 @@ if (lazy.length) {
   lazy.forEach((entry) => console.log(row(entry)));
 }
 if (process.argv.includes('--json'))
-  console.log(JSON.stringify({ firstCard: total, firstTweetCard: withTweet, lazy: lazy.map(({ file, gzip }) => ({ file, gzip })) }));
+  console.log(
+    JSON.stringify({
+      firstCard: total,
+      firstTweetCard: withTweet,
+      lazy: lazy.map(({ file, gzip }) => ({ file, gzip })),
+    }),
+  );
 if (total > BUDGET_KB * 1024) {
   console.error(
     `Over budget: a page loads ${kb(total)} gzip before its first card, more than the ${BUDGET_KB.toFixed(2)} KB ` +

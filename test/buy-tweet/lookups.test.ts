@@ -127,7 +127,12 @@ describe('partners: only registered partners are asked', () => {
     worker.events.removeListener('request:start', record);
     // The page's own scripts (the chunk that reads tweets) are not anyone else.
     const own = (url: URL) => url.origin === location.origin && /\.(?:js|ts)$/.test(url.pathname);
-    const hosts = new Set(contacted.map((url) => new URL(url)).filter((url) => !own(url)).map((url) => url.host));
+    const hosts = new Set(
+      contacted
+        .map((url) => new URL(url))
+        .filter((url) => !own(url))
+        .map((url) => url.host),
+    );
     expect([...hosts]).to.deep.equal(['fancy.com']);
     expect(contacted.filter((url) => url.includes('/products'))).to.have.length(1);
   });
