@@ -12,7 +12,8 @@
 import { parseOrder } from '../core/orders.js';
 import type { Product } from '../core/types.js';
 import { isRecord } from '../core/rules.js';
-import { parseErrorBody, parseMoney, parseProduct, text } from '../core/validate.js';
+import { parseErrorBody } from '../core/failure.js';
+import { parseMoney, parseProduct, text } from '../core/validate.js';
 import { createExchanger, describeAnswer, listsHeader, ORIGIN, type Exchange } from './exchange.js';
 import { money, planOrder, sameMoney } from './plan.js';
 

@@ -72,6 +72,3 @@ export interface ErrorDetail {
   status?: number;
   retryable: boolean;
 }
-
-/** HTTP statuses worth asking again: the partner is busy or broken for now. */
-export const isRetryableStatus = (status: number): boolean => status === 408 || status === 429 || status >= 500;

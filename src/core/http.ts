@@ -1,5 +1,4 @@
-import { BuyTweetError, isRetryableStatus, type Step } from './errors.js';
-import { parseErrorBody } from './validate.js';
+import { BuyTweetError, type Step } from './errors.js';
 
 /** One exchange with a partner, and the retry policy around it (docs/publishers/attributes.md and docs/partners/protocol.md). */
 
@@ -84,19 +83,15 @@ export const exchange = async (
     if (ok) throw new BuyTweetError({ code: 'invalid_response', message: 'The answer is not JSON.', step, status });
   }
   if (ok) return { body, headers };
-  const retryable = isRetryableStatus(status);
-  const error = parseErrorBody(body);
-  throw new BuyTweetError({
-    // Lookups speak of HTTP failures as partner_error; orders pass the partner's own code on.
-    code: step === 'order' && error && !retryable ? error.code : 'partner_error',
-    message: error?.message ?? `HTTP ${status}`,
-    step,
-    status,
-    retryable,
-    // The header as sent: retry.ts reads it, if a retry ever waits.
-    details: { ...error?.extra, retryAfter: headers.get('Retry-After') },
-  });
+  throw await failures().then(
+    ({ answerError }) => answerError(status, body, headers, step),
+    // Its reader could not be loaded: the answer is a failure all the same, maybe a passing one.
+    () => new BuyTweetError({ code: 'partner_error', message: `HTTP ${status}`, step, status, retryable: true }),
+  );
 };
+
+/** What reads a failed answer (failure.ts): loaded with the first one. */
+export const failures = () => import('./failure.js');
 
 /**
  * Runs `attempt`, retrying what can be retried (see retry.ts for how long it waits). The waiting

@@ -1,7 +1,7 @@
 import { BuyTweetError } from './errors.js';
-import { ACCEPT_JSON, MAX_LOOKUP_BYTES, exchange, withRetries, type RequestOptions } from './http.js';
+import { ACCEPT_JSON, MAX_LOOKUP_BYTES, exchange, failures, withRetries, type RequestOptions } from './http.js';
 import type { Product } from './types.js';
-import { parseErrorBody, parseProduct } from './validate.js';
+import { parseProduct } from './validate.js';
 
 /**
  * The client of partner protocol v1 (docs/partners/protocol.md). Works wherever `fetch` does: browsers and Node.
@@ -33,12 +33,13 @@ export const lookupProducts = async (
   const invalid = (message: string) => new BuyTweetError({ code: 'invalid_response', message, step: 'lookup' });
   const entries = (body as { products?: unknown } | undefined)?.products;
   if (!Array.isArray(entries) || entries.length !== urls.length) throw invalid('Not a list of products.');
+  const products = entries.map(parseProduct);
+  // An entry that is no Product is the partner's error for its link (or invalid): read by failure.ts.
+  const failed = products.includes(null) ? await failures().catch(() => undefined) : undefined;
   return {
-    entries: entries.map((entry) => {
-      const error = parseErrorBody(entry);
-      if (error) return new BuyTweetError({ code: error.code, message: error.message, step: 'lookup' });
-      return parseProduct(entry) ?? invalid('Not a valid product.');
-    }),
+    entries: products.map(
+      (product, index) => product ?? failed?.entryError(entries[index]) ?? invalid('The answer could not be read.'),
+    ),
     maxAge: cacheLifetime(headers.get('Cache-Control')),
   };
 };

@@ -101,11 +101,3 @@ export const parseProduct = (value: unknown): Product | null => {
     ...(image && { image }),
   });
 };
-
-/** `{code, message}` of a protocol error object, if the answer is one. */
-export const parseErrorBody = (value: unknown): { code: string; message: string; extra: Json } | null => {
-  if (!isRecord(value) || !isRecord(value.error)) return null;
-  const { code, message, ...extra } = value.error;
-  const safeCode = text(code, 100);
-  return safeCode ? { code: safeCode, message: text(message, 1000) ?? safeCode, extra } : null;
-};
