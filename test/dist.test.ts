@@ -50,6 +50,21 @@ describe("dist/buy-tweet.js on a publisher's page", () => {
     expect(scripts.filter((path) => path.includes('/chunks/words-'))).to.deep.equal(['/dist/chunks/words-de.js']);
   });
 
+  it('loads the language picker once and each language once for elements in two languages', async () => {
+    const { win, cards } = await openPage('/test/pages/publisher.html?langs=de,ja');
+    expect(cards).to.deep.equal(['Kaufen', '予約する']);
+    expect(win.errors).to.deep.equal([]);
+    const chunks = win.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => /\/chunks\/(?:words|language)-/.test(path));
+    expect(chunks.filter((path) => path.includes('/chunks/language-'))).to.have.length(1);
+    expect(chunks.filter((path) => path.includes('/chunks/words-')).sort()).to.deep.equal([
+      '/dist/chunks/words-de.js',
+      '/dist/chunks/words-ja.js',
+    ]);
+  });
+
   it('works under a strict Content-Security-Policy with Trusted Types, with no violation', async () => {
     const { win, cards } = await openPage('/test/pages/publisher.html?csp=strict');
     expect(cards).to.deep.equal(['Buy', 'Preorder']);
