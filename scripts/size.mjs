@@ -64,6 +64,11 @@ const withTweet = total + reading.reduce((sum, entry) => sum + entry.gzip, 0);
 console.log("Before the first card of a tweet's embed code, also (and the link endpoint's answer for its t.co links):");
 reading.forEach((entry) => console.log(row(entry)));
 console.log(`  ${'total'.padEnd(40)} ${''.padStart(10)} ${kb(withTweet).padStart(10)} gzip`);
+// A German and a Japanese element on an English page: the words runtime once, each language once.
+const languages = lazy.filter(({ file }) => /^chunks\/(?:language-|words-(?:de|ja)\.js)/.test(file));
+const withLanguages = total + languages.reduce((sum, entry) => sum + entry.gzip, 0);
+console.log(`With a German and a Japanese card (${languages.map(({ file }) => file).join(', ')}):`);
+console.log(`  ${'total'.padEnd(40)} ${''.padStart(10)} ${kb(withLanguages).padStart(10)} gzip`);
 if (lazy.length) {
   console.log('Loaded on intent:');
   lazy.forEach((entry) => console.log(row(entry)));
