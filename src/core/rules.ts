@@ -17,6 +17,7 @@ export {
   type ProtocolError,
 } from './order-check.js';
 export { newId, randomHex } from './ids.js';
+export { parseStatusUrl } from './status-url.js';
 export { isRecord } from './json.js';
 // How many digits an amount of each currency has, as Stripe counts it: a partner prints amounts too.
 export { minorUnitDigits } from './money.js';
@@ -71,17 +72,6 @@ export const productLinkKey = (link: string | URL): string | undefined => {
   key.hostname = key.hostname.replace(/^www\./, '');
   if (key.pathname.length > 1) key.pathname = key.pathname.replace(/\/$/, '');
   return key.href;
-};
-
-const TWITTER_HOSTS = /^(?:www\.|mobile\.)?(?:twitter|x)\.com$/;
-const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15}|i\/web|i)\/status(?:es)?\/(\d{1,25})\/?$/;
-
-/** `{id, url}` of a tweet's status link (`https://twitter.com/{user}/status/{id}`, or x.com). */
-export const parseStatusUrl = (link: unknown): { id: string; url: string } | null => {
-  const url = webUrl(link);
-  if (!url || !TWITTER_HOSTS.test(url.hostname)) return null;
-  const match = STATUS_PATH.exec(url.pathname);
-  return match && { id: match[2], url: `https://${url.hostname}${url.pathname}` };
 };
 
 /**
