@@ -21,8 +21,16 @@ export const lazyChunk = <T>(load: (failures: number) => Promise<T>): (() => Pro
     }));
 };
 
-/** Reading a tweet the element holds (embed code, a tweet object, tweet-url, widgets.js's iframe). */
-export const readingChunk = lazyChunk(() => import('./reading.js'));
+/**
+ * Reading a tweet the element holds (embed code, a tweet object, tweet-url, widgets.js's iframe);
+ * after a failure (Retry, or the next reading) it is asked for under a new URL, as the checkout.
+ */
+const READING_CHUNK: string = /* chunk-url */ './reading.js';
+export const readingChunk = lazyChunk((failures): Promise<typeof import('./reading.js')> =>
+  failures
+    ? import(/* @vite-ignore */ `${new URL(READING_CHUNK, import.meta.url).href}?retry=${failures}`)
+    : import('./reading.js'),
+);
 
 /**
  * What the element needs only when it has no product card to show: the error card, a Payment
