@@ -205,7 +205,8 @@ export const productController = (host: BuyTweetElement, language: Language, ret
       signal: mine.signal,
     };
     readingChunk()
-      .then(({ readSource }) => readSource(host, context, again))
+      // A reading replaced while its chunk loaded reads nothing.
+      .then(({ readSource }) => (mine === reading ? readSource(host, context, again) : undefined))
       .then(
         (link) => link && mine === reading && readLink(link),
         // A product-url's card stands whatever becomes of reading its tweet.
