@@ -16,10 +16,12 @@ export const styles = css`
     font: 15px/1.3 var(--_font);
     color: var(--_fg);
   }
-  /* Off screen, a card's insides are neither laid out nor painted (its size is fixed): a page of
-     500 cards lays out the few in view (docs/contributors/performance.md). */
+  /* Off screen, a card's insides are neither laid out nor painted (its size is fixed; a page that
+     changes it keeps the size last seen): a page of 500 cards lays out the few in view
+     (docs/contributors/performance.md). */
   .card {
     content-visibility: auto;
+    contain-intrinsic-size: auto 124px;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     background: var(--_bg);
@@ -30,14 +32,19 @@ export const styles = css`
     margin-block-start: 8px;
     padding: 12px;
   }
-  /* Narrower on a phone, so that a longer word on Buy still leaves the price its line. */
-  .media {
+  /* The picture, and the skeleton's in its place. Narrower on a phone, so that a longer word on
+     Buy still leaves the price its line. */
+  .media,
+  .skeleton::before {
     flex: none;
     width: min(96px, 25%);
     height: 96px;
     border-radius: 8px;
     background: var(--_line);
     overflow: hidden;
+  }
+  .skeleton::before {
+    content: '';
   }
   img {
     width: 100%;
@@ -110,14 +117,6 @@ export const styles = css`
   /* The skeleton's picture and two lines, in the places of the product's: still, for a pulse on
      each skeleton cost a page of 500 cards 300 ms of style and layout
      (docs/contributors/performance.md); aria-busy and the hidden "Loading" tell a screen reader. */
-  .skeleton::before {
-    content: '';
-    flex: none;
-    width: min(96px, 25%);
-    height: 96px;
-    border-radius: 8px;
-    background: var(--_line);
-  }
   .skeleton::after {
     content: '';
     flex: 1;
