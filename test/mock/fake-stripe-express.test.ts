@@ -8,7 +8,13 @@ import type {
 } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import { installFakeStripe, type FakeStripeControl, type FakeStripeOptions } from '../../src/mock/stripe/index.js';
-import { createOrder, readOrder, stripeEvents, uninstallTestStripe } from './fake-stripe-helpers.js';
+import {
+  createOrder,
+  OUTSIDE_THE_DOCUMENT,
+  readOrder,
+  stripeEvents,
+  uninstallTestStripe,
+} from './fake-stripe-helpers.js';
 import {
   KEY,
   catchWarnings,
@@ -378,17 +384,7 @@ describe('fake Stripe (test mode): the Express Checkout Element', () => {
     expect((await readOrder(order.id)).status).to.equal('requires_payment');
   });
 
-  const elsewhere = [
-    {
-      where: 'inside a shadow root',
-      node: async () => {
-        const host = await fixture<HTMLElement>(html`<div></div>`);
-        return host.attachShadow({ mode: 'open' }).appendChild(document.createElement('div'));
-      },
-    },
-    { where: 'not in the document', node: async () => document.createElement('div') },
-  ];
-  for (const { where, node: place } of elsewhere) {
+  for (const { where, node: place } of OUTSIDE_THE_DOCUMENT) {
     it(`refuses to mount ${where}, with the Payment Element's words`, async () => {
       const stripe = (await loadStripe(KEY))!;
       const express = stripe.elements({ mode: 'payment', amount: 999, currency: 'usd' }).create('expressCheckout');

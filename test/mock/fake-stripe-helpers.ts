@@ -15,6 +15,18 @@ import { orderAlbum } from './album-order.js';
 
 export const ENDPOINT = 'https://gumroad.com/.well-known/buy-tweet/v1';
 
+/** Places Stripe.js refuses to mount an element in: a shadow root, and a node not in the document. */
+export const OUTSIDE_THE_DOCUMENT = [
+  {
+    where: 'inside a shadow root',
+    node: async () => {
+      const host = await fixture<HTMLElement>(html`<div></div>`);
+      return host.attachShadow({ mode: 'open' }).appendChild(document.createElement('div'));
+    },
+  },
+  { where: 'not in the document', node: async () => document.createElement('div') },
+];
+
 export interface TestOrder {
   id: string;
   status: string;

@@ -13,6 +13,7 @@ import {
   input,
   installTestStripe,
   openCheckout,
+  OUTSIDE_THE_DOCUMENT,
   uninstallTestStripe,
 } from './fake-stripe-helpers.js';
 
@@ -56,17 +57,7 @@ describe('fake Stripe (test mode)', () => {
     expect(cardForm(node).querySelectorAll('[role="alert"]')).to.have.length(0);
   });
 
-  const elsewhere = [
-    {
-      where: 'inside a shadow root',
-      node: async () => {
-        const host = await fixture<HTMLElement>(html`<div></div>`);
-        return host.attachShadow({ mode: 'open' }).appendChild(document.createElement('div'));
-      },
-    },
-    { where: 'not in the document', node: async () => document.createElement('div') },
-  ];
-  for (const { where, node: place } of elsewhere) {
+  for (const { where, node: place } of OUTSIDE_THE_DOCUMENT) {
     it(`refuses to mount ${where}, with Stripe.js's own words`, async () => {
       const order = await createOrder();
       const stripe = (await loadStripe(order.payment.publishableKey))!;
