@@ -18,6 +18,13 @@ const openPage = async (path: string) => {
   return { frame, win, cards: cards() };
 };
 
+/** The paths of the scripts a page loaded. */
+const scriptsOf = (win: Window) =>
+  win.performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.endsWith('.js'));
+
 describe("dist/buy-tweet.js on a publisher's page", () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -28,10 +35,7 @@ describe("dist/buy-tweet.js on a publisher's page", () => {
     expect(api.version).to.match(/^\d+\.\d+\.\d+/);
     expect(win.customElements.get('buy-tweet')).to.be.a('function');
     expect(win.errors).to.deep.equal([]);
-    const scripts = win.performance
-      .getEntriesByType('resource')
-      .map((entry) => new URL(entry.name).pathname)
-      .filter((path) => path.endsWith('.js'));
+    const scripts = scriptsOf(win);
     // The loader twice (two URLs), the module once, and nothing of the checkout or Stripe.
     expect(scripts.filter((path) => path.includes('buy-tweet.module'))).to.have.length(1);
     expect(scripts.some((path) => /checkout|stripe/.test(path))).to.equal(false);
@@ -43,10 +47,7 @@ describe("dist/buy-tweet.js on a publisher's page", () => {
     const { win, cards } = await openPage('/test/pages/publisher.html?lang=de-AT');
     expect(cards).to.deep.equal(['Kaufen', 'Vorbestellen']);
     expect(win.errors).to.deep.equal([]);
-    const scripts = win.performance
-      .getEntriesByType('resource')
-      .map((entry) => new URL(entry.name).pathname)
-      .filter((path) => path.includes('/chunks/'));
+    const scripts = scriptsOf(win).filter((path) => path.includes('/chunks/'));
     expect(scripts.filter((path) => path.includes('/chunks/words-'))).to.deep.equal(['/dist/chunks/words-de.js']);
   });
 
@@ -54,10 +55,7 @@ describe("dist/buy-tweet.js on a publisher's page", () => {
     const { win, cards } = await openPage('/test/pages/publisher.html?langs=de,ja');
     expect(cards).to.deep.equal(['Kaufen', '予約する']);
     expect(win.errors).to.deep.equal([]);
-    const chunks = win.performance
-      .getEntriesByType('resource')
-      .map((entry) => new URL(entry.name).pathname)
-      .filter((path) => /\/chunks\/(?:words|language)-/.test(path));
+    const chunks = scriptsOf(win).filter((path) => /\/chunks\/(?:words|language)-/.test(path));
     expect(chunks.filter((path) => path.includes('/chunks/language-'))).to.have.length(1);
     expect(chunks.filter((path) => path.includes('/chunks/words-')).sort()).to.deep.equal([
       '/dist/chunks/words-de.js',
@@ -98,8 +96,7 @@ describe("dist/buy-tweet.js on a publisher's page", () => {
     expect(added.filter((src) => src.startsWith('https://js.stripe.com/'))).to.deep.equal([
       'https://js.stripe.com/endive/stripe.js',
     ]);
-    const scripts = win.performance.getEntriesByType('resource').map((entry) => entry.name);
-    expect(scripts.some((name) => /\/chunks\/checkout-/.test(name))).to.equal(true);
+    expect(scriptsOf(win).some((path) => /\/chunks\/checkout-/.test(path))).to.equal(true);
     expect(win.violations).to.deep.equal([]);
     expect(win.errors).to.deep.equal([]);
   });
