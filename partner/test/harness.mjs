@@ -31,13 +31,9 @@ export const storeKinds = [
     : []),
 ];
 
-/** A partner over the example catalogue, a store of `kind` and a fresh Stripe stand-in. */
-export const startPartner = async (kind, { storeOptions, stripeApi, catalog = exampleCatalog, ...rest } = {}) => {
-  const stripe = stripeApi ?? (await startStripeApi());
-  const options = storeOptions ?? (await kind.options());
-  const store = await openStore(options);
-  const partner = createPartner({
-    catalog,
+/** A partner on `store`, with the test's keys for the Stripe stand-in `stripe`, and `options`. */
+export const partnerOn = (store, stripe, options) =>
+  createPartner({
     store,
     stripe: {
       secretKey: SECRET_KEY,
@@ -45,8 +41,15 @@ export const startPartner = async (kind, { storeOptions, stripeApi, catalog = ex
       publishableKey: PUBLISHABLE_KEY,
       apiBase: stripe.apiBase,
     },
-    ...rest,
+    ...options,
   });
+
+/** A partner over the example catalogue, a store of `kind` and a fresh Stripe stand-in. */
+export const startPartner = async (kind, { storeOptions, stripeApi, catalog = exampleCatalog, ...rest } = {}) => {
+  const stripe = stripeApi ?? (await startStripeApi());
+  const options = storeOptions ?? (await kind.options());
+  const store = await openStore(options);
+  const partner = partnerOn(store, stripe, { catalog, ...rest });
   return {
     partner,
     store,
@@ -65,6 +68,17 @@ export const ORIGIN = 'https://partner.example';
 /** `GET /v1/products?url=...` */
 export const lookup = (partner, ...links) =>
   partner(new Request(`${ORIGIN}/v1/products?${links.map((link) => `url=${encodeURIComponent(link)}`).join('&')}`));
+
+/** A buyer's shipping address in the protocol's shape, for products that ship. */
+export const address = {
+  name: 'Ann Lee',
+  line1: '1 Main St',
+  line2: '',
+  city: 'Springfield',
+  region: 'IL',
+  postalCode: '62701',
+  country: 'US',
+};
 
 export const albumOrder = (overrides = {}) => ({
   productId: 'prod_album',

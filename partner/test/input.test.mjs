@@ -4,22 +4,13 @@
 // have is 404.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { albumOrder, newKey, ORIGIN, postOrder, startPartner, storeKinds } from './harness.mjs';
+import { address, albumOrder, newKey, ORIGIN, postOrder, startPartner, storeKinds } from './harness.mjs';
 
 const vinylOrder = (shipping = {}, overrides = {}) => ({
   productId: 'prod_vinyl',
   quantity: 1,
   email: 'buyer@example.com',
-  shipping: {
-    name: 'Ann Lee',
-    line1: '1 Main St',
-    line2: '',
-    city: 'Springfield',
-    region: 'IL',
-    postalCode: '62701',
-    country: 'US',
-    ...shipping,
-  },
+  shipping: { ...address, ...shipping },
   expectedTotal: { amount: 2500, currency: 'USD' },
   source: {},
   ...overrides,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createPartner } from '@buy-tweet/partner';
 import {
+  address,
   albumOrder,
   exampleCatalog,
   WEBHOOK_SECRET,
@@ -154,15 +155,7 @@ for (const kind of storeKinds) {
         productId: 'prod_tour_shirt',
         quantity: 1,
         email: 'buyer@example.com',
-        shipping: {
-          name: 'Ann',
-          line1: '1 Main St',
-          line2: '',
-          city: 'Springfield',
-          region: 'IL',
-          postalCode: '62701',
-          country: 'US',
-        },
+        shipping: address,
         expectedTotal: { amount: 2000, currency: 'USD' },
         source: {},
       });

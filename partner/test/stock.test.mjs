@@ -3,17 +3,16 @@
 // injected), when the order's PaymentIntent is canceled at the Stripe stand-in.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CatalogError, createPartner, openStore, readCatalog } from '@buy-tweet/partner';
+import { CatalogError, openStore, readCatalog } from '@buy-tweet/partner';
 import { paymentIntentEvent, signedEvent, startStripeApi } from '@buy-tweet/partner/test-kit';
 import {
   exampleCatalog,
   lookup,
   newKey,
+  partnerOn,
   postOrder,
   postWebhook,
-  PUBLISHABLE_KEY,
   readOrder,
-  SECRET_KEY,
   storeKinds,
   WEBHOOK_SECRET,
 } from './harness.mjs';
@@ -77,18 +76,7 @@ let made = 0;
 const stockedPartner = (store, stripe) => {
   const n = `_${(made += 1)}`;
   let time = Date.now();
-  const partner = createPartner({
-    catalog: stockCatalog(n),
-    store,
-    stripe: {
-      secretKey: SECRET_KEY,
-      webhookSecret: WEBHOOK_SECRET,
-      publishableKey: PUBLISHABLE_KEY,
-      apiBase: stripe.apiBase,
-    },
-    paymentLinks: false,
-    now: () => time,
-  });
+  const partner = partnerOn(store, stripe, { catalog: stockCatalog(n), paymentLinks: false, now: () => time });
   const intentsBefore = stripe.paymentIntents.size;
   return {
     partner,
