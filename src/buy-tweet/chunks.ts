@@ -22,15 +22,20 @@ export const lazyChunk = <T>(load: (failures: number) => Promise<T>): (() => Pro
 };
 
 /**
+ * A chunk that is asked for again under a new URL after a failure: `url` is its module, marked
+ * `chunk-url` so that the browser build writes the chunk's own path there (rollup.config.mjs);
+ * `load` imports it the first time.
+ */
+const retriedChunk = <T>(url: string, load: () => Promise<T>): (() => Promise<T>) =>
+  lazyChunk((failures) =>
+    failures ? import(/* @vite-ignore */ `${new URL(url, import.meta.url).href}?retry=${failures}`) : load(),
+  );
+
+/**
  * Reading a tweet the element holds (embed code, a tweet object, tweet-url, widgets.js's iframe);
  * after a failure (Retry, or the next reading) it is asked for under a new URL, as the checkout.
  */
-const READING_CHUNK: string = /* chunk-url */ './reading.js';
-export const readingChunk = lazyChunk((failures): Promise<typeof import('./reading.js')> =>
-  failures
-    ? import(/* @vite-ignore */ `${new URL(READING_CHUNK, import.meta.url).href}?retry=${failures}`)
-    : import('./reading.js'),
-);
+export const readingChunk = retriedChunk(/* chunk-url */ './reading.js', () => import('./reading.js'));
 
 /**
  * What the element needs only when it has no product card to show: the error card, a Payment
@@ -45,17 +50,8 @@ export const loadFallbacks = lazyChunk(() =>
   ),
 );
 
-/**
- * The checkout chunk, imported on the first sign of intent; after a failure it is asked for under
- * a new URL (the browser build writes the chunk's own path where `chunk-url` marks it:
- * rollup.config.mjs).
- */
-const CHECKOUT_CHUNK: string = /* chunk-url */ '../checkout/index.js';
-export const checkoutChunk = lazyChunk((failures): Promise<typeof import('../checkout/index.js')> =>
-  failures
-    ? import(/* @vite-ignore */ `${new URL(CHECKOUT_CHUNK, import.meta.url).href}?retry=${failures}`)
-    : import('../checkout/index.js'),
-);
+/** The checkout chunk, imported on the first sign of intent; asked for anew after a failure. */
+export const checkoutChunk = retriedChunk(/* chunk-url */ '../checkout/index.js', () => import('../checkout/index.js'));
 
 /** Adds the styles a chunk brings to an element's own, once. */
 export const adopt = (root: HTMLElement | DocumentFragment, styles: CSSResult): void => {
