@@ -1,11 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ReactiveElement, type PropertyValues } from 'lit';
 import { productController } from './product-controller.js';
 import { BuyTweetError } from '../core/errors.js';
-import { formatMoney } from '../core/money.js';
 import type { Product } from '../core/types.js';
 import type { CheckoutOf } from '../checkout/render.js';
 import en from '../words/en.js';
 import { styles } from './buy-tweet.styles.js';
+import { cardView, type CardView } from './card-view.js';
 import { checkoutChunk, fallbacks } from './chunks.js';
 import { emit } from './emit.js';
 import { BuyTweetErrorEvent, BuyTweetOpenEvent } from './card-events.js';
@@ -16,6 +16,11 @@ import { theme } from './theme.styles.js';
 /**
  * A Buy button for a tweet: wraps the publisher's embedded tweet, finds the product link in it,
  * looks the product up at the partner and shows a product card whose Buy button opens checkout.
+ *
+ * A Lit `ReactiveElement` (properties, attributes, controllers, batched updates, adopted styles)
+ * that draws its card with the DOM's own calls (card-view.ts) rather than a Lit template: the
+ * script every page loads first carries no lit-html; the chunks that draw more (the error card,
+ * the checkout) bring it (docs/contributors/architecture.md, Size).
  *
  * @tagname buy-tweet
  * @summary Adds a product card with a Buy button to an embedded tweet.
@@ -52,7 +57,7 @@ import { theme } from './theme.styles.js';
  * @cssprop --buy-tweet-radius - Corner radius.
  * @cssprop --buy-tweet-font - Font family.
  */
-export class BuyTweetElement extends LitElement {
+export class BuyTweetElement extends ReactiveElement {
   static override styles = [theme, styles];
 
   static override properties = {
@@ -88,6 +93,8 @@ export class BuyTweetElement extends LitElement {
   #checkout?: CheckoutOf;
   /** The checkout itself could not be loaded: the card says so. */
   #buyFailed?: boolean;
+  /** What the shadow root shows, made at the first update. */
+  #shadow?: CardView;
   #language = new Language(this);
   /** The card's data: the source read, the product link, the lookup. */
   // A checkout that could not be loaded leaves the card as it is: Buy tries again.
@@ -171,101 +178,35 @@ export class BuyTweetElement extends LitElement {
     void this.#buy();
   }
 
-  protected override render() {
+  /** Draws what the card's data and the language now say; Lit calls it once per batch of changes. */
+  protected override update(changed: PropertyValues<this>) {
+    super.update(changed);
     const card = this.#card;
+    const { view } = card;
+    const shadow = (this.#shadow ??= cardView(this.renderRoot, {
+      read: card.read,
+      buy: () => void this.#buy(),
+      intent: () => this.#intent(),
+    }));
+    const language = this.#language;
+    const words = language.words(en);
     // The card and the checkout are in the element's language's direction (the tweet keeps its own).
-    return html`<slot @slotchange=${card.read}></slot
-      >${card.tweetView && card.tweet ? card.tweetView(card.tweet) : nothing}
-      <div dir=${this.#language.words(en).dir ?? nothing}>${this.#renderCard()}${this.#checkout?.render()}</div>`;
-  }
-
-  #renderCard() {
-    const { view, match } = this.#card;
-    switch (view.state) {
-      case 'none':
-        return nothing;
-      case 'ready':
-        return this.#renderProduct(view.product);
-      case 'loading':
-        return this.#renderSkeleton();
-    }
-    // A failure's view: the skeleton holds the card's place until its chunk is loaded.
-    if (fallbacks === undefined) return this.#renderSkeleton();
-    if (!fallbacks) return nothing;
-    return view.state === 'error'
-      ? fallbacks.renderError(view.error, match, this.tweetUrl, this.#card.retry, this.#language)
-      : fallbacks.renderPaymentLink(view.url, this.#language);
-  }
-
-  #renderSkeleton() {
-    // One element: its picture and lines are drawn by the stylesheet (a page may hold hundreds).
-    return html`<div part="card" class="card skeleton" aria-busy="true">
-      <span class="sr">${this.#language.words(en).loading}</span>
-    </div>`;
-  }
-
-  #renderProduct(product: Product) {
-    const { image, merchant, availability } = product;
-    // The partner's words (title, merchant) keep their own direction inside a card of another
-    // ("Kiln & Co." in a Hebrew card keeps its full stop at the end): <bdi>.
-    const words = this.#language.words(en);
-    return html`<div part="card" class="card">
-      <div class="media">
-        ${
-          image
-            ? html`<img
-                part="image"
-                src=${image.url}
-                alt=${image.alt}
-                width=${image.width ?? 96}
-                height=${image.height ?? 96}
-                loading="lazy"
-                decoding="async"
-                referrerpolicy="no-referrer"
-              />`
-            : nothing
-        }
-      </div>
-      <div class="info">
-        <p part="title" id="title"><bdi>${product.title}</bdi></p>
-        <p part="merchant" class="small">
-          <bdi
-            >${
-              merchant.url
-                ? html`<a href=${merchant.url} target="_blank" rel="noopener noreferrer">${merchant.name}</a>`
-                : merchant.name
-            }</bdi
-          >
-        </p>
-        <div class="actions">
-          <div>
-            <p part="price" id="price">${formatMoney(product.price, this.#language.tag)}</p>
-            <p part="availability" id="availability" class="small" role=${this.#buyFailed ? 'alert' : nothing}>
-              ${
-                this.#buyFailed
-                  ? words.checkoutUnavailable
-                  : availability === 'sold_out'
-                    ? words.soldOut
-                    : availability === 'preorder'
-                      ? words.preorder
-                      : words.inStock
-              }
-            </p>
-          </div>
-          <button
-            part="buy-button"
-            ?disabled=${availability === 'sold_out'}
-            aria-describedby="title price availability"
-            @click=${this.#buy}
-            @pointerenter=${this.#intent}
-            @focus=${this.#intent}
-            @pointerdown=${this.#intent}
-          >
-            ${availability === 'preorder' ? words.buyPreorder : words.buy}
-          </button>
-        </div>
-      </div>
-    </div>`;
+    shadow.dir(words.dir);
+    shadow.tweet(card.tweet, card.tweetView);
+    // A failure's card comes with its chunk; the skeleton holds its place until then.
+    const failed = view.state === 'error' || view.state === 'payment-link';
+    shadow.card(
+      view.state === 'ready'
+        ? view.product
+        : view.state === 'loading' || (failed && fallbacks === undefined)
+          ? 'loading'
+          : null,
+      words,
+      language.tag,
+      this.#buyFailed,
+    );
+    fallbacks?.drawFailure(shadow.failure, card, this.tweetUrl, language);
+    this.#checkout?.draw(shadow.checkout);
   }
 }
 

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, render } from 'lit';
 import type { BuyTweetError, ErrorCode } from '../core/errors.js';
 import type { PartnerMatch } from '../core/partners.js';
 import { config } from '../core/config.js';
@@ -6,7 +6,9 @@ import { safeUrl } from '../core/url.js';
 import en from '../words/en.js';
 import english from '../words/en-fallbacks.js';
 import type { FallbackWords } from '../words/language.js';
+import type { Place } from './card-view.js';
 import type { Language } from './language.js';
+import type { Card } from './product-controller.js';
 
 /**
  * What `<buy-tweet>` needs only when it has no product card to show: the error card, a Payment
@@ -71,9 +73,9 @@ const errorText = (words: FallbackWords, code: ErrorCode, partner: string): stri
 
 /**
  * The error card: what failed, Retry when it can be retried, and the product link (or the tweet)
- * to fall back on. `retry` runs with the element as `this`, as the element's own handlers do.
+ * to fall back on.
  */
-export const renderError = (
+const renderError = (
   error: BuyTweetError,
   match: PartnerMatch | null,
   tweetUrl: string | undefined,
@@ -110,7 +112,7 @@ export const renderError = (
 };
 
 /** A Stripe Payment Link whose endpoint cannot be reached: Buy opens the hosted checkout itself. */
-export const renderPaymentLink = (url: string, language: Language) => {
+const renderPaymentLink = (url: string, language: Language) => {
   const { host, pathname } = new URL(url);
   const words = language.words(english);
   return html`<div part="card" class="card">
@@ -132,6 +134,27 @@ export const renderPaymentLink = (url: string, language: Language) => {
       </div>
     </div>
   </div>`;
+};
+
+/** The places a failure's card was drawn in: the others have nothing to clear. */
+const drawn = new WeakSet<HTMLElement>();
+
+/** Draws the card of the failure the card's view is, if it is one, in `place`. */
+export const drawFailure = (
+  { container, before }: Place,
+  { view, match, retry }: Card,
+  tweetUrl: string | undefined,
+  language: Language,
+): void => {
+  const failure =
+    view.state === 'error'
+      ? renderError(view.error, match, tweetUrl, retry, language)
+      : view.state === 'payment-link'
+        ? renderPaymentLink(view.url, language)
+        : undefined;
+  if (!failure && !drawn.has(container)) return;
+  drawn.add(container);
+  render(failure ?? nothing, container, { renderBefore: before });
 };
 
 /**

@@ -31,7 +31,7 @@ export interface Card {
   match: PartnerMatch | null;
   tweet: TweetInfo | null;
   /** Draws a tweet read through oEmbed; comes with the oEmbed chunk. */
-  tweetView?: (tweet: TweetInfo) => unknown;
+  tweetView?: (tweet: TweetInfo) => ChildNode;
   /**
    * Reads the source again, and shows what it sells. Cheap to repeat: a tweet-url's tweet and t.co
    * answers are kept, and the same product link at the same endpoint keeps its card.

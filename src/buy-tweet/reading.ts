@@ -67,11 +67,11 @@ export const readSource = (
       ? (links, signal) => linksChunk().then((module) => module.readLinks(linkEndpoint, links, { signal }))
       : undefined,
     loadTweet: (url) =>
-      tweetUrlChunk().then(({ loadTweet, renderTweet, styles }) => {
+      tweetUrlChunk().then(({ loadTweet, viewTweet, styles }) => {
         // A rendered tweet is on the page already: it is not drawn a second time.
         if (source?.from === 'tweet-url') {
           adopt(host.renderRoot, styles);
-          card.tweetView = renderTweet;
+          card.tweetView = viewTweet;
         }
         return loadTweet(url, safeEndpoint(host.oembedEndpoint), linkEndpoint);
       }),

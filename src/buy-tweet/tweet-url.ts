@@ -1,7 +1,8 @@
-import { css, html, nothing } from 'lit';
+import { css } from 'lit';
 import { config } from '../core/config.js';
 import { loadOEmbedTweet } from '../core/oembed.js';
 import type { TweetInfo } from '../core/types.js';
+import { make } from './card-view.js';
 import { readTweetHtml } from './read-html.js';
 
 /**
@@ -52,14 +53,14 @@ export const styles = css`
 `;
 
 /** A tweet read through oEmbed (the element's light DOM is empty then): shown as text, never as markup. */
-export const renderTweet = (tweet: TweetInfo) =>
-  html`<blockquote class="tweet" lang=${tweet.lang ?? nothing} dir=${tweet.dir ?? nothing}>
-    <p>${tweet.text}</p>
-    <p class="small">
-      — ${tweet.authorName}${tweet.authorHandle ? ` (@${tweet.authorHandle})` : ''}
-      ${tweet.url ? html`<a href=${tweet.url} target="_blank" rel="noopener noreferrer">${tweet.date ?? tweet.url}</a>` : nothing}
-    </p>
-  </blockquote>`;
+export const viewTweet = ({ text, authorName, authorHandle, url, date, lang, dir }: TweetInfo): ChildNode => {
+  const byline = make('p', { class: 'small' }, `— ${authorName ?? ''}${authorHandle ? ` (@${authorHandle})` : ''} `);
+  if (url) byline.append(make('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, date ?? url));
+  const quote = make('blockquote', { class: 'tweet' }, make('p', {}, text ?? ''), byline);
+  if (lang) quote.lang = lang;
+  if (dir) quote.dir = dir;
+  return quote;
+};
 
 /** Forgets the tweets asked (tests). */
 export const clearTweetCache = (): void => tweets.clear();

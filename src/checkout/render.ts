@@ -1,7 +1,8 @@
-import { html, nothing } from 'lit';
+import { html, nothing, render } from 'lit';
 import type { BuyTweetElement } from '../buy-tweet/buy-tweet.js';
 import { BuyTweetErrorEvent } from '../buy-tweet/card-events.js';
 import { emit } from '../buy-tweet/emit.js';
+import type { Place } from '../buy-tweet/card-view.js';
 import type { Language } from '../buy-tweet/language.js';
 import type { Card } from '../buy-tweet/product-controller.js';
 import { BuyTweetCloseEvent, BuyTweetPurchaseEvent } from '../buy-tweet/purchase-events.js';
@@ -11,8 +12,8 @@ import type { CheckoutCloseEvent, CheckoutErrorEvent, CheckoutPurchaseEvent } fr
 
 /** What `<buy-tweet>` asks of its checkout once the chunk is here. */
 export interface CheckoutOf {
-  /** The dialog, for the element's shadow root; nothing until a product is shown. */
-  render: () => unknown;
+  /** Draws the dialog in the element's shadow root; nothing until a product is shown. */
+  draw: (place: Place) => void;
   /** Fetches Stripe.js before it is needed (hover, focus, press of Buy). */
   preload: () => void;
   /** Opens the dialog for the card's product. */
@@ -38,7 +39,7 @@ export const checkoutOf = (host: BuyTweetElement, card: Card, language: Language
     host.renderRoot.querySelector<HTMLElement>('[part="buy-button"]')?.focus();
     void emit(host, new BuyTweetCloseEvent({ reason }));
   };
-  const render = () => {
+  const template = () => {
     const { product, match, tweet } = card;
     if (!product || !match) return nothing;
     // What a partner would refuse as too long is left out: a buyer could not fix it.
@@ -66,7 +67,7 @@ export const checkoutOf = (host: BuyTweetElement, card: Card, language: Language
     </buy-tweet-checkout>`;
   };
   return {
-    render,
+    draw: ({ container, before }) => render(template(), container, { renderBefore: before }),
     preload: () => dialog()?.preload(),
     show: async () => dialog()?.show(),
     returnFromStripe: async () => dialog()?.returnFromStripe(),

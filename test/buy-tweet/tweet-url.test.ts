@@ -12,8 +12,9 @@ const tweetReads = () =>
   mock.requests
     .filter((request) => request.route === 'links' && new URL(request.url).searchParams.has('tweet'))
     .map((request) => new URL(request.url));
+/** The tweet's text as a reader sees it, its paragraphs apart. */
 const tweetText = (el: BuyTweetElement) =>
-  el.shadowRoot!.querySelector('.tweet')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  el.shadowRoot!.querySelector<HTMLElement>('.tweet')?.innerText.replace(/\s+/g, ' ').trim() ?? '';
 
 /** An element with only a tweet-url, as a publisher without embed code would write it. */
 const fromUrl = async (tweet: FixtureTweet, event: 'buy-tweet-load' | 'buy-tweet-error' = 'buy-tweet-load') => {
