@@ -25,6 +25,12 @@ const scriptsOf = (win: Window) =>
     .map((entry) => new URL(entry.name).pathname)
     .filter((path) => path.endsWith('.js'));
 
+/** Those of `scripts` that hold lit-html, which names its Trusted Types policy `lit-html`. */
+const withTemplates = async (scripts: string[]) => {
+  const code = await Promise.all(scripts.map(async (path) => [path, await (await fetch(path)).text()]));
+  return code.filter(([, text]) => text.includes('"lit-html"')).map(([path]) => path);
+};
+
 describe("dist/buy-tweet.js on a publisher's page", () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -39,6 +45,8 @@ describe("dist/buy-tweet.js on a publisher's page", () => {
     // The loader twice (two URLs), the module once, and nothing of the checkout or Stripe.
     expect(scripts.filter((path) => path.includes('buy-tweet.module'))).to.have.length(1);
     expect(scripts.some((path) => /checkout|stripe/.test(path))).to.equal(false);
+    // The cards are drawn without Lit's templates: lit-html comes with the error card and the checkout.
+    expect(await withTemplates(scripts)).to.deep.equal([]);
     // English needs no words beyond the module's own.
     expect(scripts.filter((path) => /\/chunks\/(words|language)-/.test(path))).to.deep.equal([]);
   });
@@ -97,6 +105,8 @@ describe("dist/buy-tweet.js on a publisher's page", () => {
       'https://js.stripe.com/endive/stripe.js',
     ]);
     expect(scriptsOf(win).some((path) => /\/chunks\/checkout-/.test(path))).to.equal(true);
+    // Lit's templates came with the checkout, and its policy is one the page allows.
+    expect(await withTemplates(scriptsOf(win))).to.have.length(1);
     expect(win.violations).to.deep.equal([]);
     expect(win.errors).to.deep.equal([]);
   });

@@ -308,6 +308,22 @@ describe('languages: right to left', () => {
     });
   }
 
+  it('changes a shown card to another language in place: Buy keeps its node and its focus', async () => {
+    const el = await card(POSTER, { lang: 'en' });
+    const buy = buyButton(el);
+    buy.focus();
+    el.lang = 'ar';
+    await waitUntil(() => text(el, 'availability') === 'متوفر', 'the card never spoke Arabic');
+    expect(buyButton(el)).to.equal(buy);
+    expect(el.shadowRoot!.activeElement).to.equal(buy);
+    expect(getComputedStyle(part(el, 'card')!).direction).to.equal('rtl');
+    expect(text(el, 'price')).to.equal(intlPrice('ar', 25, 'USD'));
+    el.lang = 'en';
+    await waitUntil(() => text(el, 'availability') === 'In stock', 'the card never spoke English again');
+    expect(el.shadowRoot!.activeElement).to.equal(buy);
+    expect(getComputedStyle(part(el, 'card')!).direction).to.equal('ltr');
+  });
+
   it("keeps the page's direction for a language written left to right", async () => {
     const el = await inside(
       html`<div dir="rtl"><buy-tweet loading="eager" lang="de" product-url=${POSTER}></buy-tweet></div>`,

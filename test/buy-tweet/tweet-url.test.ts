@@ -219,4 +219,17 @@ describe('tweet-url: tweets read through oEmbed', () => {
     expect((await settled).detail.product.id).to.equal(catalogue.album.product.id);
     expect(oembedRequests()).to.have.length(0);
   });
+
+  it("takes its oEmbed tweet away when embed code is put in, and shows that tweet's card", async () => {
+    const { el } = await fromUrl(fixtureTweets.walnutLamp);
+    expect(tweetText(el)).to.contain(`@${fixtureTweets.walnutLamp.authorHandle}`);
+    const settled = oneEvent(el, 'buy-tweet-load');
+    el.innerHTML = `<blockquote class="twitter-tweet">
+      <p>Out now <a href="https://t.co/x">gumroad.com/l/new-album</a></p>
+      &mdash; The Band (@theband) <a href="https://twitter.com/theband/status/1">May 1, 2020</a>
+    </blockquote>`;
+    expect((await settled).detail.product.id).to.equal(catalogue.album.product.id);
+    expect(el.shadowRoot!.querySelector('.tweet')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('[part="card"]')).to.have.length(1);
+  });
 });
