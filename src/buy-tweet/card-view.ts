@@ -132,7 +132,7 @@ export const cardView = (
   const label = make('span', { class: 'sr' });
   const skeleton = make('div', { part: 'card', class: 'card skeleton', 'aria-busy': 'true' }, label);
   let product: ReturnType<typeof productCard> | undefined;
-  let shown: Node | null = null;
+  let shown: ChildNode | null = null;
   let tweetShown: [TweetInfo, ChildNode] | undefined;
   return {
     failure: { container: box, before: failure },
@@ -145,7 +145,7 @@ export const cardView = (
       if (tweetShown) slot.after(tweetShown[1]);
     },
     card(state, words, tag, buyFailed) {
-      let node: Node | null = null;
+      let node: ChildNode | null = null;
       if (state === 'loading') {
         hold(label, words.loading);
         node = skeleton;
@@ -155,7 +155,7 @@ export const cardView = (
         node = product.node;
       }
       if (node === shown) return;
-      shown?.parentNode?.removeChild(shown);
+      shown?.remove();
       if (node) box.prepend(node);
       shown = node;
     },
