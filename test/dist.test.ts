@@ -31,6 +31,18 @@ const withTemplates = async (scripts: string[]) => {
   return code.filter(([, text]) => text.includes('"lit-html"')).map(([path]) => path);
 };
 
+/**
+ * Whether the page asked for the chunk `other` before the chunk `first` had come (each named by
+ * the start of its file name): beside it, not once it was there and its imports read.
+ */
+const askedBeside = (win: Window, first: string, other: string) => {
+  const entries = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  const find = (name: string) => entries.find((entry) => new URL(entry.name).pathname.includes(`/chunks/${name}-`));
+  const [a, b] = [find(first), find(other)];
+  if (!a || !b) throw new Error(`the page loaded no ${a ? other : first} chunk`);
+  return b.startTime < a.responseEnd;
+};
+
 describe("dist/buy-tweet.js on a publisher's page", () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -49,6 +61,9 @@ describe("dist/buy-tweet.js on a publisher's page", () => {
     expect(await withTemplates(scripts)).to.deep.equal([]);
     // English needs no words beyond the module's own.
     expect(scripts.filter((path) => /\/chunks\/(words|language)-/.test(path))).to.deep.equal([]);
+    // The tweet's reading chunk and the chunks it imports are asked for together: one round trip.
+    expect(askedBeside(win, 'reading', 'source')).to.equal(true);
+    expect(askedBeside(win, 'reading', 'tweet-dom')).to.equal(true);
   });
 
   it("speaks the page's language, loading that language's words and no other's", async () => {
@@ -105,8 +120,9 @@ describe("dist/buy-tweet.js on a publisher's page", () => {
       'https://js.stripe.com/endive/stripe.js',
     ]);
     expect(scriptsOf(win).some((path) => /\/chunks\/checkout-/.test(path))).to.equal(true);
-    // Lit's templates came with the checkout, and its policy is one the page allows.
+    // Lit's templates came with the checkout, asked for beside it, and its policy is one the page allows.
     expect(await withTemplates(scriptsOf(win))).to.have.length(1);
+    expect(askedBeside(win, 'checkout', 'html')).to.equal(true);
     expect(win.violations).to.deep.equal([]);
     expect(win.errors).to.deep.equal([]);
   });

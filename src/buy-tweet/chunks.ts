@@ -32,18 +32,23 @@ const retriedChunk = <T>(url: string, load: () => Promise<T>): (() => Promise<T>
   );
 
 /**
+ * `load`, with the chunks its module imports asked for beside it rather than once it is here (a
+ * browser learns a module's imports only from the module): a round trip fewer, which on a phone
+ * is 100 ms or more.
+ */
+const beside = <T>(load: Promise<T>, ...imports: Promise<unknown>[]): Promise<T> =>
+  Promise.all([load, ...imports]).then(([module]) => module);
+
+/** Lit's templates, which the error card and the checkout draw with. */
+const templates = () => import('lit/html.js');
+
+/**
  * Reading a tweet the element holds (embed code, a tweet object, tweet-url, widgets.js's iframe);
  * after a failure (Retry, or the next reading) it is asked for under a new URL, as the checkout.
  */
-export const readingChunk = retriedChunk(/* chunk-url */ './reading.js', () => import('./reading.js'));
-
-/**
- * Lit's templates, which the error card and the checkout draw with: asked for beside them, not once
- * they are here (a browser learns a module's imports only from the module), which on a phone is
- * a round trip fewer before the dialog shows.
- */
-const withTemplates = <T>(load: Promise<T>): Promise<T> =>
-  Promise.all([load, import('lit/html.js')]).then(([module]) => module);
+export const readingChunk = retriedChunk(/* chunk-url */ './reading.js', () =>
+  beside(import('./reading.js'), import('../core/source.js'), import('../core/tweet-dom.js')),
+);
 
 /**
  * What the element needs only when it has no product card to show: the error card, a Payment
@@ -52,7 +57,7 @@ const withTemplates = <T>(load: Promise<T>): Promise<T> =>
  */
 export let fallbacks: typeof import('./fallbacks.js') | null | undefined;
 export const loadFallbacks = lazyChunk(() =>
-  withTemplates(import('./fallbacks.js')).then(
+  beside(import('./fallbacks.js'), templates()).then(
     (module) => (fallbacks = module),
     () => (fallbacks = null),
   ),
@@ -60,7 +65,7 @@ export const loadFallbacks = lazyChunk(() =>
 
 /** The checkout chunk, imported on the first sign of intent; asked for anew after a failure. */
 export const checkoutChunk = retriedChunk(/* chunk-url */ '../checkout/index.js', () =>
-  withTemplates(import('../checkout/index.js')),
+  beside(import('../checkout/index.js'), templates()),
 );
 
 /** Adds the styles a chunk brings to an element's own, once. */
