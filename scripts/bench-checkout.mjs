@@ -9,6 +9,7 @@ import puppeteer from 'puppeteer-core';
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { chromeArgs, findChrome } from './find-chrome.mjs';
+import { firstVisit } from './first-visit.mjs';
 import { startDemo } from './serve-demo.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -26,19 +27,7 @@ const browser = await puppeteer.launch({ executablePath: findChrome(), args: chr
 
 /** Milliseconds from the press of the first Buy to its dialog being open and painted. */
 const pressToDialog = async ({ intent, phone }) => {
-  const page = await browser.newPage();
-  const cdp = await page.createCDPSession();
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (phone) {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 150,
-      downloadThroughput: (1.6 * 1024 * 1024) / 8,
-      uploadThroughput: (750 * 1024) / 8,
-    });
-  }
+  const page = await firstVisit(browser, { phone });
   await page.goto(demo.url);
   await page.waitForFunction(
     () => document.querySelector('buy-tweet')?.shadowRoot?.querySelector('[part="buy-button"]'),
