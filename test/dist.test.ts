@@ -122,7 +122,8 @@ describe("dist/buy-tweet.js on a publisher's page", () => {
     expect(scriptsOf(win).some((path) => /\/chunks\/checkout-/.test(path))).to.equal(true);
     // Lit's templates came with the checkout, asked for beside it, and its policy is one the page allows.
     expect(await withTemplates(scriptsOf(win))).to.have.length(1);
-    expect(askedBeside(win, 'checkout', 'html')).to.equal(true);
+    expect(askedBeside(win, 'checkout', 'lit-html')).to.equal(true);
+    expect(askedBeside(win, 'checkout', 'language')).to.equal(true);
     expect(win.violations).to.deep.equal([]);
     expect(win.errors).to.deep.equal([]);
   });

@@ -32,23 +32,10 @@ const retriedChunk = <T>(url: string, load: () => Promise<T>): (() => Promise<T>
   );
 
 /**
- * `load`, with the chunks its module imports asked for beside it rather than once it is here (a
- * browser learns a module's imports only from the module): a round trip fewer, which on a phone
- * is 100 ms or more.
- */
-const beside = <T>(load: Promise<T>, ...imports: Promise<unknown>[]): Promise<T> =>
-  Promise.all([load, ...imports]).then(([module]) => module);
-
-/** Lit's templates, which the error card and the checkout draw with. */
-const templates = () => import('lit/html.js');
-
-/**
  * Reading a tweet the element holds (embed code, a tweet object, tweet-url, widgets.js's iframe);
  * after a failure (Retry, or the next reading) it is asked for under a new URL, as the checkout.
  */
-export const readingChunk = retriedChunk(/* chunk-url */ './reading.js', () =>
-  beside(import('./reading.js'), import('../core/source.js'), import('../core/tweet-dom.js')),
-);
+export const readingChunk = retriedChunk(/* chunk-url */ './reading.js', () => import('./reading.js'));
 
 /**
  * What the element needs only when it has no product card to show: the error card, a Payment
@@ -57,16 +44,14 @@ export const readingChunk = retriedChunk(/* chunk-url */ './reading.js', () =>
  */
 export let fallbacks: typeof import('./fallbacks.js') | null | undefined;
 export const loadFallbacks = lazyChunk(() =>
-  beside(import('./fallbacks.js'), templates()).then(
+  import('./fallbacks.js').then(
     (module) => (fallbacks = module),
     () => (fallbacks = null),
   ),
 );
 
 /** The checkout chunk, imported on the first sign of intent; asked for anew after a failure. */
-export const checkoutChunk = retriedChunk(/* chunk-url */ '../checkout/index.js', () =>
-  beside(import('../checkout/index.js'), templates()),
-);
+export const checkoutChunk = retriedChunk(/* chunk-url */ '../checkout/index.js', () => import('../checkout/index.js'));
 
 /** Adds the styles a chunk brings to an element's own, once. */
 export const adopt = (root: HTMLElement | DocumentFragment, styles: CSSResult): void => {
