@@ -5,6 +5,7 @@ import { loadProduct } from '../core/lookup.js';
 import { productUrlMatch, type PartnerMatch } from '../core/partners.js';
 import type { ProductLink } from '../core/source.js';
 import { isStripeReturn } from '../core/stripe-return.js';
+import { EMBEDDED_TWEET, RENDERED_TWEET } from '../core/tweet-markup.js';
 import type { Product, TweetInfo } from '../core/types.js';
 import type { BuyTweetElement } from './buy-tweet.js';
 import { adopt, fallbacks, loadFallbacks, readingChunk } from './chunks.js';
@@ -188,7 +189,7 @@ export const productController = (host: BuyTweetElement, language: Language, ret
       }
     }
     // A tweet the element holds is read all the same (it is the order's source), by its chunk.
-    if (!(host.tweet || host.tweetUrl || host.querySelector('blockquote, a[href], .twitter-tweet-rendered'))) {
+    if (!(host.tweet || host.tweetUrl || host.querySelector(`${EMBEDDED_TWEET}, ${RENDERED_TWEET}`))) {
       card.tweet = null;
       card.tweetView = undefined;
       if (!productUrl) showMatch(null);

@@ -1,6 +1,7 @@
 import { config, safeEndpoint } from '../core/config.js';
 import { pickSource, readProductLink, type ProductLink } from '../core/source.js';
 import { readEmbeddedTweet, readRenderedTweet } from '../core/tweet-dom.js';
+import { EMBEDDED_TWEET } from '../core/tweet-markup.js';
 import type { BuyTweetElement } from './buy-tweet.js';
 import { adopt } from './chunks.js';
 import type { Card } from './product-controller.js';
@@ -47,7 +48,7 @@ export const readSource = (
     productUrl: host.productUrl,
     tweet: host.tweet,
     // tweet-url counts only when the element holds no tweet of its own (docs/publishers/embedding.md, item 4).
-    embedded: host.querySelector('blockquote, a[href]') ? readEmbeddedTweet(host) : null,
+    embedded: host.querySelector(EMBEDDED_TWEET) ? readEmbeddedTweet(host) : null,
     rendered: readRenderedTweet(host),
     // What was read before widgets.js replaced the tweet with its iframe.
     kept: card.tweet,

@@ -1,3 +1,4 @@
+import { RENDERED_TWEET } from './tweet-markup.js';
 import type { EmbeddedTweetParts } from './tweet.js';
 
 /**
@@ -31,7 +32,7 @@ export const readEmbeddedTweet = (root: ParentNode): EmbeddedTweetParts => {
  * saved after it ran show); the id is the iframe's `data-tweet-id`, else the `id` of its `src`.
  */
 export const readRenderedTweet = (root: ParentNode): { id?: string } | null => {
-  const shell = root.querySelector('.twitter-tweet-rendered');
+  const shell = root.querySelector(RENDERED_TWEET);
   const frame = shell?.querySelector('iframe');
   const id = frame?.getAttribute('data-tweet-id') || /[?&]id=(\d+)/.exec(frame?.getAttribute('src') ?? '')?.[1];
   return shell && (/^\d{1,25}$/.test(id ?? '') ? { id } : {});
