@@ -15,9 +15,10 @@ import { gzipSync } from 'node:zlib';
  * reading of tweets (embed code, t.co, widgets.js's iframe, tweet objects), the checkout's side of
  * the element and the reading of failed answers went into chunks, and the card is drawn with the
  * DOM by a ReactiveElement, so that lit-html comes with the chunks that draw with it
- * (docs/contributors/architecture.md, Size); asking for each chunk's own imports beside it
- * (`importsBeside` in rollup.config.mjs) costs 0.08 KB of it (and the selectors that tell whether an element holds a tweet, 0.02 KB), and saves a phone a round trip before
- * the first card of embed code, and before a cold checkout. Raising it takes a reason, written here.
+ * (docs/contributors/architecture.md, Size). Asking for each chunk's own imports beside it
+ * (`importsBeside` in rollup.config.mjs) costs 0.08 KB of it, and saves a phone a round trip
+ * before the first card of embed code and before a cold checkout; the selectors that tell whether
+ * an element holds a tweet (core/tweet-markup.ts) 0.02 KB. Raising it takes a reason, written here.
  */
 const BUDGET_KB = 11.3;
 
