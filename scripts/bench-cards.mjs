@@ -29,6 +29,7 @@ import puppeteer from 'puppeteer-core';
 import { writeFile } from 'node:fs/promises';
 import { startMockPartnerServer } from '../dist/esm/mock/server.js';
 import { chromeArgs, findChrome } from './find-chrome.mjs';
+import { median } from './bench-figures.mjs';
 import { host, moduleAnswer, startPageServer } from './static-server.mjs';
 
 const CARDS = Number(process.env.CARDS ?? 500);
@@ -224,12 +225,6 @@ const run = async (name, { prepare, finish } = {}) => {
   await finish?.(tab);
   await context.close();
   return { ...figures, heapMB: JSHeapUsedSize / 2 ** 20 };
-};
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
 /** Self time of a CPU profile by function (name, script, line) and by script, top `top` each. */

@@ -9,6 +9,7 @@ import puppeteer from 'puppeteer-core';
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { chromeArgs, findChrome } from './find-chrome.mjs';
+import { overRuns } from './bench-figures.mjs';
 import { firstVisit } from './first-visit.mjs';
 import { startDemo } from './serve-demo.mjs';
 
@@ -56,15 +57,11 @@ const pressToDialog = async ({ intent, phone }) => {
   return ms;
 };
 
-const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 for (const phone of [false, true]) {
   for (const intent of [false, true]) {
     const times = [];
     for (let i = 0; i < RUNS; i++) times.push(await pressToDialog({ intent, phone }));
-    console.log(
-      `${phone ? 'phone-like' : 'this machine'}, ${intent ? 'after intent' : 'cold'}: median ${median(times).toFixed(0)} ms ` +
-        `(${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms over ${RUNS} runs)`,
-    );
+    console.log(`${phone ? 'phone-like' : 'this machine'}, ${intent ? 'after intent' : 'cold'}: ${overRuns(times)}`);
   }
 }
 

@@ -8,6 +8,7 @@
 import puppeteer from 'puppeteer-core';
 import { startMockPartnerServer } from '../dist/esm/mock/server.js';
 import { chromeArgs, findChrome } from './find-chrome.mjs';
+import { overRuns } from './bench-figures.mjs';
 import { firstVisit } from './first-visit.mjs';
 import { startPageServer } from './static-server.mjs';
 
@@ -56,16 +57,12 @@ const firstCard = async ({ phone }) => {
   return ms;
 };
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 for (const [name, markup] of Object.entries(CARDS)) {
   card = markup;
   for (const phone of [true, false]) {
     const times = [];
     for (let run = 0; run < RUNS; run++) times.push(await firstCard({ phone }));
-    console.log(
-      `${name}, ${phone ? 'phone-like' : 'this machine'}: median ${Math.round(median(times))} ms ` +
-        `(${Math.round(Math.min(...times))}–${Math.round(Math.max(...times))} ms over ${RUNS} runs)`,
-    );
+    console.log(`${name}, ${phone ? 'phone-like' : 'this machine'}: ${overRuns(times)}`);
   }
 }
 await browser.close();
